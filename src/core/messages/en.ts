@@ -1,0 +1,110 @@
+import type { Condition, Issue, IssueCode } from "../model/issue";
+
+type Messages = { readonly [C in IssueCode]: (issue: Extract<Issue, { code: C }>) => string };
+
+const CONDITION_TEXT: Readonly<Record<Condition, string>> = {
+  cme_passport: " because CME Passport is Yes",
+  in_person: " for an activity delivered in person",
+  usa: " when the country is USA",
+  joint: " for a jointly provided activity",
+  commercial_support: " for each commercial supporter",
+  monetary: " for monetary support",
+  moc: " for an activity registered for MOC",
+  format_delivery: " for this format",
+};
+
+const list = (items: readonly string[]): string =>
+  items.length <= 6 ? items.join(", ") : `${items.slice(0, 6).join(", ")}, …`;
+
+const rows = (r: readonly number[]): string =>
+  r.length === 1 ? `row ${String(r[0])}` : `rows ${list(r.map(String))}`;
+
+const quantity = {
+  credits: "credits",
+  physician_learners: "physician learners",
+  other_learners: "other learners",
+} as const;
+
+/** One message per finding code; the compiler demands one for every code. */
+export const MESSAGES: Messages = {
+  aggregate_format_repeated: (i) =>
+    `Another ${i.format} activity starts within 12 months (${rows(i.otherRows)}); PARS asks for one such activity per 12 months, with all learners aggregated.`,
+  boards_without_moc: (i) =>
+    `MOC is No, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes or remove those rows.`,
+  cell_error: (i) =>
+    `The cell holds the Excel error ${i.value}; expected a value. Fix the formula or type the value.`,
+  code_normalised: (i) => `"${i.value}" read as ${i.normalised}, the code PARS expects.`,
+  control_characters: () => "Contains a tab or line break; uploads will replace it with a space.",
+  description_too_long: (i) =>
+    `Description is ${String(i.length)} characters; PARS takes at most ${String(i.max)}.`,
+  duplicate_column: (i) =>
+    `Column appears more than once (${i.columns.map((c) => `"${c}"`).join(", ")}); the first one is read, the others are ignored.`,
+  end_before_start: (i) => `End date ${i.end} is before start date ${i.start}.`,
+  end_date_not_passed: (i) =>
+    `End date ${i.end} is not in the past (as of ${i.today}); a ${i.status} activity must have ended. Use Active until it ends.`,
+  end_date_passed: (i) =>
+    `End date ${i.end} is in the past (as of ${i.today}); an Active activity must not have ended. Change its status to Ready to Close or Closed.`,
+  in_kind_with_amount: () =>
+    "In-kind support is reported with its source and no dollar value; the amount will not be reported.",
+  internal_id_duplicate: (i) =>
+    `Internal ID "${i.id}" is also used on ${rows(i.otherRows)} with the same format and start date; PARS would take them for one activity.`,
+  internal_id_is_provider_id: (i) =>
+    `Internal ID "${i.id}" is your seven-digit ACCME provider ID; give each activity its own Internal ID.`,
+  internal_id_missing: (i) =>
+    i.required === "moc"
+      ? "Internal ID is required for an activity registered for MOC."
+      : i.required === "upload"
+        ? "Internal ID is required for batch upload."
+        : i.required === "same_day"
+          ? "Internal ID is required: another activity of the same format starts the same day."
+          : "Internal ID is empty; it will be required for batch upload.",
+  internal_id_reused: (i) =>
+    `Internal ID "${i.id}" is also used on ${rows(i.otherRows)} for another format or start date; give each activity its own.`,
+  internal_id_seven_digits: (i) =>
+    `Internal ID "${i.id}" has seven digits, like an ACCME provider ID; set your provider ID so this can be checked, or use another Internal ID.`,
+  invalid_code: (i) =>
+    `"${i.value}" is not a ${i.vocabulary}; expected one of: ${list(i.allowed)}.`,
+  invalid_count: (i) => `"${i.value}" is not a learner count; expected a whole number, 0 or more.`,
+  invalid_credits: (i) =>
+    `"${i.value}" is not a credit amount; expected at least 0.25, in steps of 0.25.`,
+  invalid_date: (i) => `"${i.value}" is not a date; expected MM/DD/YYYY or YYYY-MM-DD.`,
+  invalid_number: (i) => `"${i.value}" is not a number.`,
+  invalid_url: (i) =>
+    `"${i.value}" is not a web address; expected one starting with http:// or https://.`,
+  invalid_yes_no: (i) => `"${i.value}" is not Yes or No; expected Yes/No, Y/N or TRUE/FALSE.`,
+  missing_column: (i) =>
+    `The ${i.table} table has no "${i.column}" column; ${String(i.rows)} row(s) need it${i.status === null ? "" : ` (for ${i.status})`}.`,
+  missing_field: (i) =>
+    `${i.column} is required for ${i.status}${i.condition === null ? "" : CONDITION_TEXT[i.condition]}.`,
+  moc_attestation_incomplete: () =>
+    "MOC Attestation must be Yes to close an activity registered for MOC.",
+  moc_without_board: (i) =>
+    i.status === null
+      ? "MOC is Yes but no MOC board row names this activity; Closed will need at least one."
+      : `MOC is Yes but no MOC board row names this activity; ${i.status} needs at least one.`,
+  not_a_format: (i) => `"${i.value}" is not a PARS format; it is usually reported as ${i.usually}.`,
+  orphan_row: (i) =>
+    i.id === ""
+      ? `This ${i.table} row has no Internal ID, so it belongs to no activity.`
+      : `No activity has Internal ID "${i.id}"; this ${i.table} row belongs to none.`,
+  series_total_mismatch: (i) =>
+    `${quantity[i.quantity].replace(/^./, (c) => c.toUpperCase())} are ${String(i.reported)}, but its ${String(i.sessions)} session(s) add up to ${String(i.sessionsTotal)}.`,
+  session_outside_dates: (i) =>
+    `Session date ${i.date} is outside the activity's dates (${i.start} to ${i.end}).`,
+  sources_without_support: (i) =>
+    `Commercial Support is No, but ${String(i.sources)} support source row(s) name this activity.`,
+  span_too_long: (i) =>
+    `A ${i.format} may span at most ${String(i.maxMonths)} months: it must end by ${i.lastDay}. Report each period as its own activity.`,
+  support_without_source: (i) =>
+    i.status === null
+      ? "Commercial Support is Yes but no support source row names this activity; Closed will need one."
+      : `Commercial Support is Yes but no support source row names this activity; ${i.status} needs at least one.`,
+  unknown_format: (i) =>
+    `"${i.value}" is not a PARS format; expected a format name or code (RSS, C, EM, JN, MR, TIW, PI, ISL, LFT, CML, Other/Blended).`,
+};
+
+/** The message a coordinator reads for a finding. */
+export function messageOf(issue: Issue): string {
+  const format = MESSAGES[issue.code] as (i: Issue) => string; // same key as the issue's code
+  return format(issue);
+}

@@ -1,0 +1,63 @@
+/**
+ * An Excel error value as the host reports it (`#N/A`, `#REF!`, `#VALUE!`...). office.js returns
+ * these as strings in `values`; exceljs as `{ error }` objects. Shells convert both to this shape so
+ * that core can tell an error from text that merely starts with `#`.
+ */
+export type CellError = { readonly error: string };
+
+/** One cell as a shell hands it to core: formulas already replaced by their cached results. */
+export type CellValue = string | number | boolean | null | undefined | CellError;
+
+/** The Excel error literals. */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+/** True for an Excel error value in either of its shapes. */
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === "object" && value !== null && typeof value.error === "string";
+}
+
+/** Office.js hands error values over as plain strings: turn the known literals into `CellError`. */
+export function cellFromHost(value: unknown): CellValue {
+  if (typeof value === "string") {
+    return EXCEL_ERRORS.has(value) ? { error: value } : value;
+  }
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return value;
+  if (value === undefined) return null;
+  if (typeof value === "object" && typeof (value as { error?: unknown }).error === "string") {
+    return { error: (value as { error: string }).error };
+  }
+  if (typeof value === "bigint") return Number(value);
+  // Anything else (a symbol, a function, an object without an error) is no cell value Excel makes.
+  return { error: "#VALUE!" };
+}
+
+/** True when a cell holds nothing a coordinator typed (blank, or only spaces). */
+export function isBlank(value: CellValue): boolean {
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
+}
+
+/** How a cell reads in a message: text as typed, numbers as Excel shows them without format. */
+export function describeCell(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (isCellError(value)) return value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}

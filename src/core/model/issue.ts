@@ -1,0 +1,121 @@
+import type { StatusName } from "../codes/vocabularies";
+
+/** The tables of a PARS workbook (DOMAIN.md §4). */
+export type TableName = "Activities" | "Support" | "MOC" | "Sessions";
+
+export type Severity = "error" | "warning";
+
+/** Why a field is asked for beyond the status itself, for the message. */
+export type Condition =
+  | "cme_passport"
+  | "in_person"
+  | "usa"
+  | "joint"
+  | "commercial_support"
+  | "monetary"
+  | "moc"
+  | "format_delivery";
+
+/**
+ * What a finding says, as data: a union on a stable snake_case `code`, with the parameters its
+ * message needs. Message text lives in `messages/en.ts`.
+ */
+export type IssueBody =
+  | { readonly code: "cell_error"; readonly value: string }
+  | { readonly code: "invalid_date"; readonly value: string }
+  | { readonly code: "invalid_number"; readonly value: string }
+  | { readonly code: "invalid_yes_no"; readonly value: string }
+  | { readonly code: "invalid_credits"; readonly value: string }
+  | { readonly code: "invalid_count"; readonly value: string }
+  | { readonly code: "unknown_format"; readonly value: string }
+  | { readonly code: "not_a_format"; readonly value: string; readonly usually: string }
+  | {
+      readonly code: "invalid_code";
+      readonly value: string;
+      readonly vocabulary: string;
+      readonly allowed: readonly string[];
+    }
+  | { readonly code: "code_normalised"; readonly value: string; readonly normalised: string }
+  | { readonly code: "invalid_url"; readonly value: string }
+  | { readonly code: "description_too_long"; readonly length: number; readonly max: number }
+  | { readonly code: "control_characters"; readonly value: string }
+  | { readonly code: "missing_column"; readonly rows: number; readonly status: StatusName | null }
+  | { readonly code: "duplicate_column"; readonly columns: readonly string[] }
+  | {
+      readonly code: "missing_field";
+      readonly status: StatusName;
+      readonly condition: Condition | null;
+    }
+  | { readonly code: "end_before_start"; readonly start: string; readonly end: string }
+  | {
+      readonly code: "span_too_long";
+      readonly format: string;
+      readonly maxMonths: number;
+      readonly lastDay: string;
+    }
+  | {
+      readonly code: "end_date_passed";
+      readonly status: StatusName;
+      readonly end: string;
+      readonly today: string;
+    }
+  | {
+      readonly code: "end_date_not_passed";
+      readonly status: StatusName;
+      readonly end: string;
+      readonly today: string;
+    }
+  | {
+      readonly code: "internal_id_missing";
+      readonly required: "moc" | "upload" | "same_day" | null;
+    }
+  | {
+      readonly code: "internal_id_duplicate";
+      readonly id: string;
+      readonly otherRows: readonly number[];
+    }
+  | {
+      readonly code: "internal_id_reused";
+      readonly id: string;
+      readonly otherRows: readonly number[];
+    }
+  | { readonly code: "internal_id_is_provider_id"; readonly id: string }
+  | { readonly code: "internal_id_seven_digits"; readonly id: string }
+  | { readonly code: "orphan_row"; readonly id: string }
+  | { readonly code: "support_without_source"; readonly status: StatusName | null }
+  | { readonly code: "sources_without_support"; readonly sources: number }
+  | { readonly code: "in_kind_with_amount" }
+  | { readonly code: "moc_without_board"; readonly status: StatusName | null }
+  | { readonly code: "boards_without_moc"; readonly boards: number }
+  | { readonly code: "moc_attestation_incomplete" }
+  | {
+      readonly code: "session_outside_dates";
+      readonly date: string;
+      readonly start: string;
+      readonly end: string;
+    }
+  | {
+      readonly code: "series_total_mismatch";
+      readonly quantity: "credits" | "physician_learners" | "other_learners";
+      readonly reported: number;
+      readonly sessionsTotal: number;
+      readonly sessions: number;
+    }
+  | {
+      readonly code: "aggregate_format_repeated";
+      readonly format: string;
+      readonly otherRows: readonly number[];
+    };
+
+export type IssueCode = IssueBody["code"];
+
+/** Where a finding is: the table, the sheet's own row number, and the column's header as written. */
+export type Place = {
+  readonly table: TableName;
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+};
+
+/** A finding about the data: what, how bad, and where. Never thrown. */
+export type Issue = IssueBody & Place & { readonly severity: Severity };

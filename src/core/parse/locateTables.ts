@@ -1,0 +1,115 @@
+import { isBlank, type CellValue } from "../model/cell";
+import type { TableName } from "../model/issue";
+import { normaliseKey } from "../codes/normalise";
+import type { DateSystem } from "../dates";
+import { ACTIVITIES, TABLE_SPECS, type TableSpec } from "../schema";
+import { columnOfHeader } from "./mapColumns";
+
+/** An Excel table (ListObject) as a shell reads it: its header row first. */
+export type SourceTable = {
+  readonly name: string;
+  readonly sheet: string;
+  /** The sheet row number (1-based) of the header row. */
+  readonly top: number;
+  readonly values: readonly (readonly CellValue[])[];
+};
+
+/** A worksheet's used range as a shell reads it. */
+export type SourceSheet = {
+  readonly name: string;
+  /** The sheet row number (1-based) of `values[0]`. */
+  readonly top: number;
+  readonly values: readonly (readonly CellValue[])[];
+};
+
+/** The whole workbook, as any shell hands it to core. */
+export type WorkbookSource = {
+  readonly tables: readonly SourceTable[];
+  readonly sheets: readonly SourceSheet[];
+  /** Excel's date system; 1904 in some old Mac workbooks. */
+  readonly dateSystem: DateSystem;
+};
+
+/** One PARS table found in the workbook: its header row and its non-empty rows. */
+export type LocatedTable = {
+  readonly table: TableName;
+  readonly sheet: string;
+  /** How it was found, for the report. */
+  readonly foundBy: "table" | "sheet" | "header";
+  readonly headerRow: number;
+  readonly headers: readonly CellValue[];
+  /** Non-empty rows, each with its sheet row number. */
+  readonly rows: readonly { readonly row: number; readonly cells: readonly CellValue[] }[];
+};
+
+const nameMatches = (spec: TableSpec<string>, name: string): boolean => {
+  const key = normaliseKey(name);
+  return spec.names.some((n) => normaliseKey(n) === key);
+};
+
+function fromValues(
+  spec: TableSpec<string>,
+  sheet: string,
+  top: number,
+  values: readonly (readonly CellValue[])[],
+  foundBy: LocatedTable["foundBy"]
+): LocatedTable | undefined {
+  let h = 0;
+  while (h < values.length && (values[h] ?? []).every(isBlank)) h++;
+  const headers = values[h];
+  if (headers === undefined) return undefined;
+  const rows: { row: number; cells: readonly CellValue[] }[] = [];
+  for (let i = h + 1; i < values.length; i++) {
+    const cells = values[i] ?? [];
+    if (!cells.every(isBlank)) rows.push({ row: top + i, cells });
+  }
+  return { table: spec.table, sheet, foundBy, headerRow: top + h, headers, rows };
+}
+
+/**
+ * A header row "looks like" Activities when it names at least three of its columns, one of them
+ * Title, Format or Start Date.
+ */
+export function looksLikeActivitiesHeader(row: readonly CellValue[]): boolean {
+  const keys = new Set(
+    row
+      .filter((c): c is string => typeof c === "string")
+      .map((c) => columnOfHeader(ACTIVITIES, c))
+      .filter((k) => k !== undefined)
+  );
+  return keys.size >= 3 && (keys.has("title") || keys.has("format") || keys.has("startDate"));
+}
+
+/**
+ * Finds each PARS table: by its Excel table name, else by its sheet's name, else (Activities only)
+ * on the first sheet whose first non-empty row looks like an Activities header. Only Activities is
+ * mandatory; the others are absent when not found.
+ */
+export function locateTables(book: WorkbookSource): Partial<Record<TableName, LocatedTable>> {
+  const found: Partial<Record<TableName, LocatedTable>> = {};
+  const usedSheets = new Set<string>();
+  for (const spec of TABLE_SPECS) {
+    const t = book.tables.find((x) => nameMatches(spec, x.name));
+    let located = t && fromValues(spec, t.sheet, t.top, t.values, "table");
+    if (located === undefined) {
+      const s = book.sheets.find((x) => nameMatches(spec, x.name));
+      located = s && fromValues(spec, s.name, s.top, s.values, "sheet");
+    }
+    if (located !== undefined) {
+      found[spec.table] = located;
+      usedSheets.add(located.sheet);
+    }
+  }
+  if (found.Activities === undefined) {
+    for (const s of book.sheets) {
+      if (usedSheets.has(s.name)) continue;
+      const first = s.values.find((r) => !r.every(isBlank));
+      if (first !== undefined && looksLikeActivitiesHeader(first)) {
+        const located = fromValues(ACTIVITIES, s.name, s.top, s.values, "header");
+        if (located !== undefined) found.Activities = located;
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,75 @@
+import { describeCell, type CellValue } from "../model/cell";
+import { normaliseKey } from "../codes/normalise";
+import type { TableSpec } from "../schema";
+
+/** Where a known column sits in the table, and its header as the coordinator wrote it. */
+export type MappedColumn = { readonly index: number; readonly header: string };
+
+/** The header row read against a table's columns. */
+export type ColumnMap<K extends string> = {
+  readonly columns: ReadonlyMap<K, MappedColumn>;
+  /** Columns that appear more than once; the first one is read. */
+  readonly duplicates: readonly { readonly key: K; readonly headers: readonly string[] }[];
+  /** Headers that name no known column: kept in the workbook, ignored by the checks. */
+  readonly unknown: readonly string[];
+};
+
+const aliasCache = new WeakMap<TableSpec<string>, ReadonlyMap<string, string>>();
+
+function aliasesOf<K extends string>(spec: TableSpec<K>): ReadonlyMap<string, K> {
+  const cached = aliasCache.get(spec);
+  if (cached !== undefined) return cached as ReadonlyMap<string, K>;
+  const map = new Map<string, K>();
+  for (const c of spec.columns) {
+    for (const name of [c.header, ...c.aliases]) map.set(normaliseKey(name), c.key);
+  }
+  aliasCache.set(spec, map);
+  return map;
+}
+
+/** The column a header names in a table, if any. */
+export function columnOfHeader<K extends string>(
+  spec: TableSpec<K>,
+  header: string
+): K | undefined {
+  return aliasesOf(spec).get(normaliseKey(header));
+}
+
+/**
+ * Matches a header row to a table's columns regardless of case, spacing and punctuation, under the
+ * aliases the schema lists. Columns may come in any order.
+ */
+export function mapColumns<K extends string>(
+  spec: TableSpec<K>,
+  headers: readonly CellValue[]
+): ColumnMap<K> {
+  const columns = new Map<K, MappedColumn>();
+  const seen = new Map<K, string[]>();
+  const unknown: string[] = [];
+  headers.forEach((cell, index) => {
+    const header = describeCell(cell).trim();
+    if (header === "") return;
+    const key = columnOfHeader(spec, header);
+    if (key === undefined) {
+      unknown.push(header);
+      return;
+    }
+    const list = seen.get(key);
+    if (list === undefined) {
+      seen.set(key, [header]);
+      columns.set(key, { index, header });
+    } else {
+      list.push(header);
+    }
+  });
+  const duplicates = [...seen.entries()]
+    .filter(([, list]) => list.length > 1)
+    .map(([key, list]) => ({ key, headers: list }));
+  return { columns, duplicates, unknown };
+}
+
+/** The canonical header of a column. */
+export function canonicalHeader<K extends string>(spec: TableSpec<K>, key: K): string {
+  const c = spec.columns.find((x) => x.key === key);
+  return c === undefined ? key : c.header;
+}

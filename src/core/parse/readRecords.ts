@@ -1,0 +1,276 @@
+import type { CellValue } from "../model/cell";
+import type { Issue, IssueBody, Place, Severity, TableName } from "../model/issue";
+import type { DateSystem, DayNumber } from "../dates";
+import {
+  DELIVERY_METHODS,
+  FEES,
+  MOC_BOARDS,
+  PROVIDERSHIPS,
+  REGISTRATIONS,
+  STATUSES,
+  SUPPORT_TYPES,
+  type DeclaredStatusValue,
+  type DeliveryMethod,
+  type Fee,
+  type MocBoard,
+  type Providership,
+  type Registration,
+  type SupportType,
+} from "../codes/vocabularies";
+import type { FormatKey } from "../formats";
+import {
+  ACTIVITIES,
+  MOC,
+  SESSIONS,
+  SUPPORT,
+  type ActivityKey,
+  type MocKey,
+  type SessionKey,
+  type SupportKey,
+  type TableSpec,
+} from "../schema";
+import {
+  readCode,
+  readCodeList,
+  readCount,
+  readCountry,
+  readCredits,
+  readDate,
+  readDescription,
+  readFormat,
+  readList,
+  readNumber,
+  readOutcomes,
+  readText,
+  readUrl,
+  readYesNo,
+  type Field,
+  type Outcome,
+} from "./cells";
+import { canonicalHeader, mapColumns, type ColumnMap } from "./mapColumns";
+import type { LocatedTable } from "./locateTables";
+
+type Reader<T> = (cell: CellValue, system: DateSystem) => Field<T>;
+
+/** The value type each Activities column holds once read. */
+export type ActivityValues = {
+  internalId: string;
+  accmeId: string;
+  title: string;
+  format: FormatKey;
+  startDate: DayNumber;
+  endDate: DayNumber;
+  status: DeclaredStatusValue;
+  deliveryMethod: readonly DeliveryMethod[];
+  location: string;
+  city: string;
+  state: string;
+  country: string;
+  credits: number;
+  cmePassport: boolean;
+  fee: Fee;
+  registration: Registration;
+  url: string;
+  description: string;
+  providership: Providership;
+  jointProviders: readonly string[];
+  outcomes: readonly Outcome[];
+  commercialSupport: boolean;
+  physicianLearners: number;
+  otherLearners: number;
+  moc: boolean;
+  mocAttestation: boolean;
+  notes: string;
+};
+
+export type SupportValues = {
+  internalId: string;
+  source: string;
+  supportType: SupportType;
+  amount: number;
+};
+
+export type MocValues = {
+  internalId: string;
+  board: MocBoard;
+  practiceAreas: readonly string[];
+  creditTypes: readonly string[];
+  mocCredits: number;
+  contentArea: string;
+  fee: Fee;
+  registration: Registration;
+  url: string;
+  claimDate: DayNumber;
+};
+
+export type SessionValues = {
+  internalId: string;
+  sessionDate: DayNumber;
+  hours: number;
+  physicianLearners: number;
+  otherLearners: number;
+  topic: string;
+};
+
+type Readers<V> = { readonly [K in keyof V]: Reader<V[K]> };
+
+const text: Reader<string> = (c) => readText(c);
+const date: Reader<DayNumber> = (c, s) => readDate(c, s);
+const count: Reader<number> = (c) => readCount(c);
+const yesNo: Reader<boolean> = (c) => readYesNo(c);
+const list: Reader<readonly string[]> = (c) => readList(c);
+const url: Reader<string> = (c) => readUrl(c);
+
+const ACTIVITY_READERS: Readers<ActivityValues> = {
+  internalId: text,
+  accmeId: text,
+  title: text,
+  format: (c) => readFormat(c),
+  startDate: date,
+  endDate: date,
+  status: (c) => readCode(c, STATUSES),
+  deliveryMethod: (c) => readCodeList(c, DELIVERY_METHODS),
+  location: text,
+  city: text,
+  // Checked against the US list once the country is known (rules/values.ts).
+  state: text,
+  country: (c) => readCountry(c),
+  credits: (c) => readCredits(c),
+  cmePassport: yesNo,
+  fee: (c) => readCode(c, FEES),
+  registration: (c) => readCode(c, REGISTRATIONS),
+  url,
+  description: (c) => readDescription(c),
+  providership: (c) => readCode(c, PROVIDERSHIPS),
+  jointProviders: list,
+  outcomes: (c) => readOutcomes(c),
+  commercialSupport: yesNo,
+  physicianLearners: count,
+  otherLearners: count,
+  moc: yesNo,
+  mocAttestation: yesNo,
+  notes: text,
+};
+
+const SUPPORT_READERS: Readers<SupportValues> = {
+  internalId: text,
+  source: text,
+  supportType: (c) => readCode(c, SUPPORT_TYPES),
+  amount: (c) => readNumber(c),
+};
+
+const MOC_READERS: Readers<MocValues> = {
+  internalId: text,
+  board: (c) => readCode(c, MOC_BOARDS),
+  practiceAreas: list,
+  creditTypes: list,
+  mocCredits: (c) => readCredits(c),
+  contentArea: text,
+  fee: (c) => readCode(c, FEES),
+  registration: (c) => readCode(c, REGISTRATIONS),
+  url,
+  claimDate: date,
+};
+
+const SESSION_READERS: Readers<SessionValues> = {
+  internalId: text,
+  sessionDate: date,
+  hours: (c) => readNumber(c),
+  physicianLearners: count,
+  otherLearners: count,
+  topic: text,
+};
+
+/** One row of a table, read: its sheet row number and each known column as a field. */
+export type RowOf<V> = { readonly row: number } & { readonly [K in keyof V]: Field<V[K]> };
+
+export type ActivityRecord = RowOf<ActivityValues>;
+export type SupportRecord = RowOf<SupportValues>;
+export type MocRecord = RowOf<MocValues>;
+export type SessionRecord = RowOf<SessionValues>;
+
+/** A table read into records, with where each column sits. */
+export type ReadTable<K extends string, V> = {
+  readonly table: TableName;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly columns: ColumnMap<K>;
+  readonly records: readonly RowOf<V>[];
+  /** Where a finding about column `key` of sheet row `row` goes. */
+  readonly place: (row: number, key: K) => Place;
+};
+
+/** Collects findings in the order they are made. */
+export type IssueSink = (body: IssueBody, severity: Severity, place: Place) => void;
+
+/** Turns an issue body and its place into an issue. */
+export function makeIssue(body: IssueBody, severity: Severity, place: Place): Issue {
+  return { ...body, ...place, severity };
+}
+
+function readTable<K extends string & keyof V, V>(
+  spec: TableSpec<K>,
+  readers: Readers<V>,
+  located: LocatedTable | undefined,
+  system: DateSystem,
+  sink: IssueSink
+): ReadTable<K, V> {
+  const headers = located?.headers ?? [];
+  const columns = mapColumns(spec, headers);
+  const sheet = located?.sheet ?? spec.table;
+  const headerRow = located?.headerRow ?? 1;
+  const place = (row: number, key: K): Place => ({
+    table: spec.table,
+    sheet,
+    row,
+    column: columns.columns.get(key)?.header ?? canonicalHeader(spec, key),
+  });
+  for (const d of columns.duplicates) {
+    sink({ code: "duplicate_column", columns: d.headers }, "error", place(headerRow, d.key));
+  }
+  const keys = spec.columns.map((c) => c.key);
+  const indexes = keys.map((k) => columns.columns.get(k)?.index ?? -1);
+  const records: RowOf<V>[] = [];
+  for (const { row, cells } of located?.rows ?? []) {
+    const rec: { [key: string]: unknown } = { row };
+    let anyKnown = false;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as K;
+      const index = indexes[i] as number;
+      const reader = readers[key] as Reader<unknown>;
+      const field = index < 0 ? ({ state: "empty" } as const) : reader(cells[index], system);
+      rec[key] = field;
+      if (field.state !== "empty") anyKnown = true;
+      if (field.state === "invalid") sink(field.issue, "error", place(row, key));
+      else if (field.state === "ok" && field.note !== undefined) {
+        sink(field.note, "warning", place(row, key));
+      }
+    }
+    if (anyKnown) records.push(rec as RowOf<V>);
+  }
+  return { table: spec.table, sheet, headerRow, columns, records, place };
+}
+
+/** The four tables read into records; absent tables read as empty. */
+export type ReadWorkbook = {
+  readonly activities: ReadTable<ActivityKey, ActivityValues>;
+  readonly support: ReadTable<SupportKey, SupportValues>;
+  readonly moc: ReadTable<MocKey, MocValues>;
+  readonly sessions: ReadTable<SessionKey, SessionValues>;
+  readonly present: ReadonlySet<TableName>;
+};
+
+/** Reads the located tables cell by cell, reporting every cell that is not what its column holds. */
+export function readRecords(
+  located: Partial<Record<TableName, LocatedTable>>,
+  system: DateSystem,
+  sink: IssueSink
+): ReadWorkbook {
+  return {
+    activities: readTable(ACTIVITIES, ACTIVITY_READERS, located.Activities, system, sink),
+    support: readTable(SUPPORT, SUPPORT_READERS, located.Support, system, sink),
+    moc: readTable(MOC, MOC_READERS, located.MOC, system, sink),
+    sessions: readTable(SESSIONS, SESSION_READERS, located.Sessions, system, sink),
+    present: new Set(Object.keys(located) as TableName[]),
+  };
+}

@@ -1,0 +1,54 @@
+import type { StatusName } from "../codes/vocabularies";
+import type { DayNumber } from "../dates";
+import type { IssueBody, Place, Severity } from "../model/issue";
+import type {
+  ActivityRecord,
+  MocRecord,
+  ReadWorkbook,
+  SessionRecord,
+  SupportRecord,
+} from "../parse/readRecords";
+
+/** What the rules know besides the row: the day, the provider, and the other tables joined. */
+export type CheckContext = {
+  /** The day "in the past" is judged against; the caller passes it, core never reads a clock. */
+  readonly today: DayNumber;
+  /** The provider's seven-digit ACCME ID, when configured. */
+  readonly providerId: string | null;
+  /** True when the rows are checked for a batch upload, where the Internal ID is required. */
+  readonly upload: boolean;
+  readonly book: ReadWorkbook;
+  /** Activities that are reported (not Cancelled), in sheet order. */
+  readonly activities: readonly ActivityRecord[];
+  /** Every Internal ID in Activities, Cancelled rows included, upper-cased. */
+  readonly knownIds: ReadonlySet<string>;
+  readonly supportOf: (a: ActivityRecord) => readonly SupportRecord[];
+  readonly mocOf: (a: ActivityRecord) => readonly MocRecord[];
+  readonly sessionsOf: (a: ActivityRecord) => readonly SessionRecord[];
+  /** The status each activity is held to: its declared one, or the one implied by its end date. */
+  readonly heldTo: (a: ActivityRecord) => StatusName;
+};
+
+/**
+ * A finding as a rule makes it. `owner` is the sheet row of the activity it counts against (an
+ * error makes that row fail its status); null when it counts against no activity.
+ */
+export type Finding = {
+  readonly body: IssueBody;
+  readonly severity: Severity;
+  readonly place: Place;
+  readonly owner: number | null;
+};
+
+/** A check of one activity. Pure: same row and context, same findings. */
+export type RowRule = (a: ActivityRecord, ctx: CheckContext) => readonly Finding[];
+
+/** A check across all the rows of the workbook. */
+export type BookRule = (ctx: CheckContext) => readonly Finding[];
+
+export const NONE: readonly Finding[] = [];
+
+/** The key Internal IDs are compared by: trimmed, upper case. */
+export function idKey(id: string): string {
+  return id.trim().toUpperCase();
+}

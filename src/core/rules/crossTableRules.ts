@@ -1,0 +1,231 @@
+import { addMonths, usOfDay } from "../dates";
+import { profileOf } from "../formats";
+import type { ActivityRecord } from "../parse/readRecords";
+import { idKey, type BookRule, type Finding, type RowRule, NONE } from "./context";
+
+/**
+ * Support, MOC and Sessions rows belong to an activity by Internal ID; a row whose ID matches no
+ * activity is reported once (its data would never reach PARS).
+ * Source: DOMAIN.md §4, tables joined by Internal ID.
+ */
+export const orphanRows: BookRule = (ctx) => {
+  const out: Finding[] = [];
+  const tables = [ctx.book.support, ctx.book.moc, ctx.book.sessions] as const;
+  for (const t of tables) {
+    for (const r of t.records) {
+      const id = r.internalId.state === "ok" ? r.internalId.value : "";
+      if (id !== "" && ctx.knownIds.has(idKey(id))) continue;
+      if (r.internalId.state === "invalid") continue; // already reported as invalid
+      out.push({
+        body: { code: "orphan_row", id },
+        severity: "error",
+        place: t.place(r.row, "internalId"),
+        owner: null,
+      });
+    }
+  }
+  return out;
+};
+
+/**
+ * Commercial Support = No with Support rows contradicts itself; Yes without any source is needed
+ * for Closed (reported there) and warned about before. In-kind support carries no dollar value.
+ * Source: PARS FAQ, commercial support fields; "in-kind support is reported ... with its source, and
+ * no dollar value".
+ */
+export const supportAgreesWithSources: RowRule = (a, ctx) => {
+  if (a.commercialSupport.state !== "ok") return NONE;
+  const sources = ctx.supportOf(a);
+  const out: Finding[] = [];
+  const place = ctx.book.activities.place(a.row, "commercialSupport");
+  if (!a.commercialSupport.value && sources.length > 0) {
+    out.push({
+      body: { code: "sources_without_support", sources: sources.length },
+      severity: "error",
+      place,
+      owner: a.row,
+    });
+  }
+  if (a.commercialSupport.value && sources.length === 0 && ctx.heldTo(a) !== "Closed") {
+    out.push({
+      body: { code: "support_without_source", status: null },
+      severity: "warning",
+      place,
+      owner: a.row,
+    });
+  }
+  for (const s of sources) {
+    if (
+      s.supportType.state === "ok" &&
+      s.supportType.value === "In-kind" &&
+      s.amount.state === "ok"
+    ) {
+      out.push({
+        body: { code: "in_kind_with_amount" },
+        severity: "warning",
+        place: ctx.book.support.place(s.row, "amount"),
+        owner: a.row,
+      });
+    }
+  }
+  return out;
+};
+
+/**
+ * MOC = No with MOC board rows is contradictory; MOC = Yes without a board is needed for Closed
+ * (reported there) and warned about before.
+ * Source: PARS FAQ, Closed: "If activity was registered for MOC/CC, at least one board selected".
+ */
+export const mocAgreesWithBoards: RowRule = (a, ctx) => {
+  if (a.moc.state !== "ok") return NONE;
+  const boards = ctx.mocOf(a);
+  const place = ctx.book.activities.place(a.row, "moc");
+  if (!a.moc.value && boards.length > 0) {
+    return [
+      {
+        body: { code: "boards_without_moc", boards: boards.length },
+        severity: "warning",
+        place,
+        owner: a.row,
+      },
+    ];
+  }
+  if (a.moc.value && boards.length === 0 && ctx.heldTo(a) !== "Closed") {
+    return [
+      {
+        body: { code: "moc_without_board", status: null },
+        severity: "warning",
+        place,
+        owner: a.row,
+      },
+    ];
+  }
+  return NONE;
+};
+
+/**
+ * Sessions fall within the activity's dates.
+ * Source: DOMAIN.md §4, Sessions: one row per session of a series or course.
+ */
+export const sessionsWithinDates: RowRule = (a, ctx) => {
+  if (a.startDate.state !== "ok" || a.endDate.state !== "ok") return NONE;
+  const start = a.startDate.value;
+  const end = a.endDate.value;
+  const out: Finding[] = [];
+  for (const s of ctx.sessionsOf(a)) {
+    if (s.sessionDate.state !== "ok") continue;
+    const d = s.sessionDate.value;
+    if (d >= start && d <= end) continue;
+    out.push({
+      body: {
+        code: "session_outside_dates",
+        date: usOfDay(d),
+        start: usOfDay(start),
+        end: usOfDay(end),
+      },
+      severity: "warning",
+      place: ctx.book.sessions.place(s.row, "sessionDate"),
+      owner: a.row,
+    });
+  }
+  return out;
+};
+
+/**
+ * A series' credits are the sum of its session hours, and its learners the sum over sessions; a live
+ * course's credits the total of its sessions' hours. A difference is warned about with both numbers.
+ * Source: PARS FAQ, RSS ("credits ... for the entire series", "counted as a learner for every
+ * session they attend") and live course ("totaling the hours of all educational sessions").
+ */
+export const sessionsRollUp: RowRule = (a, ctx) => {
+  if (a.format.state !== "ok") return NONE;
+  const roll = profileOf(a.format.value).sessionsRollUp;
+  if (!roll.credits && !roll.learners) return NONE;
+  const sessions = ctx.sessionsOf(a);
+  if (sessions.length === 0) return NONE;
+  const out: Finding[] = [];
+  const place = ctx.book.activities.place;
+  const compare = (
+    quantity: "credits" | "physician_learners" | "other_learners",
+    reported: number,
+    total: number,
+    column: "credits" | "physicianLearners" | "otherLearners"
+  ) => {
+    if (Math.abs(reported - total) < 1e-9) return;
+    out.push({
+      body: {
+        code: "series_total_mismatch",
+        quantity,
+        reported,
+        sessionsTotal: Math.round(total * 100) / 100,
+        sessions: sessions.length,
+      },
+      severity: "warning",
+      place: place(a.row, column),
+      owner: a.row,
+    });
+  };
+  const sum = (pick: (s: (typeof sessions)[number]) => number | undefined) =>
+    sessions.reduce((acc, s) => acc + (pick(s) ?? 0), 0);
+  if (roll.credits && a.credits.state === "ok") {
+    const hours = sum((s) => (s.hours.state === "ok" ? s.hours.value : undefined));
+    compare("credits", a.credits.value, hours, "credits");
+  }
+  if (roll.learners) {
+    if (a.physicianLearners.state === "ok") {
+      const total = sum((s) =>
+        s.physicianLearners.state === "ok" ? s.physicianLearners.value : undefined
+      );
+      compare("physician_learners", a.physicianLearners.value, total, "physicianLearners");
+    }
+    if (a.otherLearners.state === "ok") {
+      const total = sum((s) =>
+        s.otherLearners.state === "ok" ? s.otherLearners.value : undefined
+      );
+      compare("other_learners", a.otherLearners.value, total, "otherLearners");
+    }
+  }
+  return out;
+};
+
+/**
+ * Internet Searching and Learning, and Learning from Teaching, are each aggregated into one
+ * activity per 12 months: two of them starting less than 12 months apart are warned about.
+ * Source: PARS FAQ, "aggregate and report all your data ... into one activity" (ISL) and
+ * "aggregate your data for learning from teaching for all learners into one activity" (LFT).
+ */
+export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
+  const groups = new Map<string, ActivityRecord[]>();
+  for (const a of ctx.activities) {
+    if (a.format.state !== "ok" || a.startDate.state !== "ok") continue;
+    if (!profileOf(a.format.value).aggregatedPerYear) continue;
+    const list = groups.get(a.format.value);
+    if (list === undefined) groups.set(a.format.value, [a]);
+    else list.push(a);
+  }
+  const out: Finding[] = [];
+  const startOf = (a: ActivityRecord) => (a.startDate.state === "ok" ? a.startDate.value : 0);
+  for (const [format, list] of groups) {
+    if (list.length < 2) continue;
+    for (const a of list) {
+      const others = list.filter(
+        (o) =>
+          o !== a &&
+          startOf(o) < addMonths(startOf(a), 12) &&
+          startOf(a) < addMonths(startOf(o), 12)
+      );
+      if (others.length === 0) continue;
+      out.push({
+        body: {
+          code: "aggregate_format_repeated",
+          format: profileOf(format as Parameters<typeof profileOf>[0]).name,
+          otherRows: others.map((o) => o.row),
+        },
+        severity: "warning",
+        place: ctx.book.activities.place(a.row, "format"),
+        owner: a.row,
+      });
+    }
+  }
+  return out;
+};

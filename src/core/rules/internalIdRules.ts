@@ -1,0 +1,97 @@
+import type { ActivityRecord } from "../parse/readRecords";
+import { idKey, type BookRule, type Finding } from "./context";
+
+const SEVEN_DIGITS = /^\d{7}$/;
+
+/**
+ * Internal ID: present; unique for one format and start date; not reused across formats or dates;
+ * never the provider's seven-digit ACCME ID.
+ * Source: PARS FAQ, "The Internal ID is a unique code ... used in combination with the data in the
+ * Activity Type and Activity Date fields"; required "when your organization offers multiple
+ * activities in the same format on the same date", "via batch upload" and "when the activity
+ * offers MOC"; "Providers should not use their assigned seven-digit provider ID number".
+ */
+export const internalIdRules: BookRule = (ctx) => {
+  const out: Finding[] = [];
+  const place = (a: ActivityRecord) => ctx.book.activities.place(a.row, "internalId");
+  const byId = new Map<string, ActivityRecord[]>();
+  const byFormatDay = new Map<string, number>();
+  for (const a of ctx.activities) {
+    if (a.format.state === "ok" && a.startDate.state === "ok") {
+      const k = `${a.format.value}|${a.startDate.value}`;
+      byFormatDay.set(k, (byFormatDay.get(k) ?? 0) + 1);
+    }
+    if (a.internalId.state !== "ok") continue;
+    const k = idKey(a.internalId.value);
+    const list = byId.get(k);
+    if (list === undefined) byId.set(k, [a]);
+    else list.push(a);
+  }
+  for (const a of ctx.activities) {
+    if (a.internalId.state === "empty") {
+      const sameDay =
+        a.format.state === "ok" &&
+        a.startDate.state === "ok" &&
+        (byFormatDay.get(`${a.format.value}|${a.startDate.value}`) ?? 0) > 1;
+      const required =
+        a.moc.state === "ok" && a.moc.value
+          ? "moc"
+          : ctx.upload
+            ? "upload"
+            : sameDay
+              ? "same_day"
+              : null;
+      out.push({
+        body: { code: "internal_id_missing", required },
+        severity: required === null ? "warning" : "error",
+        place: place(a),
+        owner: a.row,
+      });
+      continue;
+    }
+    if (a.internalId.state !== "ok") continue;
+    const id = a.internalId.value;
+    if (ctx.providerId !== null && id.trim() === ctx.providerId) {
+      out.push({
+        body: { code: "internal_id_is_provider_id", id },
+        severity: "error",
+        place: place(a),
+        owner: a.row,
+      });
+    } else if (ctx.providerId === null && SEVEN_DIGITS.test(id.trim())) {
+      out.push({
+        body: { code: "internal_id_seven_digits", id },
+        severity: "warning",
+        place: place(a),
+        owner: a.row,
+      });
+    }
+    const others = (byId.get(idKey(id)) ?? []).filter((o) => o !== a);
+    if (others.length === 0) continue;
+    const same = others.filter(
+      (o) =>
+        o.format.state === "ok" &&
+        a.format.state === "ok" &&
+        o.format.value === a.format.value &&
+        o.startDate.state === "ok" &&
+        a.startDate.state === "ok" &&
+        o.startDate.value === a.startDate.value
+    );
+    if (same.length > 0) {
+      out.push({
+        body: { code: "internal_id_duplicate", id, otherRows: same.map((o) => o.row) },
+        severity: "error",
+        place: place(a),
+        owner: a.row,
+      });
+    } else {
+      out.push({
+        body: { code: "internal_id_reused", id, otherRows: others.map((o) => o.row) },
+        severity: "warning",
+        place: place(a),
+        owner: a.row,
+      });
+    }
+  }
+  return out;
+};

@@ -1,0 +1,31 @@
+import type { BookRule, RowRule } from "./context";
+import {
+  aggregatedFormatsOncePerYear,
+  mocAgreesWithBoards,
+  orphanRows,
+  sessionsRollUp,
+  sessionsWithinDates,
+  supportAgreesWithSources,
+} from "./crossTableRules";
+import { internalIdRules } from "./internalIdRules";
+import { endNotBeforeStart, spanWithinFormat, usStateCode } from "./valueRules";
+
+/** The rule set: immutable lists, passed to the engine (the status requirements run apart). */
+export type RuleSet = {
+  readonly rowRules: readonly RowRule[];
+  readonly bookRules: readonly BookRule[];
+};
+
+/** Every rule PARS Ready checks, in report order. */
+export const DEFAULT_RULES: RuleSet = {
+  rowRules: [
+    endNotBeforeStart,
+    spanWithinFormat,
+    usStateCode,
+    supportAgreesWithSources,
+    mocAgreesWithBoards,
+    sessionsWithinDates,
+    sessionsRollUp,
+  ],
+  bookRules: [internalIdRules, orphanRows, aggregatedFormatsOncePerYear],
+};

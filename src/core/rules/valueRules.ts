@@ -1,0 +1,98 @@
+import { lookUp } from "../codes/normalise";
+import { US_STATES } from "../codes/vocabularies";
+import { lastDayOfSpan, usOfDay } from "../dates";
+import { profileOf } from "../formats";
+import type { ActivityRecord } from "../parse/readRecords";
+import { NONE, type RowRule } from "./context";
+
+/**
+ * The end date is not before the start date.
+ * Source: PARS FAQ, status requirements (a start and an end date for every activity).
+ */
+export const endNotBeforeStart: RowRule = (a, ctx) => {
+  if (a.startDate.state !== "ok" || a.endDate.state !== "ok") return NONE;
+  if (a.endDate.value >= a.startDate.value) return NONE;
+  return [
+    {
+      body: {
+        code: "end_before_start",
+        start: usOfDay(a.startDate.value),
+        end: usOfDay(a.endDate.value),
+      },
+      severity: "error",
+      place: ctx.book.activities.place(a.row, "endDate"),
+      owner: a.row,
+    },
+  ];
+};
+
+/**
+ * The span fits the format: 12 months (07/01 to 06/30 passes, 07/01 to 07/01 does not), enduring
+ * materials 3 years.
+ * Source: PARS FAQ, each format's "reported for a maximum of a 12-month period"; enduring
+ * materials "with a start and end date spanning up to 3 years".
+ */
+export const spanWithinFormat: RowRule = (a, ctx) => {
+  if (a.startDate.state !== "ok" || a.endDate.state !== "ok" || a.format.state !== "ok") {
+    return NONE;
+  }
+  const profile = profileOf(a.format.value);
+  const last = lastDayOfSpan(a.startDate.value, profile.maxSpanMonths);
+  if (a.endDate.value <= last) return NONE;
+  return [
+    {
+      body: {
+        code: "span_too_long",
+        format: profile.name,
+        maxMonths: profile.maxSpanMonths,
+        lastDay: usOfDay(last),
+      },
+      severity: "error",
+      place: ctx.book.activities.place(a.row, "endDate"),
+      owner: a.row,
+    },
+  ];
+};
+
+/**
+ * In the USA the state is a two-letter USPS code; a state's full name is accepted and normalised.
+ * Source: DOMAIN.md §3, State: two-letter USPS codes including DC and the territories.
+ */
+export const usStateCode: RowRule = (a, ctx) => {
+  if (a.state.state !== "ok" || a.country.state !== "ok" || a.country.value !== "USA") {
+    return NONE;
+  }
+  const written = a.state.value;
+  const code = lookUp(US_STATES, written);
+  const place = ctx.book.activities.place(a.row, "state");
+  if (code === undefined) {
+    return [
+      {
+        body: {
+          code: "invalid_code",
+          value: written,
+          vocabulary: US_STATES.name,
+          allowed: US_STATES.values,
+        },
+        severity: "error",
+        place,
+        owner: a.row,
+      },
+    ];
+  }
+  return code === written
+    ? NONE
+    : [
+        {
+          body: { code: "code_normalised", value: written, normalised: code },
+          severity: "warning",
+          place,
+          owner: a.row,
+        },
+      ];
+};
+
+/** The US state code of a row, as it will be reported, when it has one. */
+export function stateCodeOf(a: ActivityRecord): string | undefined {
+  return a.state.state === "ok" ? (lookUp(US_STATES, a.state.value) ?? a.state.value) : undefined;
+}

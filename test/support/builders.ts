@@ -1,0 +1,81 @@
+import type { CellValue, WorkbookSource } from "../../src/core";
+import { ACTIVITIES, MOC, SESSIONS, SUPPORT } from "../../src/core";
+
+/** Canonical Activities headers, in schema order. */
+export const ACTIVITY_HEADERS = ACTIVITIES.columns.map((c) => c.header);
+export const SUPPORT_HEADERS = SUPPORT.columns.map((c) => c.header);
+export const MOC_HEADERS = MOC.columns.map((c) => c.header);
+export const SESSION_HEADERS = SESSIONS.columns.map((c) => c.header);
+
+export type RowInput = Partial<Record<string, CellValue>>;
+
+/**
+ * The FAQ's grand-rounds series as a complete, Closed activity: weekly one-hour Internal Medicine
+ * Grand Rounds from 07/01/2024 to 06/30/2025, 52 credits, 20 physicians at each session = 1,040.
+ */
+export const GRAND_ROUNDS: Readonly<Record<string, CellValue>> = {
+  "Internal ID": "IMGR-2024",
+  "ACCME Activity ID": "",
+  Title: "Internal Medicine Grand Rounds",
+  Format: "Regularly Scheduled Series",
+  "Start Date": "07/01/2024",
+  "End Date": "06/30/2025",
+  Status: "Closed",
+  "Delivery Method": "In-Person",
+  Location: "Main Hospital Auditorium",
+  City: "Chicago",
+  State: "IL",
+  Country: "USA",
+  Credits: 52,
+  "CME Passport": "No",
+  Fee: "",
+  Registration: "",
+  "Activity URL": "",
+  Description: "Weekly case-based grand rounds for the department of internal medicine.",
+  Providership: "Direct",
+  "Joint Providers": "",
+  "Outcome Measures": "Learner Knowledge (Objective)",
+  "Commercial Support": "No",
+  "Physician Learners": 1040,
+  "Other Learners": 0,
+  MOC: "No",
+  "MOC Attestation": "",
+  Notes: "",
+};
+
+/** One Activities row: the grand-rounds defaults with the given cells replaced. */
+export function aRow(overrides: RowInput = {}): Record<string, CellValue> {
+  return { ...GRAND_ROUNDS, ...overrides } as Record<string, CellValue>;
+}
+
+/** Cells in the order of `headers`. */
+export function cellsOf(headers: readonly string[], row: RowInput): CellValue[] {
+  return headers.map((h) => row[h] ?? null);
+}
+
+export type BookInput = {
+  activities: RowInput[];
+  support?: RowInput[];
+  moc?: RowInput[];
+  sessions?: RowInput[];
+  headers?: string[];
+  dateSystem?: 1900 | 1904;
+};
+
+/** A workbook of Excel tables named as PARS Ready names them. */
+export function aBook(input: BookInput): WorkbookSource {
+  const table = (name: string, headers: readonly string[], rows: RowInput[]) => ({
+    name,
+    sheet: name,
+    top: 1,
+    values: [headers as CellValue[], ...rows.map((r) => cellsOf(headers, r))],
+  });
+  const tables = [table("Activities", input.headers ?? ACTIVITY_HEADERS, input.activities)];
+  if (input.support) tables.push(table("Support", SUPPORT_HEADERS, input.support));
+  if (input.moc) tables.push(table("MOC", MOC_HEADERS, input.moc));
+  if (input.sessions) tables.push(table("Sessions", SESSION_HEADERS, input.sessions));
+  return { tables, sheets: [], dateSystem: input.dateSystem ?? 1900 };
+}
+
+/** The day most tests judge against: after the grand-rounds year ended. */
+export const TODAY = "2025-11-25";
