@@ -1,0 +1,22 @@
+// `npm run bench`: every benchmark of PARS Ready, one after another, each printing its figures with
+// their workload; then one JSON line with every figure. Benchmarks never run inside unit tests.
+import { engineBench } from "./engine.bench";
+
+type Bench = { readonly name: string; readonly run: () => Promise<Record<string, number>> };
+
+/** Add a benchmark by appending it here; its keys join the closing JSON line. */
+const BENCHES: readonly Bench[] = [{ name: "engine", run: engineBench }];
+
+async function main(): Promise<void> {
+  const figures: Record<string, number> = {};
+  for (const b of BENCHES) {
+    console.log(`\n== ${b.name}`);
+    Object.assign(figures, await b.run());
+  }
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
