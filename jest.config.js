@@ -12,6 +12,16 @@ module.exports = {
       transform: { "^.+\\.tsx?$": tsJest },
       setupFilesAfterEnv: ["<rootDir>/test/support/failOnConsole.ts"],
     },
+    {
+      displayName: "ui",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx", "<rootDir>/test/excel/**/*.test.ts"],
+      transform: { "^.+\\.tsx?$": tsJest },
+      setupFilesAfterEnv: [
+        "<rootDir>/test/support/failOnConsole.ts",
+        "<rootDir>/test/support/uiSetup.ts",
+      ],
+    },
   ],
   collectCoverageFrom: ["src/core/**/*.ts", "!src/core/index.ts"],
   coverageThreshold: { "./src/core/": { lines: 90 } },

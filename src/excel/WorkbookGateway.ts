@@ -1,0 +1,297 @@
+import {
+  cellFromHost,
+  checkWorkbook,
+  InvalidOptionError,
+  type CellValue,
+  type CheckOptions,
+  type CheckOutcome,
+  type TableName,
+} from "../core";
+import { cellAddress, runsOf } from "./addresses";
+import { applyHighlights, queueMarkScan } from "./applyHighlights";
+import type { Capabilities } from "./capabilities";
+import { changePlan, type SheetChange } from "./changePlan";
+import { excelProblem, toExcelAccessError } from "./excelErrors";
+import { highlightPlan, type HighlightPlan } from "./highlightPlan";
+import { insertTables, type InsertedTables, type InsertOptions } from "./insertTables";
+import { columnOf, type TableLayout } from "./layout";
+import { readWorkbook } from "./readWorkbook";
+
+/** `Excel.run` in the add-in, a fake host's run in tests. */
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  context?: Excel.RequestContext
+) => Promise<T>;
+
+/** Where a long check has got, for a progress indicator. */
+export type CheckProgress =
+  | { readonly phase: "reading"; readonly done: number; readonly total: number }
+  | { readonly phase: "checking" }
+  | { readonly phase: "marking" };
+
+/** One check of the workbook, and what was marked for it. */
+export type CheckPass = {
+  readonly outcome: CheckOutcome;
+  readonly layouts: readonly TableLayout[];
+  /** What the sheet now shows; null when marking is off (cleared, or Excel too old). */
+  readonly marks: HighlightPlan["counts"] | null;
+  /** Sheet rows read from Excel for this pass; a live re-check reads only the rows edited. */
+  readonly rowsRead: number;
+};
+
+/** A cell a finding points at. */
+export type CellPlace = {
+  readonly table: TableName;
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+};
+
+type Session = {
+  readonly options: CheckOptions;
+  readonly layouts: readonly TableLayout[];
+  readonly source: Parameters<typeof checkWorkbook>[0];
+  /** The rows of each table as read, in sheet order from `top`; edited in place by re-checks. */
+  readonly grids: ReadonlyMap<TableName, { readonly top: number; readonly rows: CellValue[][] }>;
+};
+
+const NO_MARKS: HighlightPlan = { marks: [], counts: { rows: 0, errorCells: 0, warningCells: 0 } };
+
+/**
+ * Everything the task pane does to the workbook, over an injected `Excel.run`. Keeps the last
+ * check in memory so that edits re-read only the rows they touched, and knows its own writes so
+ * that they are not taken for edits.
+ */
+export class WorkbookGateway {
+  private session: Session | null = null;
+  private marking = false;
+  private ownWrites = 0;
+
+  constructor(
+    private readonly run: ExcelRun,
+    readonly capabilities: Capabilities,
+    private readonly yieldToUi: () => Promise<void> = () =>
+      new Promise((resolve) => setTimeout(resolve, 0))
+  ) {}
+
+  /**
+   * Reads the PARS tables, checks them, and (where Excel can) replaces the add-in's marks with
+   * those for this result.
+   *
+   * @throws {ExcelAccessError} when Excel refuses a read or a mark
+   * @throws {InvalidOptionError} when `today` or the provider ID is malformed
+   */
+  check(
+    options: CheckOptions,
+    onProgress: (p: CheckProgress) => void = () => undefined
+  ): Promise<CheckPass> {
+    return this.guard(() =>
+      this.run(async (context) => {
+        let scan: (() => Excel.ConditionalFormat[]) | null = null;
+        const read = await readWorkbook(
+          context,
+          (done, total) => onProgress({ phase: "reading", done, total }),
+          (sheets) => {
+            if (this.capabilities.highlight) scan = queueMarkScan(context, sheets);
+          }
+        );
+        onProgress({ phase: "checking" });
+        await this.yieldToUi();
+        const outcome = checkWorkbook(read.source, options);
+        const grids = new Map<TableName, { top: number; rows: CellValue[][] }>();
+        for (const layout of read.layouts) {
+          const src =
+            layout.excelTable === null
+              ? read.source.sheets.find((s) => s.name === layout.sheet)
+              : read.source.tables.find((t) => t.name === layout.excelTable);
+          // The adapter built these arrays itself a moment ago; re-checks update them in place.
+          if (src !== undefined)
+            grids.set(layout.table, { top: src.top, rows: src.values as CellValue[][] });
+        }
+        this.session = { options, layouts: read.layouts, source: read.source, grids };
+        let marks: HighlightPlan["counts"] | null = null;
+        const collect = scan as (() => Excel.ConditionalFormat[]) | null;
+        if (collect !== null) {
+          onProgress({ phase: "marking" });
+          const plan = outcome.ok ? highlightPlan(outcome.result, read.layouts) : NO_MARKS;
+          await applyHighlights(context, collect(), plan);
+          marks = plan.counts;
+          this.marking = true;
+        }
+        const rowsRead = read.layouts.reduce((n, l) => n + l.lastRow - l.headerRow + 1, 0);
+        return { outcome, layouts: read.layouts, marks, rowsRead };
+      })
+    );
+  }
+
+  /**
+   * Brings the last check up to date after edits: reads only the edited rows (or everything, when
+   * a table changed shape), checks again in memory and refreshes the marks. Null when the edits
+   * touch no checked table, or nothing was checked yet.
+   *
+   * @throws {ExcelAccessError} when a table was removed or Excel refuses a read
+   */
+  async recheck(
+    changes: readonly SheetChange[],
+    onProgress: (p: CheckProgress) => void = () => undefined
+  ): Promise<CheckPass | null> {
+    const session = this.session;
+    if (session === null) return null;
+    const plan = changePlan(changes, session.layouts);
+    if (plan.kind === "none") return null;
+    if (plan.kind === "full") {
+      const marking = this.marking;
+      const pass = await this.check(session.options, onProgress);
+      if (marking || pass.marks === null) return pass;
+      // Marks the coordinator cleared stay cleared until the next Check.
+      await this.clearHighlights();
+      return { ...pass, marks: null };
+    }
+    return this.guard(() =>
+      this.run(async (context) => {
+        const reads: {
+          grid: { top: number; rows: CellValue[][] };
+          first: number;
+          range: Excel.Range;
+        }[] = [];
+        let rowsRead = 0;
+        for (const [table, rows] of plan.rows) {
+          const layout = session.layouts.find((l) => l.table === table);
+          const grid = session.grids.get(table);
+          if (layout === undefined || grid === undefined) continue;
+          const sheet = context.workbook.worksheets.getItem(layout.sheet);
+          for (const [a, b] of runsOf(rows)) {
+            const range = sheet
+              .getRangeByIndexes(a - 1, layout.firstColumn, b - a + 1, layout.headers.length)
+              .load("values");
+            reads.push({ grid, first: a, range });
+            rowsRead += b - a + 1;
+          }
+        }
+        const scan = this.marking
+          ? queueMarkScan(context, [...new Set(session.layouts.map((l) => l.sheet))])
+          : null;
+        await context.sync();
+        for (const { grid, first, range } of reads) {
+          range.values.forEach((cells, k) => {
+            grid.rows[first + k - grid.top] = cells.map(cellFromHost);
+          });
+        }
+        onProgress({ phase: "checking" });
+        const outcome = checkWorkbook(session.source, session.options);
+        let marks: HighlightPlan["counts"] | null = null;
+        if (scan !== null) {
+          onProgress({ phase: "marking" });
+          const marked = outcome.ok ? highlightPlan(outcome.result, session.layouts) : NO_MARKS;
+          await applyHighlights(context, scan(), marked);
+          marks = marked.counts;
+        }
+        return { outcome, layouts: session.layouts, marks, rowsRead };
+      })
+    );
+  }
+
+  /**
+   * Removes every mark the add-in made, on every sheet, and nothing else. Returns how many
+   * conditional formats were removed.
+   *
+   * @throws {ExcelAccessError}
+   */
+  clearHighlights(): Promise<number> {
+    return this.guard(() =>
+      this.run(async (context) => {
+        const sheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        const collect = queueMarkScan(
+          context,
+          sheets.items.map((s) => s.name)
+        );
+        await context.sync();
+        const ours = collect();
+        for (const cf of ours) cf.delete();
+        await context.sync();
+        this.marking = false;
+        return ours.length;
+      })
+    );
+  }
+
+  /**
+   * Selects the cell a finding points at (its row's first cell when the column is absent) and
+   * shows its sheet.
+   *
+   * @throws {ExcelAccessError} when the sheet is gone
+   */
+  select(place: CellPlace): Promise<void> {
+    const layout = this.session?.layouts.find(
+      (l) => l.table === place.table && l.sheet === place.sheet
+    );
+    const column =
+      layout === undefined ? 0 : (columnOf(layout, place.column) ?? layout.firstColumn);
+    return this.guard(() =>
+      this.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(place.sheet);
+        sheet.activate();
+        sheet.getRange(cellAddress(column, place.row)).select();
+        await context.sync();
+      })
+    );
+  }
+
+  /**
+   * Calls `listener` for every edit to any worksheet, except those the add-in makes itself.
+   * Returns a function that stops listening.
+   *
+   * @throws {ExcelAccessError} when Excel lacks the workbook-wide changed event
+   */
+  async watch(listener: (change: SheetChange) => void): Promise<() => Promise<void>> {
+    if (!this.capabilities.live) throw excelProblem("api_missing");
+    const handler = await this.guard(() =>
+      this.run(async (context) => {
+        const result = context.workbook.worksheets.onChanged.add((args) => {
+          if (this.ownWrites === 0) {
+            listener({
+              sheetId: args.worksheetId,
+              address: args.address,
+              changeType: args.changeType,
+            });
+          }
+          return Promise.resolve();
+        });
+        await context.sync();
+        return result;
+      })
+    );
+    return () =>
+      this.guard(() =>
+        this.run(async (context) => {
+          handler.remove();
+          await context.sync();
+        }, handler.context as Excel.RequestContext)
+      );
+  }
+
+  /**
+   * Adds the four PARS tables on new sheets (see `insertTables`).
+   *
+   * @throws {ExcelAccessError} when the workbook's structure is protected, or Excel is too old
+   */
+  async insertTables(options: InsertOptions): Promise<InsertedTables> {
+    if (!this.capabilities.insertTables) throw excelProblem("api_missing");
+    this.ownWrites++;
+    try {
+      return await this.guard(() => this.run((context) => insertTables(context, options)));
+    } finally {
+      this.ownWrites--;
+    }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof InvalidOptionError) throw e;
+      throw toExcelAccessError(e);
+    }
+  }
+}

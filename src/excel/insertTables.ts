@@ -1,0 +1,187 @@
+import {
+  dayOfIso,
+  DELIVERY_METHODS,
+  FEES,
+  FORMAT_KEYS,
+  formatName,
+  MOC_BOARDS,
+  PROVIDERSHIPS,
+  REGISTRATIONS,
+  serialOfDay,
+  STATUSES,
+  SUPPORT_TYPES,
+  TABLE_SPECS,
+  US_STATES,
+  type TableSpec,
+} from "../core";
+import { columnLetters } from "./addresses";
+
+/** What the coordinator chose when inserting tables. */
+export type InsertOptions = {
+  /** Add the FAQ's grand-rounds series as a first Activities row. */
+  readonly example: boolean;
+};
+
+/** The sheets and tables made, with the names they got after resolving clashes. */
+export type InsertedTables = {
+  readonly sheets: readonly string[];
+  readonly tables: readonly string[];
+};
+
+const YES_NO = ["Yes", "No"] as const;
+
+/** The dropdown of each coded column, by table and canonical header. */
+export const DROPDOWNS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  Activities: {
+    Format: FORMAT_KEYS.map(formatName),
+    Status: STATUSES.values,
+    "Delivery Method": DELIVERY_METHODS.values,
+    State: US_STATES.values,
+    "CME Passport": YES_NO,
+    Fee: FEES.values,
+    Registration: REGISTRATIONS.values,
+    Providership: PROVIDERSHIPS.values,
+    "Commercial Support": YES_NO,
+    MOC: YES_NO,
+    "MOC Attestation": YES_NO,
+  },
+  Support: { "Support Type": SUPPORT_TYPES.values },
+  MOC: { Board: MOC_BOARDS.values, Fee: FEES.values, Registration: REGISTRATIONS.values },
+  Sessions: {},
+};
+
+/** Columns holding dates, shown as MM/DD/YYYY like PARS. */
+const DATE_COLUMNS = new Set(["Start Date", "End Date", "Session Date", "Claim Date"]);
+
+const serial = (iso: string): number => {
+  const day = dayOfIso(iso);
+  if (day === null) throw new RangeError(`not a date: ${iso}`);
+  return serialOfDay(day);
+};
+
+/**
+ * The FAQ's worked example: weekly one-hour grand rounds from 07/01 to 06/30, reported as one
+ * Regularly Scheduled Series of 52 credits with 20 physicians at each session, 1,040 learners.
+ */
+export const EXAMPLE_ACTIVITY: Readonly<Record<string, string | number>> = {
+  "Internal ID": "IMGR-2024",
+  Title: "Internal Medicine Grand Rounds",
+  Format: "Regularly Scheduled Series",
+  "Start Date": serial("2024-07-01"),
+  "End Date": serial("2025-06-30"),
+  Status: "Closed",
+  "Delivery Method": "In-Person",
+  Location: "Main Hospital Auditorium",
+  City: "Chicago",
+  State: "IL",
+  Country: "USA",
+  Credits: 52,
+  "CME Passport": "No",
+  Description: "Weekly case-based grand rounds for the department of internal medicine.",
+  Providership: "Direct",
+  "Outcome Measures": "Learner Knowledge (Objective)",
+  "Commercial Support": "No",
+  "Physician Learners": 1040,
+  "Other Learners": 0,
+  MOC: "No",
+};
+
+/** "Activities", else "Activities (2)", "Activities (3)"... whichever is free (case-blind, as Excel). */
+export function freeName(
+  base: string,
+  taken: ReadonlySet<string>,
+  joiner: (n: number) => string
+): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base}${joiner(n)}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Characters a column width in points gives a header plus a dropdown arrow. */
+const widthOf = (header: string, dropdown: boolean): number =>
+  Math.min(Math.max(header.length + (dropdown ? 4 : 2), 10), 40) * 7;
+
+/**
+ * Adds the four PARS tables, each on a new sheet, with canonical headers, dropdowns for coded
+ * columns, readable widths and a frozen header row, plus a hidden sheet holding the dropdown lists
+ * (some values, like "No, it's free", contain commas, which an inline list cannot hold). Existing
+ * sheets are never touched; a sheet or table name already taken gets a number. Two round trips.
+ * Events are paused while writing so the add-in's own writes do not look like edits.
+ */
+export async function insertTables(
+  context: Excel.RequestContext,
+  options: InsertOptions
+): Promise<InsertedTables> {
+  const sheetList = context.workbook.worksheets.load("items/name");
+  const tableList = context.workbook.tables.load("items/name");
+  await context.sync();
+  const sheetNames = new Set(sheetList.items.map((s) => s.name));
+  // Excel table names share one namespace with defined names; tables are what can clash here.
+  const tableNames = new Set(tableList.items.map((t) => t.name));
+
+  context.runtime.enableEvents = false;
+  const listsName = freeName("PARS Lists", sheetNames, (n) => ` (${String(n)})`);
+  sheetNames.add(listsName);
+  const lists = context.workbook.worksheets.add(listsName);
+  let listColumn = 0;
+  const listSource = (values: readonly string[]): string => {
+    const letters = columnLetters(listColumn++);
+    lists.getRange(`${letters}1:${letters}${String(values.length)}`).values = values.map((v) => [
+      v,
+    ]);
+    return `='${listsName.replace(/'/g, "''")}'!$${letters}$1:$${letters}$${String(values.length)}`;
+  };
+
+  const made: { sheets: string[]; tables: string[] } = { sheets: [], tables: [] };
+  let first: Excel.Worksheet | null = null;
+  for (const spec of TABLE_SPECS as readonly TableSpec<string>[]) {
+    const sheetName = freeName(spec.table, sheetNames, (n) => ` (${String(n)})`);
+    sheetNames.add(sheetName);
+    const tableName = freeName(spec.table, tableNames, (n) => String(n));
+    tableNames.add(tableName);
+    const sheet = context.workbook.worksheets.add(sheetName);
+    first ??= sheet;
+    const headers = spec.columns.map((c) => c.header);
+    const example = options.example && spec.table === "Activities";
+    const body = headers.map((h) => (example ? (EXAMPLE_ACTIVITY[h] ?? "") : ""));
+    const last = columnLetters(headers.length - 1);
+    const address = `A1:${last}2`;
+    sheet.getRange(address).values = [headers, body];
+    const table = sheet.tables.add(address, true);
+    table.name = tableName;
+    const dropdowns = DROPDOWNS[spec.table] ?? {};
+    headers.forEach((header, i) => {
+      const column = table.columns.getItemAt(i).getDataBodyRange();
+      const values = dropdowns[header];
+      if (values !== undefined) {
+        column.dataValidation.rule = {
+          list: { inCellDropDown: true, source: listSource(values) },
+        };
+      }
+      if (DATE_COLUMNS.has(header)) column.numberFormat = [["mm/dd/yyyy"]];
+      sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = widthOf(
+        header,
+        values !== undefined
+      );
+    });
+    sheet.freezePanes.freezeRows(1);
+    made.sheets.push(sheetName);
+    made.tables.push(tableName);
+  }
+  lists.visibility = "Hidden";
+  first?.activate();
+  context.runtime.enableEvents = true;
+  try {
+    await context.sync();
+  } catch (e) {
+    // A failed batch stops before its last command, which would leave events off for the whole
+    // session. Turn them back on; the error the coordinator needs to see is the first one.
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
+    throw e;
+  }
+  return { sheets: [...made.sheets, listsName], tables: made.tables };
+}

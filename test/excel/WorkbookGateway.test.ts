@@ -1,0 +1,351 @@
+import { ACTIVITY_HEADERS, aRow, TODAY } from "../support/builders";
+import { areaAddress, FakeExcel, parseAddress, PAYLOAD_LIMIT } from "../support/fakeExcel";
+import { addTableSheet, bigWorkbook, smallWorkbook } from "../support/fakeWorkbooks";
+import { ExcelAccessError } from "../../src/excel/excelErrors";
+import { isMarkFormula } from "../../src/excel/highlightPlan";
+import { SYNC_BYTES } from "../../src/excel/readWorkbook";
+import { WorkbookGateway, type CheckPass } from "../../src/excel/WorkbookGateway";
+import type { Capabilities } from "../../src/excel/capabilities";
+import type { SheetChange } from "../../src/excel/changePlan";
+
+const ALL: Capabilities = { check: true, highlight: true, live: true, insertTables: true };
+const gatewayOf = (fake: FakeExcel, caps: Capabilities = ALL) =>
+  new WorkbookGateway(fake.run, caps, () => Promise.resolve());
+
+const marksOf = (fake: FakeExcel, sheet = "Activities") =>
+  fake
+    .sheet(sheet)
+    .conditionalFormats.filter((cf) => isMarkFormula(cf.formula))
+    .map((cf) => ({
+      kind: /mark: (\w+)/.exec(cf.formula ?? "")?.[1],
+      areas: cf.areas.map(areaAddress),
+    }));
+
+const resultOf = (pass: CheckPass) => {
+  if (!pass.outcome.ok) throw new Error("no Activities table");
+  return pass.outcome.result;
+};
+
+/** The JSON size of every cell of every table: the least a check must move from Excel. */
+const tableBytes = (fake: FakeExcel) =>
+  fake.tables.reduce(
+    (n, t) =>
+      n + JSON.stringify(fake.valuesOf(t.sheet, { r0: t.r0, c0: t.c0, nr: t.nr, nc: t.nc })).length,
+    0
+  );
+
+describe("check and highlight", () => {
+  it("marks failing rows, cells at fault and warnings as conditional formats of its own", async () => {
+    const fake = smallWorkbook();
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    const result = resultOf(pass);
+    expect(result.rows.map((r) => [r.row, r.passes])).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+    // Excel puts each new format on top: errors were added last, so they show over the row band.
+    expect(marksOf(fake)).toEqual([
+      { kind: "error", areas: ["J3", "M3"] },
+      { kind: "warning", areas: ["L4"] },
+      { kind: "row", areas: ["A3:AA3"] },
+    ]);
+    expect(pass.marks).toEqual({ rows: 1, errorCells: 2, warningCells: 1 });
+  });
+
+  it("never changes a value, a cell format or the user's conditional formats, and Clear restores the workbook exactly", async () => {
+    const fake = smallWorkbook();
+    const sheet = fake.sheet("Activities");
+    sheet.formats.set("2,8", { fill: "#00FF00", bold: true });
+    sheet.numberFormats.set("1,4", "mm/dd/yyyy");
+    fake.addUserConditionalFormat(sheet, "A2:A10", {
+      type: "Custom",
+      formula: '=$G2="Closed"',
+      fill: "#0000FF",
+    });
+    fake.addUserConditionalFormat(sheet, "M2:M10", { type: "CellValue", fill: "#FF00FF" });
+    const before = fake.snapshot();
+    const gateway = gatewayOf(fake);
+
+    await gateway.check({ today: TODAY });
+    const during = fake.snapshot() as { conditionalFormats: unknown[] }[];
+    const beforeSheets = before as { conditionalFormats: unknown[] }[];
+    during.forEach((s, i) => {
+      const { conditionalFormats: cfs, ...rest } = s;
+      const { conditionalFormats: cfsBefore, ...restBefore } = beforeSheets[i]!;
+      expect(rest).toEqual(restBefore);
+      expect(cfs.slice(cfs.length - cfsBefore.length)).toEqual(cfsBefore);
+    });
+    expect(marksOf(fake)).not.toHaveLength(0);
+
+    expect(await gateway.clearHighlights()).toBe(3);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.count("RangeFill.color") + fake.count("RangeFont.color")).toBe(0);
+  });
+
+  it("replaces its marks on a later check instead of adding more", async () => {
+    const fake = smallWorkbook();
+    const gateway = gatewayOf(fake);
+    await gateway.check({ today: TODAY });
+    const first = marksOf(fake);
+    await gateway.check({ today: TODAY });
+    expect(marksOf(fake)).toEqual(first);
+  });
+
+  it("finds Activities by a sheet's header row when no table or sheet is named for it", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Notes");
+    addTableSheet(fake, "FY25", ACTIVITY_HEADERS, [aRow({ City: "" })], null);
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(resultOf(pass).rows.map((r) => [r.sheet, r.row, r.passes])).toEqual([
+      ["FY25", 2, false],
+    ]);
+    expect(marksOf(fake, "FY25")).toContainEqual({ kind: "row", areas: ["A2:AA2"] });
+  });
+
+  it("reports a workbook without an Activities table and clears stale marks", async () => {
+    const fake = smallWorkbook();
+    const gateway = gatewayOf(fake);
+    await gateway.check({ today: TODAY });
+    fake.sheet("Activities").name = "Old";
+    fake.tables.find((t) => t.name === "Activities")!.name = "Old";
+    fake.sheet("Old").rows[0] = ["Nothing", "here"];
+    const pass = await gateway.check({ today: TODAY });
+    expect(pass.outcome).toEqual({ ok: false, problem: "no_activities_table" });
+    expect(marksOf(fake, "Old")).toEqual([]);
+  });
+
+  it("does not mark when Excel lacks RangeAreas, and says nothing was marked", async () => {
+    const fake = smallWorkbook();
+    const pass = await gatewayOf(fake, { ...ALL, highlight: false }).check({ today: TODAY });
+    expect(pass.marks).toBeNull();
+    expect(fake.count("ConditionalFormatCollection.add")).toBe(0);
+  });
+
+  it("explains a protected sheet instead of failing silently", async () => {
+    const fake = smallWorkbook();
+    fake.sheet("Activities").locked = true;
+    const error = await gatewayOf(fake)
+      .check({ today: TODAY })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelAccessError);
+    expect(error).toMatchObject({ problem: "locked", code: "AccessDenied" });
+    expect((error as ExcelAccessError).remedy).toMatch(/Unprotect/);
+  });
+
+  it.each([
+    [10_000, 4],
+    [100_000, 4],
+  ])(
+    "checks and highlights %i rows in a fixed number of round trips plus one per payload chunk",
+    async (count) => {
+      const fake = bigWorkbook(count);
+      const pass = await gatewayOf(fake).check({ today: TODAY });
+      const result = resultOf(pass);
+      expect(result.rows).toHaveLength(count);
+      expect(result.summary.failing).toBe(Math.ceil(count / 7));
+      const chunks = Math.ceil(tableBytes(fake) / SYNC_BYTES);
+      // list, size (with the first rows), marks; one more if the first rows under-estimate the size.
+      expect(fake.syncs).toBeLessThanOrEqual(3 + chunks + 1);
+      if (count === 10_000) expect(fake.syncs).toBeLessThanOrEqual(4);
+      expect(fake.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(fake.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(pass.marks).toEqual({
+        rows: Math.ceil(count / 7),
+        errorCells: Math.ceil(count / 7),
+        warningCells: Math.ceil(count / 11),
+      });
+      const painted = fake
+        .sheet("Activities")
+        .conditionalFormats.filter((cf) => cf.formula?.includes("mark: row"))
+        .flatMap((cf) => cf.areas);
+      expect(painted.reduce((n, a) => n + a.nr, 0)).toBe(Math.ceil(count / 7));
+    },
+    60_000
+  );
+
+  it("reads tables too wide for one response in smaller chunks", async () => {
+    const fake = new FakeExcel();
+    const long = "x".repeat(3000);
+    addTableSheet(
+      fake,
+      "Activities",
+      ACTIVITY_HEADERS,
+      Array.from({ length: 3000 }, (_, i) =>
+        aRow({ "Internal ID": `L-${String(i)}`, Description: long.slice(0, 2400) + String(i) })
+      )
+    );
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(resultOf(pass).rows).toHaveLength(3000);
+    // The first rows came back too large once; every later read fitted.
+    expect(fake.refusals).toBe(1);
+    expect(fake.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+  });
+});
+
+describe("navigate", () => {
+  it("selects the cell a finding names and shows its sheet", async () => {
+    const fake = smallWorkbook();
+    const gateway = gatewayOf(fake);
+    await gateway.check({ today: TODAY });
+    await gateway.select({ table: "Activities", sheet: "Activities", row: 3, column: "Credits" });
+    expect(fake.selected).toEqual({ sheet: "Activities", address: "M3" });
+    expect(fake.activeSheet).toBe("Activities");
+  });
+
+  it("says the sheet is gone when it was deleted since the check", async () => {
+    const fake = smallWorkbook();
+    const gateway = gatewayOf(fake);
+    await gateway.check({ today: TODAY });
+    fake.sheets.splice(fake.sheets.indexOf(fake.sheet("Support")), 1);
+    await expect(
+      gateway.select({ table: "Support", sheet: "Support", row: 2, column: "Source" })
+    ).rejects.toMatchObject({ problem: "table_gone" });
+  });
+});
+
+describe("live re-check", () => {
+  const watched = async (fake: FakeExcel) => {
+    const gateway = gatewayOf(fake);
+    const changes: SheetChange[] = [];
+    const stop = await gateway.watch((c) => changes.push(c));
+    return { gateway, changes, stop };
+  };
+
+  it("re-reads only the edited rows and refreshes marks and findings", async () => {
+    const fake = bigWorkbook(10_000);
+    const { gateway, changes } = await watched(fake);
+    await gateway.check({ today: TODAY });
+    const syncs = fake.syncs;
+    const reads = fake.count("Range.load");
+
+    // Row 2 is the first grand-rounds row, which lacks its City; fix it.
+    await fake.userEdit("Activities", "J2", [["Chicago"]]);
+    expect(changes).toEqual([
+      { sheetId: fake.sheet("Activities").id, address: "J2", changeType: "RangeEdited" },
+    ]);
+    const pass = (await gateway.recheck(changes))!;
+    expect(pass.rowsRead).toBe(1);
+    expect(fake.syncs - syncs).toBe(2);
+    expect(fake.count("Range.load") - reads).toBe(1);
+    const result = resultOf(pass);
+    expect(result.rows.find((r) => r.row === 2)?.passes).toBe(true);
+    expect(result.summary.failing).toBe(Math.ceil(10_000 / 7) - 1);
+    const rowMarks = marksOf(fake)
+      .filter((m) => m.kind === "row")
+      .flatMap((m) => m.areas);
+    expect(rowMarks).not.toContain("A2:AA2");
+    expect(rowMarks).toContain("A9:AA9");
+  });
+
+  it("reads everything again when rows are inserted, and ignores edits elsewhere", async () => {
+    const fake = smallWorkbook();
+    fake.addSheet("Scratch");
+    const { gateway } = await watched(fake);
+    await gateway.check({ today: TODAY });
+    const other: SheetChange = {
+      sheetId: fake.sheet("Scratch").id,
+      address: "A1",
+      changeType: "RangeEdited",
+    };
+    expect(await gateway.recheck([other])).toBeNull();
+    const inserted: SheetChange = {
+      sheetId: fake.sheet("Activities").id,
+      address: "3:3",
+      changeType: "RowInserted",
+    };
+    const pass = (await gateway.recheck([inserted]))!;
+    // Activities' header and three rows, Support's header and one row.
+    expect(pass.rowsRead).toBe(6);
+  });
+
+  it("keeps marks cleared until the next check", async () => {
+    const fake = smallWorkbook();
+    const { gateway, changes } = await watched(fake);
+    await gateway.check({ today: TODAY });
+    await gateway.clearHighlights();
+    await fake.userEdit("Activities", "C2", [["Renamed"]]);
+    const pass = (await gateway.recheck(changes))!;
+    expect(pass.marks).toBeNull();
+    expect(marksOf(fake)).toEqual([]);
+  });
+
+  it("does not take its own writes for edits, and stops listening when asked", async () => {
+    const fake = smallWorkbook();
+    const { gateway, changes, stop } = await watched(fake);
+    await gateway.insertTables({ example: true });
+    expect(changes).toEqual([]);
+    expect(fake.enableEvents).toBe(true);
+    await stop();
+    await fake.userEdit("Activities", "C2", [["Renamed"]]);
+    expect(changes).toEqual([]);
+    expect(fake.handlers).toHaveLength(0);
+  });
+});
+
+describe("insert PARS tables", () => {
+  it("adds four tables on new sheets with headers, dropdowns, widths and a frozen header", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Sheet1");
+    const made = await gatewayOf(fake).insertTables({ example: false });
+    expect(made).toEqual({
+      sheets: ["Activities", "Support", "MOC", "Sessions", "PARS Lists"],
+      tables: ["Activities", "Support", "MOC", "Sessions"],
+    });
+    const activities = fake.sheet("Activities");
+    expect(activities.rows[0]).toEqual(ACTIVITY_HEADERS);
+    expect(activities.frozenRows).toBe(1);
+    expect(activities.widths.size).toBe(ACTIVITY_HEADERS.length);
+    const statusColumn = ACTIVITY_HEADERS.indexOf("Status");
+    const status = activities.validations.find((v) => v.area.c0 === statusColumn)!;
+    const source = (status.rule as { list: { source: string } }).list.source;
+    const lists = fake.sheet("PARS Lists");
+    expect(lists.visibility).toBe("Hidden");
+    const listArea = parseAddress(source.slice(source.indexOf("!") + 1));
+    expect(fake.valuesOf(lists, listArea).flat()).toEqual([
+      "Draft",
+      "Active",
+      "Ready to Close",
+      "Closed",
+      "Cancelled",
+    ]);
+    expect(fake.sheet("MOC").validations).toHaveLength(3);
+    expect(fake.activeSheet).toBe("Activities");
+  });
+
+  it("resolves name clashes without touching existing sheets, and its example row checks as Closed", async () => {
+    const fake = new FakeExcel();
+    const mine = fake.addSheet("Activities");
+    fake.setValues(mine, 0, 0, [
+      ["my", "own"],
+      ["data", 1],
+    ]);
+    fake.addTable("Support", mine, "A1:B2");
+    const before = JSON.stringify(fake.snapshot());
+    const gateway = gatewayOf(fake);
+    const made = await gateway.insertTables({ example: true });
+    expect(made.sheets).toEqual(["Activities (2)", "Support", "MOC", "Sessions", "PARS Lists"]);
+    expect(made.tables).toEqual(["Activities", "Support2", "MOC", "Sessions"]);
+    expect(JSON.stringify((JSON.parse(before) as unknown[])[0])).toBe(
+      JSON.stringify((fake.snapshot() as unknown[])[0])
+    );
+    const pass = await gateway.check({ today: TODAY });
+    expect(resultOf(pass).rows).toMatchObject([
+      {
+        sheet: "Activities (2)",
+        row: 2,
+        declaredStatus: "Closed",
+        achievedStatus: "Closed",
+        passes: true,
+      },
+    ]);
+  });
+
+  it("is refused with an explanation when Excel lacks data validation", async () => {
+    const fake = new FakeExcel();
+    await expect(
+      gatewayOf(fake, { ...ALL, insertTables: false }).insertTables({ example: false })
+    ).rejects.toMatchObject({ problem: "api_missing" });
+    expect(fake.sheets).toHaveLength(0);
+  });
+});
