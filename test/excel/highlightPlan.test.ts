@@ -48,17 +48,16 @@ const issue = (
   column: string,
   severity: "error" | "warning" = "error",
   table: "Activities" | "Support" = "Activities"
-): Issue =>
-  ({
-    code: "missing_field",
-    status: "Closed",
-    condition: null,
-    severity,
-    table,
-    sheet: table === "Activities" ? "Activities" : "Money",
-    row,
-    column,
-  });
+): Issue => ({
+  code: "missing_field",
+  status: "Closed",
+  condition: null,
+  severity,
+  table,
+  sheet: table === "Activities" ? "Activities" : "Money",
+  row,
+  column,
+});
 
 const resultOf = (rows: RowVerdict[], issues: Issue[]): CheckResult => ({
   asOf: "2025-11-25",

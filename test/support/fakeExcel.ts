@@ -154,6 +154,8 @@ export class FakeExcel {
   /** Round trips refused for exceeding the payload limit. */
   refusals = 0;
   enableEvents = true;
+  /** A protected workbook structure: sheets cannot be added. */
+  structureLocked = false;
   selected: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   readonly handlers: Handler[] = [];
@@ -482,6 +484,9 @@ class FakeWorksheetCollection extends FakeObject {
   add(name: string): FakeWorksheet {
     let made: SheetModel | null = null;
     this.ctx.op("WorksheetCollection.add", 16 + name.length, () => {
+      if (this.ctx.host.structureLocked) {
+        throw new FakeExcelError("AccessDenied", "the workbook structure is protected");
+      }
       made = this.ctx.host.addSheet(name);
     });
     return new FakeWorksheet(this.ctx, () => {

@@ -1,0 +1,47 @@
+import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { InsertState } from "../hooks/useInsertTables";
+import { ErrorBar } from "./ErrorBar";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Starting a workbook from scratch: the four PARS tables on new sheets. */
+export function InsertTablesPanel(props: {
+  available: boolean;
+  state: InsertState;
+  onInsert: (example: boolean) => void;
+}) {
+  const styles = useStyles();
+  const [example, setExample] = useState(true);
+  return (
+    <section className={styles.root} aria-labelledby="insert-heading">
+      <h2 id="insert-heading" className={styles.heading}>
+        Start a PARS workbook
+      </h2>
+      <Text size={200}>
+        Adds Activities, Support, MOC and Sessions tables on new sheets, with dropdowns for coded
+        columns. Existing sheets are left as they are.
+      </Text>
+      <Checkbox
+        checked={example}
+        onChange={(_, d) => setExample(d.checked === true)}
+        label="Include the FAQ's grand-rounds series as an example row"
+      />
+      <Button
+        disabled={!props.available || props.state.status === "running"}
+        onClick={() => props.onInsert(example)}
+      >
+        Insert PARS tables
+      </Button>
+      <Text role="status" size={200}>
+        {props.state.status === "done"
+          ? `Added sheets ${props.state.made.sheets.join(", ")}. Fill them in, then press Check.`
+          : ""}
+      </Text>
+      {props.state.status === "failed" && <ErrorBar error={props.state.error} />}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { PaneSettings } from "../../excel/documentSettings";
+import type { SaveState } from "../hooks/useSettings";
+import { useSettingsDraft } from "../hooks/useSettingsDraft";
+import { ErrorBar } from "./ErrorBar";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+});
+
+/** The provider's ACCME ID and the day to check as of, saved in the workbook. */
+export function SettingsPanel(props: {
+  saved: PaneSettings;
+  today: string;
+  save: SaveState;
+  onSave: (next: PaneSettings) => void;
+}) {
+  const styles = useStyles();
+  const d = useSettingsDraft(props.saved);
+  return (
+    <section className={styles.root} aria-labelledby="settings-heading">
+      <h2 id="settings-heading" className={styles.heading}>
+        Settings
+      </h2>
+      <Field
+        label="ACCME provider ID"
+        hint="Seven digits. Used to catch an Internal ID that repeats it."
+        validationMessage={d.problems.providerId}
+        validationState={d.problems.providerId === null ? "none" : "error"}
+      >
+        <Input
+          value={d.providerId}
+          inputMode="numeric"
+          onChange={(_, data) => d.setProviderId(data.value)}
+        />
+      </Field>
+      <Field
+        label="Check as of"
+        hint={`Leave empty to check as of today (${props.today}).`}
+        validationMessage={d.problems.asOf}
+        validationState={d.problems.asOf === null ? "none" : "error"}
+      >
+        <Input type="date" value={d.asOf} onChange={(_, data) => d.setAsOf(data.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button
+          disabled={d.draft === null || !d.changed || props.save.status === "saving"}
+          onClick={() => {
+            if (d.draft !== null) props.onSave(d.draft);
+          }}
+        >
+          Save settings
+        </Button>
+        <Text role="status" size={200}>
+          {props.save.status === "saved" && !d.changed ? "Saved in this workbook." : ""}
+        </Text>
+      </div>
+      {props.save.status === "failed" && <ErrorBar error={props.save.error} />}
+    </section>
+  );
+}

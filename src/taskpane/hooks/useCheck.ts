@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CheckOptions } from "../../core";
+import type { SheetChange } from "../../excel/changePlan";
+import type { CellPlace, CheckPass, CheckProgress } from "../../excel/WorkbookGateway";
+import type { WorkbookPort } from "../deps";
+import { toPaneError, type PaneError } from "../paneError";
+
+/** The check, as one union. A running or failed state keeps the last result on show. */
+export type CheckState =
+  | { readonly status: "idle" }
+  | {
+      readonly status: "running";
+      readonly progress: CheckProgress | null;
+      readonly previous: CheckPass | null;
+    }
+  | { readonly status: "done"; readonly pass: CheckPass }
+  | { readonly status: "failed"; readonly error: PaneError; readonly previous: CheckPass | null };
+
+/** The result on show in any state. */
+export function passOf(state: CheckState): CheckPass | null {
+  switch (state.status) {
+    case "idle":
+      return null;
+    case "done":
+      return state.pass;
+    case "running":
+    case "failed":
+      return state.previous;
+  }
+}
+
+/**
+ * Checking the workbook, clearing marks, going to a finding, and keeping the result live: after
+ * the first check, edits are collected and, once the coordinator pauses for `debounceMs`, re-checked
+ * (only the rows edited are read again). One operation runs at a time; edits made meanwhile wait.
+ */
+export function useCheck(
+  workbook: WorkbookPort,
+  debounceMs: number
+): {
+  state: CheckState;
+  live: boolean;
+  check: (options: CheckOptions) => Promise<void>;
+  clear: () => Promise<void>;
+  select: (place: CellPlace) => Promise<void>;
+} {
+  const [state, setState] = useState<CheckState>({ status: "idle" });
+  const [live, setLive] = useState(false);
+  const last = useRef<CheckPass | null>(null);
+  const busy = useRef(false);
+  const pending = useRef<SheetChange[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stop = useRef<(() => Promise<void>) | null>(null);
+  const mounted = useRef(true);
+
+  const progress = useCallback((p: CheckProgress) => {
+    if (mounted.current) setState((s) => (s.status === "running" ? { ...s, progress: p } : s));
+  }, []);
+
+  /** Runs one operation at a time; the result replaces what is on show. */
+  const perform = useCallback(
+    async (work: () => Promise<CheckPass | null>): Promise<boolean> => {
+      if (busy.current) return false;
+      busy.current = true;
+      setState({ status: "running", progress: null, previous: last.current });
+      try {
+        const pass = await work();
+        if (pass !== null) last.current = pass;
+        if (mounted.current) {
+          setState(
+            last.current === null ? { status: "idle" } : { status: "done", pass: last.current }
+          );
+        }
+        return true;
+      } catch (e) {
+        if (mounted.current) {
+          setState({ status: "failed", error: toPaneError(e), previous: last.current });
+        }
+        return false;
+      } finally {
+        busy.current = false;
+        if (pending.current.length > 0) schedule();
+      }
+    },
+    // `schedule` only touches refs, so the first render's copy serves every later one.
+    []
+  );
+
+  const recheck = useCallback(async () => {
+    if (busy.current || pending.current.length === 0) return;
+    const changes = pending.current.splice(0);
+    await perform(() => workbook.recheck(changes, progress));
+  }, [workbook, perform, progress]);
+
+  const recheckRef = useRef(recheck);
+  recheckRef.current = recheck;
+  const schedule = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void recheckRef.current();
+    }, debounceMs);
+  };
+
+  const check = useCallback(
+    async (options: CheckOptions) => {
+      const ok = await perform(() => workbook.check(options, progress));
+      if (!ok || stop.current !== null || !workbook.capabilities.live) return;
+      try {
+        stop.current = await workbook.watch((change) => {
+          pending.current.push(change);
+          schedule();
+        });
+        if (mounted.current) setLive(true);
+      } catch (e) {
+        if (mounted.current) {
+          setState({ status: "failed", error: toPaneError(e), previous: last.current });
+        }
+      }
+    },
+    [workbook, perform, progress]
+  );
+
+  const clear = useCallback(async () => {
+    await perform(async () => {
+      await workbook.clearHighlights();
+      return last.current === null ? null : { ...last.current, marks: null };
+    });
+  }, [workbook, perform]);
+
+  const select = useCallback(
+    async (place: CellPlace) => {
+      try {
+        await workbook.select(place);
+      } catch (e) {
+        if (mounted.current) {
+          setState({ status: "failed", error: toPaneError(e), previous: last.current });
+        }
+      }
+    },
+    [workbook]
+  );
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      if (timer.current !== null) clearTimeout(timer.current);
+      const s = stop.current;
+      stop.current = null;
+      // The pane is going away: there is nowhere left to show a failure to stop listening, and
+      // Excel drops the handler with the runtime anyway.
+      if (s !== null) void s().catch(() => undefined);
+    };
+  }, []);
+
+  return { state, live, check, clear, select };
+}

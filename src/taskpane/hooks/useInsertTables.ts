@@ -1,0 +1,31 @@
+import { useCallback, useState } from "react";
+import type { InsertedTables, InsertOptions } from "../../excel/insertTables";
+import type { WorkbookPort } from "../deps";
+import { toPaneError, type PaneError } from "../paneError";
+
+/** Inserting the PARS tables, as one union. */
+export type InsertState =
+  | { readonly status: "idle" }
+  | { readonly status: "running" }
+  | { readonly status: "done"; readonly made: InsertedTables }
+  | { readonly status: "failed"; readonly error: PaneError };
+
+/** Inserting the four PARS tables on new sheets. */
+export function useInsertTables(workbook: WorkbookPort): {
+  state: InsertState;
+  insert: (options: InsertOptions) => Promise<void>;
+} {
+  const [state, setState] = useState<InsertState>({ status: "idle" });
+  const insert = useCallback(
+    async (options: InsertOptions) => {
+      setState({ status: "running" });
+      try {
+        setState({ status: "done", made: await workbook.insertTables(options) });
+      } catch (e) {
+        setState({ status: "failed", error: toPaneError(e) });
+      }
+    },
+    [workbook]
+  );
+  return { state, insert };
+}
