@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ACTIVITY_HEADERS } from "../support/builders";
 import { FakeExcel } from "../support/fakeExcel";
-import { addTableSheet, smallWorkbook } from "../support/fakeWorkbooks";
+import { addTableSheet, bigWorkbook, smallWorkbook } from "../support/fakeWorkbooks";
 import { ALL_CAPABILITIES, memorySettings, renderPane } from "../support/renderPane";
 
 const checkButton = () => screen.getByRole("button", { name: "Check" });
@@ -74,6 +74,29 @@ describe("check", () => {
     await checkNow();
     await userEvent.click(within(findings()).getByRole("button", { name: /^Error Credits:/ }));
     await waitFor(() => expect(fake.selected).toEqual({ sheet: "Activities", address: "M3" }));
+  });
+
+  it("goes to a finding from the keyboard", async () => {
+    const fake = smallWorkbook();
+    renderPane(fake);
+    await checkNow();
+    within(findings())
+      .getByRole("button", { name: /^Warning Country:/ })
+      .focus();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(fake.selected).toEqual({ sheet: "Activities", address: "L4" }));
+  });
+
+  it("lists a long result a page at a time", async () => {
+    renderPane(bigWorkbook(700));
+    await userEvent.click(checkButton());
+    // 100 rows fail (every 7th); 54 more carry only a warning (every 11th, less every 77th).
+    // Text queries here: role queries compute styles for every node, slow on a long list.
+    expect(await screen.findByText("154 rows with findings", {}, { timeout: 5000 })).toBeTruthy();
+    const headings = () => document.querySelectorAll("#findings-heading ~ ul h3");
+    expect(headings()).toHaveLength(100);
+    await userEvent.click(screen.getByText("Show more (54 rows left)"));
+    expect(headings()).toHaveLength(154);
   });
 
   it("clears the marks, leaving the findings listed", async () => {
@@ -192,6 +215,22 @@ describe("settings", () => {
     await userEvent.click(save);
     expect(await screen.findByText("Saved in this workbook.")).toBeTruthy();
     expect(settings.saved).toEqual([{ providerId: "1234567", asOf: null }]);
+  });
+
+  it("saves a check-as-of date, and an empty one means today", async () => {
+    const settings = memorySettings();
+    renderPane(smallWorkbook(), { settings });
+    const asOf = screen.getByLabelText(/Check as of/);
+    await userEvent.type(asOf, "2025-03-31");
+    await userEvent.click(screen.getByRole("button", { name: "Save settings" }));
+    await screen.findByText("Saved in this workbook.");
+    await userEvent.clear(asOf);
+    await userEvent.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(settings.saved).toHaveLength(2));
+    expect(settings.saved).toEqual([
+      { providerId: "", asOf: "2025-03-31" },
+      { providerId: "", asOf: null },
+    ]);
   });
 
   it("checks as of the saved date", async () => {
