@@ -85,6 +85,14 @@ export class WorkbookGateway {
     options: CheckOptions,
     onProgress: (p: CheckProgress) => void = () => undefined
   ): Promise<CheckPass> {
+    return this.fullCheck(options, onProgress, this.capabilities.highlight);
+  }
+
+  private fullCheck(
+    options: CheckOptions,
+    onProgress: (p: CheckProgress) => void,
+    mark: boolean
+  ): Promise<CheckPass> {
     return this.guard(() =>
       this.run(async (context) => {
         let scan: (() => Excel.ConditionalFormat[]) | null = null;
@@ -92,7 +100,7 @@ export class WorkbookGateway {
           context,
           (done, total) => onProgress({ phase: "reading", done, total }),
           (sheets) => {
-            if (this.capabilities.highlight) scan = queueMarkScan(context, sheets);
+            if (mark) scan = queueMarkScan(context, sheets);
           }
         );
         onProgress({ phase: "checking" });
@@ -139,14 +147,8 @@ export class WorkbookGateway {
     if (session === null) return null;
     const plan = changePlan(changes, session.layouts);
     if (plan.kind === "none") return null;
-    if (plan.kind === "full") {
-      const marking = this.marking;
-      const pass = await this.check(session.options, onProgress);
-      if (marking || pass.marks === null) return pass;
-      // Marks the coordinator cleared stay cleared until the next Check.
-      await this.clearHighlights();
-      return { ...pass, marks: null };
-    }
+    // Marks the coordinator cleared stay cleared until the next Check.
+    if (plan.kind === "full") return this.fullCheck(session.options, onProgress, this.marking);
     return this.guard(() =>
       this.run(async (context) => {
         const reads: {

@@ -72,6 +72,7 @@ export function App(props: { deps?: AppDeps }) {
       </header>
       <FeatureNotes capabilities={caps} />
       <CheckBar
+        available={caps.check}
         running={state.status === "running"}
         progress={state.status === "running" ? state.progress : null}
         canClear={caps.highlight && pass !== null}

@@ -267,7 +267,16 @@ describe("live re-check", () => {
     await fake.userEdit("Activities", "C2", [["Renamed"]]);
     const pass = (await gateway.recheck(changes))!;
     expect(pass.marks).toBeNull();
+    const inserted: SheetChange = {
+      sheetId: fake.sheet("Activities").id,
+      address: "3:3",
+      changeType: "RowInserted",
+    };
+    expect((await gateway.recheck([inserted]))!.marks).toBeNull();
+    expect(fake.count("ConditionalFormatCollection.add")).toBe(3);
     expect(marksOf(fake)).toEqual([]);
+    await gateway.check({ today: TODAY });
+    expect(marksOf(fake)).toHaveLength(3);
   });
 
   it("does not take its own writes for edits, and stops listening when asked", async () => {

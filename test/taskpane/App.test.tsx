@@ -199,6 +199,15 @@ describe("errors", () => {
       "disabled",
       true
     );
+    expect(checkButton()).toHaveProperty("disabled", false);
+  });
+
+  it("offers nothing but the explanation where Excel cannot even be read", () => {
+    renderPane(smallWorkbook(), {
+      capabilities: { check: false, highlight: false, insertTables: false, live: false },
+    });
+    expect(screen.getByText(/Checking needs a newer Excel/)).toBeTruthy();
+    expect(checkButton()).toHaveProperty("disabled", true);
   });
 });
 

@@ -27,6 +27,7 @@ export function progressText(progress: CheckProgress | null): string {
 
 /** The Check and Clear buttons, progress while a check runs, and whether it is live. */
 export function CheckBar(props: {
+  available: boolean;
   running: boolean;
   progress: CheckProgress | null;
   canClear: boolean;
@@ -43,7 +44,11 @@ export function CheckBar(props: {
   return (
     <div className={styles.root}>
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={props.onCheck} disabled={props.running}>
+        <Button
+          appearance="primary"
+          onClick={props.onCheck}
+          disabled={!props.available || props.running}
+        >
           Check
         </Button>
         <Button onClick={props.onClear} disabled={props.running || !props.canClear}>
