@@ -1,8 +1,18 @@
-import { checkWorkbook, messageOf, type CheckResult, type Issue, type WorkbookSource } from "../../src/core";
+import {
+  checkWorkbook,
+  messageOf,
+  type CheckResult,
+  type Issue,
+  type WorkbookSource,
+} from "../../src/core";
 import { aBook, TODAY, type BookInput } from "./builders";
 
 /** Checks a workbook that must have an Activities table. */
-export function run(book: WorkbookSource | BookInput, today = TODAY, providerId: string | null = null): CheckResult {
+export function run(
+  book: WorkbookSource | BookInput,
+  today = TODAY,
+  providerId: string | null = null
+): CheckResult {
   const source = "tables" in book ? book : aBook(book);
   const out = checkWorkbook(source, { today, providerId });
   if (!out.ok) throw new Error(`no Activities table: ${out.problem}`);

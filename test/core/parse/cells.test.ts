@@ -10,7 +10,13 @@ import {
   readYesNo,
   type Field,
 } from "../../../src/core";
-import { readCountry, readOutcomes, readUrl, readDescription, readCodeList } from "../../../src/core/parse/cells";
+import {
+  readCountry,
+  readOutcomes,
+  readUrl,
+  readDescription,
+  readCodeList,
+} from "../../../src/core/parse/cells";
 import { DELIVERY_METHODS } from "../../../src/core";
 
 const iso = (f: Field<number>) => (f.state === "ok" ? isoOfDay(f.value) : f.state);
@@ -29,13 +35,18 @@ describe("dates", () => {
     expect(iso(readDate(cell, system))).toBe(expected);
   });
 
-  it.each(["02/30/2025", "02/29/2025", "13/01/2025", "2025-04-31", "next week", "07/01/24", "1/1/1899"])(
-    "refuses %p, never rolling it over",
-    (cell) => {
-      const f = readDate(cell, 1900);
-      expect(f).toEqual({ state: "invalid", issue: { code: "invalid_date", value: cell } });
-    }
-  );
+  it.each([
+    "02/30/2025",
+    "02/29/2025",
+    "13/01/2025",
+    "2025-04-31",
+    "next week",
+    "07/01/24",
+    "1/1/1899",
+  ])("refuses %p, never rolling it over", (cell) => {
+    const f = readDate(cell, 1900);
+    expect(f).toEqual({ state: "invalid", issue: { code: "invalid_date", value: cell } });
+  });
 
   it("refuses serials before 03/01/1900, where Excel's calendar is off by a day", () => {
     expect(readDate(60, 1900).state).toBe("invalid");
@@ -87,8 +98,17 @@ describe("numbers and counts", () => {
 
 describe("yes/no", () => {
   it.each([
-    ["Yes", true], ["y", true], ["TRUE", true], [true, true], [1, true], ["1", true],
-    ["No", false], ["N", false], ["false", false], [false, false], [0, false],
+    ["Yes", true],
+    ["y", true],
+    ["TRUE", true],
+    [true, true],
+    [1, true],
+    ["1", true],
+    ["No", false],
+    ["N", false],
+    ["false", false],
+    [false, false],
+    [0, false],
   ] as const)("reads %p as %p", (cell, v) => {
     expect(readYesNo(cell)).toEqual({ state: "ok", value: v });
   });
@@ -99,11 +119,23 @@ describe("yes/no", () => {
 
 describe("formats", () => {
   it.each([
-    ["RSS", "rss"], ["Regularly Scheduled Series", "rss"], ["regularly  scheduled series", "rss"],
-    ["C", "course"], ["IL", "course"], ["Live Course", "course"],
-    ["EM", "enduring"], ["IEM", "enduring"], ["Enduring Materials", "enduring"],
-    ["JN", "journal"], ["Journal-based CME", "journal"], ["MR", "manuscript"], ["TIW", "testItem"],
-    ["CML", "committee"], ["PI", "improvement"], ["ISL", "searching"], ["LFT", "teaching"],
+    ["RSS", "rss"],
+    ["Regularly Scheduled Series", "rss"],
+    ["regularly  scheduled series", "rss"],
+    ["C", "course"],
+    ["IL", "course"],
+    ["Live Course", "course"],
+    ["EM", "enduring"],
+    ["IEM", "enduring"],
+    ["Enduring Materials", "enduring"],
+    ["JN", "journal"],
+    ["Journal-based CME", "journal"],
+    ["MR", "manuscript"],
+    ["TIW", "testItem"],
+    ["CML", "committee"],
+    ["PI", "improvement"],
+    ["ISL", "searching"],
+    ["LFT", "teaching"],
     ["Other/Blended Learning", "other"],
   ] as const)("reads %p as %p", (cell, key) => {
     expect(readFormat(cell)).toEqual({ state: "ok", value: key });
@@ -145,7 +177,9 @@ describe("codes and text", () => {
   });
 
   it("reads outcome measures with and without a measurement type", () => {
-    expect(readOutcomes("Learner Knowledge (Objective); Patient Health - subjective; Competence")).toEqual({
+    expect(
+      readOutcomes("Learner Knowledge (Objective); Patient Health - subjective; Competence")
+    ).toEqual({
       state: "ok",
       value: [
         { name: "Learner Knowledge", type: "Objective" },
@@ -158,7 +192,12 @@ describe("codes and text", () => {
 
   it("accepts http(s) URLs only", () => {
     expect(readUrl("https://cme.example.org/a?b=1").state).toBe("ok");
-    for (const bad of ["www.example.org", "ftp://example.org", "https://", "http://no spaces.org"]) {
+    for (const bad of [
+      "www.example.org",
+      "ftp://example.org",
+      "https://",
+      "http://no spaces.org",
+    ]) {
       expect(readUrl(bad).state).toBe("invalid");
     }
   });

@@ -18,22 +18,43 @@ describe("headers", () => {
       "Coordinator",
     ]);
     expect([...map.columns.keys()]).toEqual([
-      "title", "format", "startDate", "endDate", "credits", "physicianLearners",
-      "otherLearners", "commercialSupport", "providership", "internalId",
+      "title",
+      "format",
+      "startDate",
+      "endDate",
+      "credits",
+      "physicianLearners",
+      "otherLearners",
+      "commercialSupport",
+      "providership",
+      "internalId",
     ]);
     expect(map.unknown).toEqual(["Coordinator"]);
   });
 
   it("reads columns in any order and ignores unknown ones", () => {
     const headers = ["Coordinator", "End Date", "Title", "Status", "Start Date", "Format"];
-    const row = { Coordinator: "Pat", "End Date": "06/30/2025", Title: "GR", Status: "Draft", "Start Date": "07/01/2024", Format: "RSS" };
+    const row = {
+      Coordinator: "Pat",
+      "End Date": "06/30/2025",
+      Title: "GR",
+      Status: "Draft",
+      "Start Date": "07/01/2024",
+      Format: "RSS",
+    };
     const result = run({ activities: [row], headers });
     expect(result.rows[0]).toMatchObject({ achievedStatus: "Draft", passes: true });
   });
 
   it("reports a duplicated column once, at the header row, and reads the first", () => {
     const headers = ["Title", "Format", "Start Date", "End Date", "Status", "Title"];
-    const rows = [1, 2, 3].map(() => ({ Title: "GR", Format: "RSS", "Start Date": "07/01/2024", "End Date": "06/30/2025", Status: "Draft" }));
+    const rows = [1, 2, 3].map(() => ({
+      Title: "GR",
+      Format: "RSS",
+      "Start Date": "07/01/2024",
+      "End Date": "06/30/2025",
+      Status: "Draft",
+    }));
     const result = run({ activities: rows, headers });
     expect(codes(result)).toEqual([
       "missing_column@Activities!1:Internal ID",
@@ -44,7 +65,10 @@ describe("headers", () => {
 
   it("reports a missing required column once, not per row, and still fails the rows", () => {
     const headers = ACTIVITIES.columns.map((c) => c.header).filter((h) => h !== "Outcome Measures");
-    const result = run({ activities: [aRow(), aRow({ "Internal ID": "B" }), aRow({ "Internal ID": "C" })], headers });
+    const result = run({
+      activities: [aRow(), aRow({ "Internal ID": "B" }), aRow({ "Internal ID": "C" })],
+      headers,
+    });
     expect(codes(result, "error")).toEqual(["missing_column@Activities!1:Outcome Measures"]);
     expect(result.issues[0]).toMatchObject({ rows: 3, status: "Closed" });
     expect(result.rows.map((r) => r.passes)).toEqual([false, false, false]);
@@ -90,8 +114,11 @@ describe("finding the tables", () => {
 
   it("finds no Activities table in a workbook without one", () => {
     expect(
-      locateTables({ tables: [], sheets: [{ name: "Budget", top: 1, values: [["Item", "Cost"]] }], dateSystem: 1900 })
-        .Activities
+      locateTables({
+        tables: [],
+        sheets: [{ name: "Budget", top: 1, values: [["Item", "Cost"]] }],
+        dateSystem: 1900,
+      }).Activities
     ).toBeUndefined();
   });
 
