@@ -152,22 +152,32 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
   const supportById = groupById<SupportRecord>(read.support.records);
   const mocById = groupById<MocRecord>(read.moc.records);
   const sessionsById = groupById<SessionRecord>(read.sessions.records);
-  const linked =
-    <R>(map: Map<string, R[]>) =>
-    (a: ActivityRecord): readonly R[] =>
-      a.internalId.state === "ok" ? (map.get(idKey(a.internalId.value)) ?? []) : [];
-
-  const heldToCache = new Map<ActivityRecord, StatusName>();
-  const heldTo = (a: ActivityRecord): StatusName => {
-    let s = heldToCache.get(a);
-    if (s === undefined) {
-      if (a.status.state === "ok" && a.status.value !== "Cancelled") s = a.status.value;
-      // No declared status: held to what PARS will need of it (Active until it ends, then Closed).
-      else s = a.endDate.state === "ok" && a.endDate.value < today ? "Closed" : "Active";
-      heldToCache.set(a, s);
-    }
-    return s;
+  // Each activity's linked rows and held-to status, worked out once for every rule to share.
+  type Facts = {
+    readonly support: readonly SupportRecord[];
+    readonly moc: readonly MocRecord[];
+    readonly sessions: readonly SessionRecord[];
+    readonly heldTo: StatusName;
   };
+  // Indexed by sheet row: rows are small whole numbers, unique within the Activities table.
+  const facts: Facts[] = [];
+  for (const a of activities) {
+    const k = a.internalId.state === "ok" ? idKey(a.internalId.value) : "";
+    facts[a.row] = {
+      support: supportById.get(k) ?? [],
+      moc: mocById.get(k) ?? [],
+      sessions: sessionsById.get(k) ?? [],
+      heldTo:
+        a.status.state === "ok" && a.status.value !== "Cancelled"
+          ? a.status.value
+          : // No declared status: held to what PARS will need (Active until it ends, then Closed).
+            a.endDate.state === "ok" && a.endDate.value < today
+            ? "Closed"
+            : "Active",
+    };
+  }
+  const factsOf = (a: ActivityRecord): Facts => facts[a.row] as Facts;
+  const heldTo = (a: ActivityRecord): StatusName => factsOf(a).heldTo;
 
   const ctx: CheckContext = {
     today,
@@ -176,9 +186,9 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
     book: read,
     activities,
     knownIds,
-    supportOf: linked(supportById),
-    mocOf: linked(mocById),
-    sessionsOf: linked(sessionsById),
+    supportOf: (a) => factsOf(a).support,
+    mocOf: (a) => factsOf(a).moc,
+    sessionsOf: (a) => factsOf(a).sessions,
     heldTo,
   };
 
@@ -205,9 +215,12 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
     findings.push({ ...f, owner });
   }
   for (const rule of rules.rowRules) {
-    for (const a of activities) for (const f of rule(a, ctx)) findings.push(f);
+    for (const a of activities) {
+      const found = rule(a, ctx);
+      for (let i = 0; i < found.length; i++) findings.push(found[i] as Finding);
+    }
   }
-  for (const rule of rules.bookRules) for (const f of rule(ctx)) findings.push(f);
+  for (const rule of rules.bookRules) findings.push(...rule(ctx));
 
   const ownedErrors = new Map<number, Finding[]>();
   for (const f of findings) {
@@ -407,18 +420,10 @@ function achievedStatus(
 
 function sortIssues(issues: Issue[]): Issue[] {
   const columnRank = new Map<string, number>();
+  // Decorate once: the comparator then only compares numbers.
   return issues
-    .map((issue, i) => ({ issue, i }))
-    .sort((x, y) => {
-      const a = x.issue;
-      const b = y.issue;
-      return (
-        TABLE_ORDER[a.table] - TABLE_ORDER[b.table] ||
-        a.row - b.row ||
-        rank(columnRank, a) - rank(columnRank, b) ||
-        x.i - y.i
-      );
-    })
+    .map((issue, i) => ({ issue, i, t: TABLE_ORDER[issue.table], c: rank(columnRank, issue) }))
+    .sort((x, y) => x.t - y.t || x.issue.row - y.issue.row || x.c - y.c || x.i - y.i)
     .map((x) => x.issue);
 }
 
