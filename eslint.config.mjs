@@ -12,7 +12,7 @@ export default tseslint.config(
       "test-results/",
       "**/*.js",
       "**/*.mjs",
-          ],
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -7,7 +7,7 @@ import { buildParsWorkbook, type TableRows } from "../src/cli/writeWorkbook";
 const root = path.join(__dirname, "..");
 const source = JSON.parse(
   readFileSync(path.join(root, "examples", "activities.source.json"), "utf8")
-) as TableRows & { about: string };
+) as Required<TableRows> & { about: string };
 const tables: TableRows = {
   Activities: source.Activities,
   Support: source.Support,
