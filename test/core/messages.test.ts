@@ -5,7 +5,6 @@ import {
   messageOf,
   readRecords,
   stateCodeOf,
-  type Issue,
   type IssueBody,
   type LocatedTable,
 } from "../../src/core";
@@ -18,7 +17,7 @@ const at = {
   column: "Credits",
   severity: "error",
 } as const;
-const msg = (body: IssueBody) => messageOf({ ...body, ...at } as Issue);
+const msg = (body: IssueBody) => messageOf({ ...body, ...at });
 
 describe("messages", () => {
   it.each<[IssueBody, string]>([
