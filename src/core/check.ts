@@ -98,6 +98,7 @@ const TABLE_ORDER: Readonly<Record<TableName, number>> = {
   Sessions: 3,
 };
 
+const NO_ROWS: readonly never[] = [];
 const DATE_BLOCKERS = new Set(["end_before_start", "span_too_long"]);
 
 function parseOptions(options: CheckOptions): { today: number; providerId: string | null } {
@@ -144,8 +145,12 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
   const cancelled = new Set<number>();
   const activities: ActivityRecord[] = [];
   const knownIds = new Set<string>();
+  const keyByRow: string[] = [];
   for (const a of read.activities.records) {
-    if (a.internalId.state === "ok") knownIds.add(idKey(a.internalId.value));
+    // The compared form of each ID is made once: every later lookup reuses the same string.
+    const k = a.internalId.state === "ok" ? idKey(a.internalId.value) : "";
+    keyByRow[a.row] = k;
+    if (k !== "") knownIds.add(k);
     if (a.status.state === "ok" && a.status.value === "Cancelled") cancelled.add(a.row);
     else activities.push(a);
   }
@@ -162,11 +167,11 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
   // Indexed by sheet row: rows are small whole numbers, unique within the Activities table.
   const facts: Facts[] = [];
   for (const a of activities) {
-    const k = a.internalId.state === "ok" ? idKey(a.internalId.value) : "";
+    const k = keyByRow[a.row] ?? "";
     facts[a.row] = {
-      support: supportById.get(k) ?? [],
-      moc: mocById.get(k) ?? [],
-      sessions: sessionsById.get(k) ?? [],
+      support: supportById.get(k) ?? NO_ROWS,
+      moc: mocById.get(k) ?? NO_ROWS,
+      sessions: sessionsById.get(k) ?? NO_ROWS,
       heldTo:
         a.status.state === "ok" && a.status.value !== "Cancelled"
           ? a.status.value
@@ -190,12 +195,27 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
     mocOf: (a) => factsOf(a).moc,
     sessionsOf: (a) => factsOf(a).sessions,
     heldTo,
+    idKeyOf: (a) => keyByRow[a.row] ?? "",
   };
 
-  const byIdActivity = groupById(activities);
-  const supportByRow = new Map(read.support.records.map((r) => [r.row, r] as const));
-  const mocByRow = new Map(read.moc.records.map((r) => [r.row, r] as const));
   const findings: Finding[] = [];
+  // Built only when a Support or MOC cell is faulty: most workbooks never need them.
+  let linkIndex:
+    | { byId: Map<string, ActivityRecord>; rows: Map<number, SupportRecord | MocRecord>[] }
+    | undefined;
+  const linkedActivity = (table: "Support" | "MOC", row: number): ActivityRecord | undefined => {
+    linkIndex ??= {
+      byId: new Map(activities.map((a) => [keyByRow[a.row] ?? "", a] as const).reverse()),
+      rows: [
+        new Map(read.support.records.map((r) => [r.row, r] as const)),
+        new Map(read.moc.records.map((r) => [r.row, r] as const)),
+      ],
+    };
+    const rec = linkIndex.rows[table === "Support" ? 0 : 1]?.get(row);
+    return rec?.internalId.state === "ok"
+      ? linkIndex.byId.get(idKey(rec.internalId.value))
+      : undefined;
+  };
   // Findings from reading cells: an Activities cell counts against its row; a Support or MOC cell
   // against its activity when that activity is held to Closed (the status that needs them).
   for (const f of parseFindings) {
@@ -205,11 +225,7 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
     }
     let owner: number | null = null;
     if (f.place.table === "Support" || f.place.table === "MOC") {
-      const rec = (f.place.table === "Support" ? supportByRow : mocByRow).get(f.place.row);
-      const a =
-        rec?.internalId.state === "ok"
-          ? byIdActivity.get(idKey(rec.internalId.value))?.[0]
-          : undefined;
+      const a = linkedActivity(f.place.table, f.place.row);
       if (a !== undefined && heldTo(a) === "Closed") owner = a.row;
     }
     findings.push({ ...f, owner });
@@ -220,7 +236,10 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
       for (let i = 0; i < found.length; i++) findings.push(found[i] as Finding);
     }
   }
-  for (const rule of rules.bookRules) findings.push(...rule(ctx));
+  for (const rule of rules.bookRules) {
+    // A loop, not push(...found): a book rule may find more items than a call takes arguments.
+    for (const f of rule(ctx)) findings.push(f);
+  }
 
   const ownedErrors = new Map<number, Finding[]>();
   for (const f of findings) {

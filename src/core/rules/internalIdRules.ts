@@ -1,5 +1,5 @@
 import type { ActivityRecord } from "../parse/readRecords";
-import { idKey, type BookRule, type Finding } from "./context";
+import type { BookRule, Finding } from "./context";
 
 const SEVEN_DIGITS = /^\d{7}$/;
 
@@ -21,7 +21,7 @@ export const internalIdRules: BookRule = (ctx) => {
       // Only activities without an ID need to know whether another shares their format and day.
       continue;
     }
-    const k = idKey(a.internalId.value);
+    const k = ctx.idKeyOf(a);
     const list = byId.get(k);
     if (list === undefined) byId.set(k, [a]);
     else list.push(a);
@@ -83,7 +83,7 @@ export const internalIdRules: BookRule = (ctx) => {
         owner: a.row,
       });
     }
-    const sharing = byId.get(idKey(id));
+    const sharing = byId.get(ctx.idKeyOf(a));
     if (sharing === undefined || sharing.length < 2) continue;
     const others = sharing.filter((o) => o !== a);
     const same = others.filter(

@@ -42,6 +42,9 @@ export function gapBlocks(gap: Tier, status: StatusName): boolean {
   return TIER_RANK[gap] <= TIER_RANK[TIER_OF[status]];
 }
 
+const SCRATCH: Gap[] = [];
+const NO_GAPS: readonly Gap[] = [];
+
 type Placer<K extends string> = { readonly place: (row: number, key: K) => Place };
 
 /** Notes a gap when a required field is not valid; its place is only worked out for a gap. */
@@ -69,8 +72,10 @@ function need<T, K extends string>(
  * delivered in person, State when the country is USA. The Location column is a venue note: PARS's
  * "Location (if applies)" is taken to be the City/State/Country block.
  */
-export function requirementGaps(a: ActivityRecord, ctx: CheckContext): Gap[] {
-  const gaps: Gap[] = [];
+export function requirementGaps(a: ActivityRecord, ctx: CheckContext): readonly Gap[] {
+  // Most rows have no gap: collect in a scratch list and only copy when there is something.
+  const gaps = SCRATCH;
+  gaps.length = 0;
   const t = ctx.book.activities;
   const r = a.row;
 
@@ -168,5 +173,5 @@ export function requirementGaps(a: ActivityRecord, ctx: CheckContext): Gap[] {
       need(gaps, "closed", m.claimDate, ctx.book.moc, m.row, "claimDate", "moc");
     }
   }
-  return gaps;
+  return gaps.length === 0 ? NO_GAPS : gaps.slice();
 }
