@@ -9,11 +9,11 @@ import {
   isBlank,
   isCellError,
   isoOfDay,
+  looksLikeActivitiesHeader,
   lookUp,
   matchFormat,
   readDate,
   readNumber,
-  looksLikeActivitiesHeader,
   STATUSES,
   type CellValue,
   type DayNumber,
@@ -222,7 +222,7 @@ export function rowArgs(
   const cells = lineOf("Row", row);
   if (!looksLikeActivitiesHeader(h)) {
     throw new BadArgument(
-      "Headers must be the Activities header row (with Title, Format, Start Date and End Date); select the header row of your activities table"
+      "Headers must be the Activities header row (Title, Format, Start Date, ...); select the header row of your activities table"
     );
   }
   if (h.length !== cells.length) {
