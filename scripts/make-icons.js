@@ -109,9 +109,18 @@ function png(size, rgba) {
   ]);
 }
 
-fs.mkdirSync(OUT, { recursive: true });
-for (const size of SIZES) {
-  const file = path.join(OUT, `icon-${size}.png`);
-  fs.writeFileSync(file, png(size, draw(size)));
-  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+/** The icon file for one size, as committed in assets/. */
+function icon(size) {
+  return png(size, draw(size));
 }
+
+if (require.main === module) {
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const size of SIZES) {
+    const file = path.join(OUT, `icon-${size}.png`);
+    fs.writeFileSync(file, icon(size));
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
+}
+
+module.exports = { SIZES, icon };
