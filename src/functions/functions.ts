@@ -116,7 +116,7 @@ export function credits(time: unknown, unit?: unknown): number | CustomFunctions
  * Judged as of today on this computer; pass TODAY() (or a date) to have it follow the calendar.
  * @customfunction STATUS
  * @param headers The header row of the activities table.
- * @param row The activity's row, across the same columns.
+ * @param row The activity's row across the same columns (not this formula's own cell).
  * @param [today] The day "in the past" is judged against; default today.
  * @returns The status the row's data supports.
  */
@@ -137,7 +137,7 @@ export function status(
  * Empty when nothing is missing.
  * @customfunction MISSING
  * @param headers The header row of the activities table.
- * @param row The activity's row, across the same columns.
+ * @param row The activity's row across the same columns (not this formula's own cell).
  * @param [status] Draft, Active, Ready to Close or Closed; default the row's own Status (or, when
  *   blank, Active until the end date passes, then Closed).
  * @param [today] The day "in the past" is judged against; default today.
