@@ -86,7 +86,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/cli/**/*.ts", "scripts/**", "bench/**"],
+    files: [
+      "src/cli/**/*.ts",
+      "scripts/**",
+      "bench/**",
+      "test/support/failOnConsole.ts",
+      "test/e2e/**",
+    ],
     rules: { "no-console": "off" },
   },
   {
