@@ -249,7 +249,7 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
     else list.push(f);
   }
 
-  const absent = absentColumns(read);
+  let absent: Set<string> | undefined; // worked out on the first missing field, if any
   const missingColumns = new Map<string, { finding: Finding; rows: number; rank: number }>();
   const rows: RowVerdict[] = [];
   const byAchieved: Record<AchievedStatus, number> = {
@@ -288,7 +288,8 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
       if (!gapBlocks(g.tier, held)) continue;
       const f = gapFinding(g, held, a.row);
       if (f === null) continue;
-      if (g.kind === "missing" && absent.has(`${g.place.table}|${g.place.column}`)) {
+      absent ??= g.kind === "missing" ? absentColumns(read) : undefined;
+      if (g.kind === "missing" && absent?.has(`${g.place.table}|${g.place.column}`) === true) {
         const key = `${g.place.table}|${g.place.column}`;
         const rank = ACHIEVED_ORDER.indexOf(held);
         const prev = missingColumns.get(key);

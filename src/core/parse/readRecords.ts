@@ -322,7 +322,6 @@ export type ReadWorkbook = {
   readonly support: ReadTable<SupportKey, SupportValues>;
   readonly moc: ReadTable<MocKey, MocValues>;
   readonly sessions: ReadTable<SessionKey, SessionValues>;
-  readonly present: ReadonlySet<TableName>;
 };
 
 /** Reads the located tables cell by cell, reporting every cell that is not what its column holds. */
@@ -343,6 +342,5 @@ export function readRecords(
     support: readTable(SUPPORT, SUPPORT_READERS, buildSupport, located.Support, system, sink),
     moc: readTable(MOC, MOC_READERS, buildMoc, located.MOC, system, sink),
     sessions: readTable(SESSIONS, SESSION_READERS, buildSession, located.Sessions, system, sink),
-    present: new Set(Object.keys(located) as TableName[]),
   };
 }
