@@ -86,7 +86,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/cli/**/*.ts", "scripts/**", "bench/**", "test/support/failOnConsole.ts"],
+    files: [
+      "src/cli/**/*.ts",
+      "scripts/**",
+      "bench/**",
+      "test/support/failOnConsole.ts",
+      "test/e2e/**",
+    ],
     rules: { "no-console": "off" },
   },
   {
@@ -105,6 +111,7 @@ export default tseslint.config(
   {
     files: ["test/**/*.ts", "test/**/*.tsx"],
     rules: {
+      "no-console": "off",
       "@typescript-eslint/no-non-null-assertion": "off",
       "@typescript-eslint/unbound-method": "off",
     },

@@ -23,6 +23,7 @@ module.exports = {
       ],
     },
   ],
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
   collectCoverageFrom: ["src/core/**/*.ts", "!src/core/index.ts"],
   coverageThreshold: { "./src/core/": { lines: 90 } },
 };

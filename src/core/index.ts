@@ -115,3 +115,4 @@ export {
 } from "./calc/credits";
 export { reportingPeriods, spanFits, type Period } from "./calc/periods";
 export { InvalidOptionError } from "./errors";
+export { stateCodeOf } from "./rules/valueRules";

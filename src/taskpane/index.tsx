@@ -24,7 +24,7 @@ function officeTheme(): Theme {
   return luminance < 0.5 ? webDarkTheme : webLightTheme;
 }
 
-void Office.onReady(() => {
+function start(): void {
   const container = document.getElementById("container");
   if (container === null) throw new Error("taskpane.html lacks its #container element");
   createRoot(container).render(
@@ -32,4 +32,11 @@ void Office.onReady(() => {
       <App />
     </FluentProvider>
   );
-});
+}
+
+Office.onReady()
+  .then(start)
+  .catch((e: unknown) => {
+    // Before React is running, the page itself is the only place left to say what failed.
+    document.body.textContent = `PARS Ready could not start: ${e instanceof Error ? e.message : String(e)}`;
+  });
