@@ -1,6 +1,6 @@
 import type { IsoDate } from "../core";
 import { capabilitiesOf } from "../excel/capabilities";
-import { documentSettings, type SettingsStore } from "../excel/documentSettings";
+import { documentSettings, SettingsSaveError, type SettingsStore } from "../excel/documentSettings";
 import { WorkbookGateway, type ExcelRun } from "../excel/WorkbookGateway";
 
 /** What the task pane needs of the workbook: the gateway's methods, so tests can pass a fake. */
@@ -25,16 +25,29 @@ export function localIsoDate(now: Date): IsoDate {
   return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * Where the host has no document to keep settings in (the pane opened outside Office): defaults,
+ * and a save that says why it cannot.
+ */
+const NO_DOCUMENT: SettingsStore = {
+  read: () => ({ providerId: "", asOf: null }),
+  write: () => Promise.reject(new SettingsSaveError("this host has no workbook to save them in")),
+};
+
 /** The real dependencies, for the add-in running inside Excel. Call after `Office.onReady`. */
 export function officeDeps(): AppDeps {
+  // Outside Excel (a browser, another Office host) `Excel` is not defined: every feature is then
+  // off, and the pane says so instead of failing on the first click.
+  const inExcel = typeof Excel !== "undefined";
   const run: ExcelRun = (batch, context) =>
     context === undefined ? Excel.run(batch) : Excel.run(context, batch);
-  const capabilities = capabilitiesOf((name, version) =>
-    Office.context.requirements.isSetSupported(name, version)
+  const capabilities = capabilitiesOf(
+    (name, version) => inExcel && Office.context.requirements.isSetSupported(name, version)
   );
+  const settings = (Office.context.document as Office.Document | undefined)?.settings;
   return {
     workbook: new WorkbookGateway(run, capabilities),
-    settings: documentSettings(Office.context.document.settings),
+    settings: settings === undefined ? NO_DOCUMENT : documentSettings(settings),
     today: () => localIsoDate(new Date()),
     debounceMs: 600,
   };

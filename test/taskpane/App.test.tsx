@@ -20,7 +20,7 @@ describe("check", () => {
     expect(screen.getByText("3 activities")).toBeTruthy();
     expect(screen.getByText("1 failing their status")).toBeTruthy();
     expect(screen.getByText("2 errors")).toBeTruthy();
-    expect(screen.getByText("1 warnings")).toBeTruthy();
+    expect(screen.getByText("1 warning")).toBeTruthy();
     const bars = screen.getByRole("list", { name: "Rows by the status their data supports" });
     expect(
       within(bars)
@@ -150,7 +150,7 @@ describe("check", () => {
       () => expect(within(findings()).getAllByRole("button", { name: /^Error/ })).toHaveLength(1),
       { timeout: 5000 }
     );
-    expect(screen.getByText("1 errors")).toBeTruthy();
+    expect(screen.getByText("1 error")).toBeTruthy();
   });
 });
 

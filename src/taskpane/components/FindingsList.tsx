@@ -132,9 +132,13 @@ export function FindingsList(props: {
                     onClick={() => props.onSelect(item.place)}
                   >
                     <span>
-                      <span className={item.severity === "error" ? styles.error : styles.warning}>
+                      <Badge
+                        appearance="tint"
+                        size="small"
+                        color={item.severity === "error" ? "danger" : "warning"}
+                      >
                         {item.severity === "error" ? "Error" : "Warning"}
-                      </span>{" "}
+                      </Badge>{" "}
                       {item.column}: {item.message}
                     </span>
                   </Button>

@@ -51,6 +51,7 @@ const CLASS: Readonly<
 };
 
 const n = (x: number) => x.toLocaleString("en-US");
+const count = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
 /** The state of the workbook at a glance: totals, and rows per achieved status as bars. */
 export function StatusChart({ summary }: { summary: CheckSummary }) {
@@ -63,34 +64,34 @@ export function StatusChart({ summary }: { summary: CheckSummary }) {
       </h2>
       <ul className={styles.totals} aria-label="Totals">
         <li>
-          <Text>{n(summary.activities)} activities</Text>
+          <Text>{count(summary.activities, "activity", "activities")}</Text>
         </li>
         <li>
           <Text weight="semibold">{n(summary.failing)} failing their status</Text>
         </li>
         <li>
-          <Text>{n(summary.errors)} errors</Text>
+          <Text>{count(summary.errors, "error", "errors")}</Text>
         </li>
         <li>
-          <Text>{n(summary.warnings)} warnings</Text>
+          <Text>{count(summary.warnings, "warning", "warnings")}</Text>
         </li>
       </ul>
       <ul className={styles.bars} aria-label="Rows by the status their data supports">
         {ACHIEVED_ORDER.map((status) => {
-          const count = summary.byAchieved[status];
+          const rows = summary.byAchieved[status];
           return (
-            <li key={status} className={styles.bar} aria-label={`${status}: ${n(count)}`}>
+            <li key={status} className={styles.bar} aria-label={`${status}: ${n(rows)}`}>
               <Text size={200} aria-hidden>
                 {status}
               </Text>
               <div className={styles.track} aria-hidden>
                 <div
                   className={mergeClasses(styles.fill, styles[CLASS[status]])}
-                  style={{ width: `${String((count / most) * 100)}%` }}
+                  style={{ width: `${String((rows / most) * 100)}%` }}
                 />
               </div>
               <Text size={200} className={styles.count} aria-hidden>
-                {n(count)}
+                {n(rows)}
               </Text>
             </li>
           );

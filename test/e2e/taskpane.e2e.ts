@@ -1,0 +1,126 @@
+// The built task pane in headless Chromium over an in-memory Excel: the same fake host the adapter
+// tests use, compiled for the page, behind the fake office.js. Checks the workbook, goes to a
+// finding, runs axe-core on the result, and keeps screenshots in light and dark themes.
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import ts from "typescript";
+import { ACTIVITY_HEADERS, aRow, cellsOf, SUPPORT_HEADERS } from "../support/builders";
+import { DIST, launchChromium, serveStatic } from "./browser";
+import { installFakeOffice } from "./fakeOffice";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SHOTS = path.join(ROOT, "test-results");
+
+/** test/support/fakeExcel.ts as a script for the page: its exports land on window.__fakeExcel. */
+function fakeExcelScript(): string {
+  const source = readFileSync(path.join(ROOT, "test/support/fakeExcel.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
+  return `(() => { const exports = {}; ${outputText}; window.__fakeExcel = exports; })();`;
+}
+
+const activities = [
+  aRow({ "Internal ID": "A-1", "Commercial Support": "Yes" }),
+  aRow({ "Internal ID": "A-2", City: "", Credits: "" }),
+  aRow({ "Internal ID": "A-3", Country: "United States" }),
+];
+const support = [{ "Internal ID": "A-1", Source: "Acme", "Support Type": "Monetary", Amount: 100 }];
+
+/** Runs in the page after the fake office.js: an Excel over a two-table workbook, and settings. */
+function workbookScript(theme: "light" | "dark"): string {
+  const tables = [
+    ["Activities", [ACTIVITY_HEADERS, ...activities.map((r) => cellsOf(ACTIVITY_HEADERS, r))]],
+    ["Support", [SUPPORT_HEADERS, ...support.map((r) => cellsOf(SUPPORT_HEADERS, r))]],
+  ];
+  return `${fakeExcelScript()}
+(() => {
+  const { FakeExcel, areaAddress } = window.__fakeExcel;
+  const fake = new FakeExcel();
+  for (const [name, values] of ${JSON.stringify(tables)}) {
+    const sheet = fake.addSheet(name);
+    fake.setValues(sheet, 0, 0, values);
+    fake.addTable(name, sheet, areaAddress({ r0: 0, c0: 0, nr: values.length, nc: values[0].length }));
+  }
+  window.__workbook = fake;
+  window.Excel = { run: (batch, context) => fake.run(batch, context) };
+  const stored = new Map();
+  Office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
+  Office.context.officeTheme = { bodyBackgroundColor: ${JSON.stringify(theme === "dark" ? "#262626" : "#ffffff")} };
+  Office.context.document = {
+    settings: {
+      get: (k) => (stored.has(k) ? stored.get(k) : null),
+      set: (k, v) => void stored.set(k, v),
+      remove: (k) => void stored.delete(k),
+      saveAsync: (callback) => callback({ status: "succeeded" }),
+    },
+  };
+})();`;
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPane(theme: "light" | "dark"): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await installFakeOffice(page, { excel: workbookScript(theme) });
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
+  return { page, errors };
+}
+
+type AxeResult = { violations: { id: string; impact: string; nodes: unknown[] }[] };
+
+async function axe(page: Page): Promise<AxeResult["violations"]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run()
+  );
+  return result.violations;
+}
+
+describe("the task pane in Chromium over a fake Excel", () => {
+  it.each(["light", "dark"] as const)(
+    "checks the workbook, goes to a finding and passes axe (%s theme)",
+    async (theme) => {
+      const { page, errors } = await openPane(theme);
+      await page.getByRole("button", { name: "Check" }).click();
+      await page.getByRole("heading", { name: "At a glance" }).waitFor();
+      await page.getByText("1 failing their status").waitFor();
+      await page.getByRole("button", { name: /^Error Credits:/ }).click();
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __workbook: { selected: { address: string } | null } }).__workbook
+            .selected?.address === "M3"
+      );
+      const marks = await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __workbook: { sheet: (n: string) => { conditionalFormats: unknown[] } };
+            }
+          ).__workbook.sheet("Activities").conditionalFormats.length
+      );
+      expect(marks).toBe(3);
+      expect(await axe(page)).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, `taskpane-${theme}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  );
+});
