@@ -379,8 +379,6 @@ class FakeContext {
     this.writes = [];
     for (const w of writes) await this.host.emit(w.sheet, w.address, "RangeEdited");
   }
-
-  trackedObjects = { add: () => undefined, remove: () => undefined };
 }
 
 /** Base of every proxy: load() queues a snapshot; reading before the sync throws, as Excel does. */
@@ -425,10 +423,6 @@ abstract class FakeObject {
       throw new Error(`PropertyNotLoaded: ${this.kind}.isNullObject`);
     }
     return this.nullObject;
-  }
-
-  toJSON(): unknown {
-    return Object.fromEntries(this.loaded);
   }
 }
 
