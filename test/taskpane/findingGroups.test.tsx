@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../src/core";
 import { findingGroups } from "../../src/taskpane/viewModels/findingGroups";
-import { aBook, aRow, TODAY } from "../support/builders";
+import { aBook, ACTIVITY_HEADERS, aRow, TODAY } from "../support/builders";
 
 const result = (() => {
   const outcome = checkWorkbook(
@@ -23,6 +23,20 @@ const summary = (groups: ReturnType<typeof findingGroups>) =>
   groups.map((g) => [g.table, g.row, g.items.map((i) => `${i.severity} ${i.column}`)]);
 
 describe("findingGroups", () => {
+  it("tells findings about the columns from those about a row", () => {
+    const outcome = checkWorkbook(
+      aBook({
+        activities: [aRow({ "Internal ID": "X-1" })],
+        headers: ACTIVITY_HEADERS.filter((h) => h !== "Physician Learners"),
+      }),
+      { today: TODAY }
+    );
+    if (!outcome.ok) throw new Error("no Activities");
+    const [columns] = findingGroups(outcome.result, { severity: "all", status: "all" });
+    expect(columns).toMatchObject({ table: "Activities", row: 1, header: true, achieved: null });
+    expect(columns?.items.map((i) => i.column)).toEqual(["Physician Learners"]);
+  });
+
   it("groups findings by row, activities with their statuses", () => {
     const groups = findingGroups(result, { severity: "all", status: "all" });
     expect(summary(groups)).toEqual([

@@ -51,6 +51,7 @@ const STATUS_OPTIONS: readonly { value: FindingFilter["status"]; label: string }
 ];
 
 const rowTitle = (g: FindingGroup): string => {
+  if (g.header) return `${g.table} columns (header row ${String(g.row)})`;
   const where =
     g.table === "Activities" ? `Row ${String(g.row)}` : `${g.table} row ${String(g.row)}`;
   const sheet = g.sheet === g.table ? "" : ` on ${g.sheet}`;

@@ -31,6 +31,8 @@ export type FindingGroup = {
   readonly table: TableName;
   readonly sheet: string;
   readonly row: number;
+  /** True for findings about the columns (missing, repeated), placed on the header row. */
+  readonly header: boolean;
   /** Internal ID and title, when the row is an activity that has them. */
   readonly label: string | null;
   readonly declared: StatusName | null;
@@ -39,6 +41,8 @@ export type FindingGroup = {
   readonly passes: boolean | null;
   readonly items: readonly FindingItem[];
 };
+
+const COLUMN_CODES: ReadonlySet<string> = new Set(["missing_column", "duplicate_column"]);
 
 const itemOf = (issue: Issue, index: number): FindingItem => ({
   key: `${String(index)}`,
@@ -74,6 +78,7 @@ export function findingGroups(result: CheckResult, filter: FindingFilter): Findi
           table: issue.table,
           sheet: issue.sheet,
           row: issue.row,
+          header: COLUMN_CODES.has(issue.code),
           label,
           declared: v?.declaredStatus ?? null,
           heldTo: v?.heldTo ?? null,
