@@ -160,6 +160,15 @@ export async function insertTables(
         column.dataValidation.rule = {
           list: { inCellDropDown: true, source: listSource(values) },
         };
+        // Coordinators type legacy codes and other spellings ("RSS", "Planned") that core reads
+        // as the PARS value: Excel's default Stop alert would refuse them, so it only informs.
+        column.dataValidation.errorAlert = {
+          showAlert: true,
+          style: "Information",
+          title: "Not in the PARS list",
+          message:
+            "PARS expects one of the listed values. PARS Ready will say if it cannot read this one.",
+        };
       }
       if (DATE_COLUMNS.has(header)) column.numberFormat = [["mm/dd/yyyy"]];
       sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = widthOf(

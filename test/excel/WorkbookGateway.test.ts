@@ -308,6 +308,8 @@ describe("insert PARS tables", () => {
     const statusColumn = ACTIVITY_HEADERS.indexOf("Status");
     const status = activities.validations.find((v) => v.area.c0 === statusColumn)!;
     const source = (status.rule as { list: { source: string } }).list.source;
+    // Legacy spellings stay typeable: the alert informs instead of refusing.
+    expect(status.errorAlert).toMatchObject({ showAlert: true, style: "Information" });
     const lists = fake.sheet("PARS Lists");
     expect(lists.visibility).toBe("Hidden");
     const listArea = parseAddress(source.slice(source.indexOf("!") + 1));

@@ -44,7 +44,7 @@ export type SheetModel = {
   formats: Map<string, CellFormat>;
   numberFormats: Map<string, string>;
   widths: Map<number, number>;
-  validations: { area: Area; rule: unknown }[];
+  validations: { area: Area; rule: unknown; errorAlert?: unknown }[];
   frozenRows: number;
   /** In priority order, highest first. */
   conditionalFormats: ConditionalFormatModel[];
@@ -303,7 +303,11 @@ export class FakeExcel {
       formats: [...s.formats].sort(),
       numberFormats: [...s.numberFormats].sort(),
       widths: [...s.widths].sort(),
-      validations: s.validations.map((v) => ({ area: areaAddress(v.area), rule: v.rule })),
+      validations: s.validations.map((v) => ({
+        area: areaAddress(v.area),
+        rule: v.rule,
+        errorAlert: v.errorAlert,
+      })),
       frozenRows: s.frozenRows,
       conditionalFormats: s.conditionalFormats.map((cf) => ({
         id: cf.id,
@@ -709,10 +713,28 @@ class FakeRange extends FakeObject {
     };
   }
 
-  get dataValidation(): { rule: unknown } {
+  get dataValidation(): { rule: unknown; errorAlert: unknown } {
     const ctx = this.ctx;
     const must = () => this.must();
     return {
+      get errorAlert(): unknown {
+        throw new Error("PropertyNotLoaded: DataValidation.errorAlert");
+      },
+      set errorAlert(alert: unknown) {
+        ctx.op("DataValidation.errorAlert", JSON.stringify(alert).length, () => {
+          const { sheet, area } = must();
+          mustBeUnlocked(sheet);
+          const v = sheet.validations.find(
+            (x) =>
+              x.area.r0 === area.r0 &&
+              x.area.c0 === area.c0 &&
+              x.area.nr === area.nr &&
+              x.area.nc === area.nc
+          );
+          if (v === undefined) throw new FakeExcelError("InvalidOperation", "no rule to alert for");
+          v.errorAlert = alert;
+        });
+      },
       get rule(): unknown {
         throw new Error("PropertyNotLoaded: DataValidation.rule");
       },
