@@ -45,6 +45,13 @@ function marksText(pass: CheckPass): string {
   return `Marked ${n(rows)} failing ${rows === 1 ? "row" : "rows"}, ${n(errorCells)} ${errorCells === 1 ? "cell" : "cells"} at fault and ${n(warningCells)} with warnings.`;
 }
 
+function outcomeText(pass: CheckPass | null): string | null {
+  if (pass === null) return null;
+  if (!pass.outcome.ok) return "The check found no Activities table.";
+  const { activities, failing } = pass.outcome.result.summary;
+  return `${n(failing)} of ${n(activities)} ${activities === 1 ? "activity fails" : "activities fail"} their declared status.`;
+}
+
 /**
  * The task pane. The one place Office is wired in: the hooks get the workbook, the workbook's
  * settings and the clock from `deps`, which tests replace with fakes.
@@ -77,6 +84,7 @@ export function App(props: { deps?: AppDeps }) {
         progress={state.status === "running" ? state.progress : null}
         canClear={caps.highlight && pass !== null}
         live={live}
+        outcome={outcomeText(pass)}
         onCheck={() =>
           void check({
             today: settings.asOf ?? today,

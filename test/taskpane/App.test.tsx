@@ -17,6 +17,7 @@ describe("check", () => {
   it("checks the workbook and shows the state at a glance", async () => {
     renderPane(smallWorkbook());
     await checkNow();
+    expect(screen.getByText("1 of 3 activities fail their declared status.")).toBeTruthy();
     expect(screen.getByText("3 activities")).toBeTruthy();
     expect(screen.getByText("1 failing their status")).toBeTruthy();
     expect(screen.getByText("2 errors")).toBeTruthy();

@@ -25,13 +25,18 @@ export function progressText(progress: CheckProgress | null): string {
   }
 }
 
-/** The Check and Clear buttons, progress while a check runs, and whether it is live. */
+/**
+ * The Check and Clear buttons, and a live region: progress while a check runs, then the outcome,
+ * so that a screen reader hears both.
+ */
 export function CheckBar(props: {
   available: boolean;
   running: boolean;
   progress: CheckProgress | null;
   canClear: boolean;
   live: boolean;
+  /** One sentence on the last result, announced when a check ends. */
+  outcome: string | null;
   onCheck: () => void;
   onClear: () => void;
 }) {
@@ -64,11 +69,16 @@ export function CheckBar(props: {
             />
             <Text size={200}>{progressText(progress)}</Text>
           </>
-        ) : props.live ? (
-          <Text size={200} className={styles.note}>
-            Live: edits to the tables are re-checked as you type.
-          </Text>
-        ) : null}
+        ) : (
+          <>
+            {props.outcome !== null && <Text size={200}>{props.outcome} </Text>}
+            {props.live && (
+              <Text size={200} className={styles.note}>
+                Live: edits to the tables are re-checked as you type.
+              </Text>
+            )}
+          </>
+        )}
       </div>
     </div>
   );
