@@ -15,6 +15,7 @@ import {
   type TableSpec,
 } from "../core";
 import { columnLetters } from "./addresses";
+import { DAYS_1900_TO_1904, queueDateSystem } from "./dateSystem";
 
 /** What the coordinator chose when inserting tables. */
 export type InsertOptions = {
@@ -109,6 +110,7 @@ const widthOf = (header: string, dropdown: boolean): number =>
  * columns, readable widths and a frozen header row, plus a hidden sheet holding the dropdown lists
  * (some values, like "No, it's free", contain commas, which an inline list cannot hold). Existing
  * sheets are never touched; a sheet or table name already taken gets a number. Two round trips.
+ * Dates are written as serial numbers of the workbook's own date system.
  * Events are paused while writing so the add-in's own writes do not look like edits.
  */
 export async function insertTables(
@@ -117,7 +119,10 @@ export async function insertTables(
 ): Promise<InsertedTables> {
   const sheetList = context.workbook.worksheets.load("items/name");
   const tableList = context.workbook.tables.load("items/name");
+  const dateSystemOf = queueDateSystem(context);
   await context.sync();
+  // The example's dates are 1900-system serials; an old Mac workbook counts from 1904.
+  const dateShift = dateSystemOf() === 1904 ? DAYS_1900_TO_1904 : 0;
   const sheetNames = new Set(sheetList.items.map((s) => s.name));
   // Excel table names share one namespace with defined names; tables are what can clash here.
   const tableNames = new Set(tableList.items.map((t) => t.name));
@@ -146,7 +151,10 @@ export async function insertTables(
     first ??= sheet;
     const headers = spec.columns.map((c) => c.header);
     const example = options.example && spec.table === "Activities";
-    const body = headers.map((h) => (example ? (EXAMPLE_ACTIVITY[h] ?? "") : ""));
+    const body = headers.map((h) => {
+      const value = example ? (EXAMPLE_ACTIVITY[h] ?? "") : "";
+      return DATE_COLUMNS.has(h) && typeof value === "number" ? value - dateShift : value;
+    });
     const last = columnLetters(headers.length - 1);
     const address = `A1:${last}2`;
     sheet.getRange(address).values = [headers, body];

@@ -10,6 +10,7 @@ import {
   type TableName,
   type WorkbookSource,
 } from "../core";
+import { queueDateSystem } from "./dateSystem";
 import { excelProblem, officeCode } from "./excelErrors";
 import type { TableLayout } from "./layout";
 
@@ -82,7 +83,9 @@ export async function readWorkbook(
 ): Promise<WorkbookRead> {
   const sheetList = context.workbook.worksheets.load("items/name,items/id");
   const tableList = context.workbook.tables.load("items/name,items/worksheet/name");
+  const dateSystemOf = queueDateSystem(context);
   await context.sync();
+  const dateSystem = dateSystemOf();
 
   const sheets = sheetList.items.map((s) => ({ name: s.name, id: s.id, proxy: s }));
   const sheetByName = new Map(sheets.map((s) => [s.name, s] as const));
@@ -199,9 +202,7 @@ export async function readWorkbook(
     layouts.push(layoutOf(s, values));
   }
   return {
-    // Excel's 1904 date system cannot be read through the API sets the add-in targets; workbooks
-    // using it are rare (old Mac files) and the engine is told 1900.
-    source: { tables, sheets: sourceSheets, dateSystem: 1900 },
+    source: { tables, sheets: sourceSheets, dateSystem },
     layouts,
     sheets: sheets.map(({ name, id }) => ({ name, id })),
   };

@@ -103,6 +103,21 @@ describe("check and highlight", () => {
     expect(marksOf(fake, "FY25")).toContainEqual({ kind: "row", areas: ["A2:AA2"] });
   });
 
+  it("reads dates in a workbook using the 1904 date system", async () => {
+    const fake = new FakeExcel();
+    fake.dateSystem = 1904;
+    // An Active series from 1 Jul 2025 to 30 Jun 2026, as 1904-system serials (1,462 days less
+    // than in the 1900 system). Read as 1900 serials it would have ended in 2022.
+    addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow({ Status: "Active", "Start Date": 45839 - 1462, "End Date": 46203 - 1462 }),
+    ]);
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(resultOf(pass).rows).toMatchObject([{ achievedStatus: "Active", passes: true }]);
+    fake.dateSystem = 1900;
+    const misread = await gatewayOf(fake).check({ today: TODAY });
+    expect(resultOf(misread).rows[0]?.passes).toBe(false);
+  });
+
   it("reports a workbook without an Activities table and clears stale marks", async () => {
     const fake = smallWorkbook();
     const gateway = gatewayOf(fake);
@@ -350,6 +365,17 @@ describe("insert PARS tables", () => {
         passes: true,
       },
     ]);
+  });
+
+  it("writes the example's dates in the workbook's own date system", async () => {
+    const fake = new FakeExcel();
+    fake.dateSystem = 1904;
+    const gateway = gatewayOf(fake);
+    await gateway.insertTables({ example: true });
+    const row = fake.sheet("Activities").rows[1]!;
+    expect(row[ACTIVITY_HEADERS.indexOf("Start Date")]).toBe(45474 - 1462);
+    const pass = await gateway.check({ today: TODAY });
+    expect(resultOf(pass).rows).toMatchObject([{ achievedStatus: "Closed", passes: true }]);
   });
 
   it("is refused with an explanation when Excel lacks data validation", async () => {

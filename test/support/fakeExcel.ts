@@ -154,6 +154,8 @@ export class FakeExcel {
   /** Round trips refused for exceeding the payload limit. */
   refusals = 0;
   enableEvents = true;
+  /** The workbook's date system: 1904 in some old Mac workbooks. */
+  dateSystem: 1900 | 1904 = 1900;
   /** A protected workbook structure: sheets cannot be added. */
   structureLocked = false;
   selected: { sheet: string; address: string } | null = null;
@@ -433,9 +435,44 @@ abstract class FakeObject {
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly functions: { date: (y: number, m: number, d: number) => FakeFunctionResult };
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeTableCollection(ctx, null);
+    this.functions = {
+      date: (y, m, d) => {
+        ctx.op("WorkbookFunctions.date", 24);
+        return new FakeFunctionResult(ctx, () => {
+          // Excel's serial numbers: days since 30 Dec 1899, or since 1 Jan 1904 in that system.
+          const epoch =
+            ctx.host.dateSystem === 1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+          return Math.round((Date.UTC(y, m - 1, d) - epoch) / 86_400_000);
+        });
+      },
+    };
+  }
+}
+
+class FakeFunctionResult extends FakeObject {
+  readonly kind = "FunctionResult";
+  constructor(
+    ctx: FakeContext,
+    readonly compute: () => number
+  ) {
+    super(ctx);
+  }
+
+  protected target(): unknown {
+    return this.compute();
+  }
+
+  protected read(name: string, value: number): unknown {
+    if (name === "value") return value;
+    throw new Error(`FunctionResult.${name} not faked`);
+  }
+
+  get value(): number {
+    return this.get("value");
   }
 }
 
