@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
+import officeAddins from "eslint-plugin-office-addins";
 
 export default tseslint.config(
   {
@@ -114,6 +115,20 @@ export default tseslint.config(
       "no-console": "off",
       "@typescript-eslint/no-non-null-assertion": "off",
       "@typescript-eslint/unbound-method": "off",
+    },
+  },
+  {
+    // The office.js adapter: load before reading, sync before reading, no round trip per item.
+    files: ["src/excel/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
   prettier

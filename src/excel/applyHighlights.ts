@@ -53,6 +53,8 @@ export async function applyHighlights(
     // A plan for a huge, mostly failing table can exceed one request's payload: send it in parts.
     bytes += mark.areas.length + 200;
     if (bytes >= SYNC_BYTES) {
+      // One round trip per SYNC_BYTES of addresses, not per mark: the payload limit forces it.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       bytes = 0;
     }

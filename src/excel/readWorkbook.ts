@@ -313,6 +313,8 @@ async function readRemainingRows(
       cells += count * width;
     }
     try {
+      // One round trip per SYNC_BYTES of cells, not per row or table: the payload limit forces it.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       if (!isTooLarge(e)) throw e;
