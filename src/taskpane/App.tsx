@@ -82,7 +82,7 @@ export function App(props: { deps?: AppDeps }) {
         available={caps.check}
         running={state.status === "running"}
         progress={state.status === "running" ? state.progress : null}
-        canClear={caps.highlight && pass !== null}
+        canClear={caps.highlight}
         live={live}
         outcome={outcomeText(pass)}
         onCheck={() =>

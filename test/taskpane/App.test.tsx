@@ -110,6 +110,20 @@ describe("check", () => {
     expect(within(findings()).getAllByRole("heading")).toHaveLength(2);
   });
 
+  it("clears marks left by an earlier session without checking first", async () => {
+    const fake = smallWorkbook();
+    const sheet = fake.sheet("Activities");
+    fake.addUserConditionalFormat(sheet, "A3:AA3", {
+      type: "Custom",
+      formula: '=ISTEXT("PARS Ready mark: row")',
+    });
+    fake.addUserConditionalFormat(sheet, "B2", { type: "Custom", formula: "=TRUE" });
+    renderPane(fake);
+    await userEvent.click(screen.getByRole("button", { name: "Clear highlights" }));
+    await waitFor(() => expect(sheet.conditionalFormats).toHaveLength(1));
+    expect(sheet.conditionalFormats[0]?.formula).toBe("=TRUE");
+  });
+
   it("shows progress while a check runs", async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
