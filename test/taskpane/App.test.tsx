@@ -290,6 +290,17 @@ describe("insert PARS tables", () => {
     expect(fake.sheet("Activities").rows[1]?.[0]).toBe("IMGR-2024");
   });
 
+  it("says which tables Check will read when names were taken", async () => {
+    const fake = smallWorkbook();
+    renderPane(fake);
+    await userEvent.click(screen.getByRole("button", { name: "Insert PARS tables" }));
+    expect(
+      await screen.findByText(
+        /the new tables are Activities2, Support2; Check reads the tables already named Activities, Support\./
+      )
+    ).toBeTruthy();
+  });
+
   it("leaves the example out when asked", async () => {
     const fake = new FakeExcel();
     renderPane(fake);

@@ -1,5 +1,6 @@
 import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import type { InsertedTables } from "../../excel/insertTables";
 import type { InsertState } from "../hooks/useInsertTables";
 import { ErrorBar } from "./ErrorBar";
 
@@ -7,6 +8,16 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
+
+const CANONICAL = ["Activities", "Support", "MOC", "Sessions"];
+
+function doneText(made: InsertedTables): string {
+  const added = `Added sheets ${made.sheets.join(", ")}. Fill them in, then press Check.`;
+  const renamed = made.tables.filter((t, i) => t !== CANONICAL[i]);
+  return renamed.length === 0
+    ? added
+    : `${added} Some names were taken, so the new tables are ${renamed.join(", ")}; Check reads the tables already named ${CANONICAL.filter((_, i) => made.tables[i] !== CANONICAL[i]).join(", ")}.`;
+}
 
 /** Starting a workbook from scratch: the four PARS tables on new sheets. */
 export function InsertTablesPanel(props: {
@@ -37,9 +48,7 @@ export function InsertTablesPanel(props: {
         Insert PARS tables
       </Button>
       <Text role="status" size={200}>
-        {props.state.status === "done"
-          ? `Added sheets ${props.state.made.sheets.join(", ")}. Fill them in, then press Check.`
-          : ""}
+        {props.state.status === "done" ? doneText(props.state.made) : ""}
       </Text>
       {props.state.status === "failed" && <ErrorBar error={props.state.error} />}
     </section>
