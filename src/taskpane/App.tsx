@@ -133,7 +133,9 @@ export function App(props: { deps?: AppDeps }) {
       <InsertTablesPanel
         available={caps.insertTables}
         state={insert.state}
-        onInsert={(example) => void insert.insert({ example })}
+        example={insert.example}
+        onExample={insert.setExample}
+        onInsert={() => void insert.insert({ example: insert.example })}
       />
     </main>
   );

@@ -1,5 +1,4 @@
 import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
 import type { InsertedTables } from "../../excel/insertTables";
 import type { InsertState } from "../hooks/useInsertTables";
 import { ErrorBar } from "./ErrorBar";
@@ -23,10 +22,11 @@ function doneText(made: InsertedTables): string {
 export function InsertTablesPanel(props: {
   available: boolean;
   state: InsertState;
-  onInsert: (example: boolean) => void;
+  example: boolean;
+  onExample: (example: boolean) => void;
+  onInsert: () => void;
 }) {
   const styles = useStyles();
-  const [example, setExample] = useState(true);
   return (
     <section className={styles.root} aria-labelledby="insert-heading">
       <h2 id="insert-heading" className={styles.heading}>
@@ -37,13 +37,13 @@ export function InsertTablesPanel(props: {
         columns. Existing sheets are left as they are.
       </Text>
       <Checkbox
-        checked={example}
-        onChange={(_, d) => setExample(d.checked === true)}
+        checked={props.example}
+        onChange={(_, d) => props.onExample(d.checked === true)}
         label="Include the FAQ's grand-rounds series as an example row"
       />
       <Button
         disabled={!props.available || props.state.status === "running"}
-        onClick={() => props.onInsert(example)}
+        onClick={props.onInsert}
       >
         Insert PARS tables
       </Button>

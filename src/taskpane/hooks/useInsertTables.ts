@@ -10,12 +10,15 @@ export type InsertState =
   | { readonly status: "done"; readonly made: InsertedTables }
   | { readonly status: "failed"; readonly error: PaneError };
 
-/** Inserting the four PARS tables on new sheets. */
+/** Inserting the four PARS tables on new sheets, with or without the example row. */
 export function useInsertTables(workbook: WorkbookPort): {
   state: InsertState;
+  example: boolean;
+  setExample: (example: boolean) => void;
   insert: (options: InsertOptions) => Promise<void>;
 } {
   const [state, setState] = useState<InsertState>({ status: "idle" });
+  const [example, setExample] = useState(true);
   const insert = useCallback(
     async (options: InsertOptions) => {
       setState({ status: "running" });
@@ -27,5 +30,5 @@ export function useInsertTables(workbook: WorkbookPort): {
     },
     [workbook]
   );
-  return { state, insert };
+  return { state, example, setExample, insert };
 }
