@@ -139,10 +139,12 @@ export async function readWorkbook(
   try {
     await context.sync();
   } catch (e) {
-    if (!isTooLarge(e)) throw e;
-    // First rows too wide to come back with the sizes: size only, and read them in chunks.
+    // The probe reaches PROBE_ROWS below each table's header: too much to send back at once, or
+    // past the sheet's last row for a table at the very bottom. Size only, and read in chunks.
+    const beyondSheet = officeCode(e) === "InvalidArgument";
+    if (!isTooLarge(e) && !beyondSheet) throw e;
     probed = found.map((f) => ({ ...f, probe: null }));
-    probeRefused = true;
+    probeRefused = !beyondSheet;
     for (const f of probed) load(f.range);
     for (const c of candidates) load(c.range);
     alsoLoad(sheets.map((s) => s.name));

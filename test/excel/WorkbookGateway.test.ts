@@ -103,6 +103,24 @@ describe("check and highlight", () => {
     expect(marksOf(fake, "FY25")).toContainEqual({ kind: "row", areas: ["A2:AA2"] });
   });
 
+  it("reads a table at the very bottom of the sheet, where the first-rows probe cannot reach", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("Activities");
+    const top = 1_048_576 - 3;
+    fake.setValues(sheet, top, 0, [
+      ACTIVITY_HEADERS,
+      ...[aRow({ "Internal ID": "B-1" }), aRow({ "Internal ID": "B-2", City: "" })].map((r) =>
+        ACTIVITY_HEADERS.map((h) => r[h] ?? "")
+      ),
+    ]);
+    fake.addTable("Activities", sheet, `A${String(top + 1)}:AA${String(top + 3)}`);
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(resultOf(pass).rows.map((r) => [r.row, r.passes])).toEqual([
+      [top + 2, true],
+      [top + 3, false],
+    ]);
+  });
+
   it("reads dates in a workbook using the 1904 date system", async () => {
     const fake = new FakeExcel();
     fake.dateSystem = 1904;
