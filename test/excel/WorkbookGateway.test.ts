@@ -197,6 +197,23 @@ describe("check and highlight", () => {
     60_000
   );
 
+  it("reads a sheet without an Excel table in chunks too", async () => {
+    const fake = new FakeExcel();
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      aRow({ "Internal ID": `S-${String(i)}`, City: i % 7 === 0 ? "" : "Chicago" })
+    );
+    addTableSheet(fake, "Activities", ACTIVITY_HEADERS, rows, null);
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(resultOf(pass).summary.failing).toBe(Math.ceil(10_000 / 7));
+    // Without a table there is no probe: the first chunk is sized on an assumed cell size.
+    const bytes = JSON.stringify(
+      fake.valuesOf(fake.sheet("Activities"), fake.usedArea(fake.sheet("Activities"))!)
+    ).length;
+    expect(fake.syncs).toBeLessThanOrEqual(3 + Math.ceil(bytes / SYNC_BYTES) + 1);
+    expect(fake.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(fake.refusals).toBe(0);
+  });
+
   it("reads tables too wide for one response in smaller chunks", async () => {
     const fake = new FakeExcel();
     const long = "x".repeat(3000);
