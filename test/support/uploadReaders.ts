@@ -90,13 +90,18 @@ export function xmlViewOf(a: ExportActivity): XmlView {
     monetary: a.support
       .filter((s) => s.supportType === "Monetary")
       .map((s) => ({ source: s.source, amount: s.amount })),
-    inKind: a.support.filter((s) => s.supportType === "In-kind").map((s) => ({ source: s.source })),
-    moc: a.moc.map((m) => ({
-      board: m.board,
-      mocCredits: m.mocCredits,
-      creditTypes: m.creditTypes ?? [],
-      claimDate: m.claimDate,
-    })),
+    // A supporter or board with no value at all has nothing to write: the element is left out.
+    inKind: a.support
+      .filter((s) => s.supportType === "In-kind" && s.source !== undefined)
+      .map((s) => ({ source: s.source })),
+    moc: a.moc
+      .filter((m) => Object.keys(m).some((k) => k !== "row"))
+      .map((m) => ({
+        board: m.board,
+        mocCredits: m.mocCredits,
+        creditTypes: m.creditTypes ?? [],
+        claimDate: m.claimDate,
+      })),
     action: a.action,
     close: a.close,
   };
@@ -282,10 +287,13 @@ export function txtViewOf(a: ExportActivity): TxtView {
     jointProviders: v.providership === "Joint" ? nonEmpty(v.jointProviders) : undefined,
     credits: v.credits,
     description: v.description,
-    supporters: a.support.map((s) => ({
-      source: s.source,
-      amount: s.supportType === "Monetary" ? s.amount : undefined,
-    })),
+    supporters: a.support
+      .map((s) => ({
+        source: s.source,
+        amount: s.supportType === "Monetary" ? s.amount : undefined,
+      }))
+      // A block with no value reads as padding.
+      .filter((s) => s.source !== undefined || s.amount !== undefined),
   };
 }
 
