@@ -64,8 +64,8 @@ const credits = fc.integer({ min: 1, max: 2_000 }).map((n) => n / 4);
 const count = fc.nat({ max: 1_000_000 });
 
 /** Removes keys whose value is undefined, as the export's records never hold them. */
-function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+function defined<R>(o: object): R {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as R;
 }
 const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
   fc.option(a, { nil: undefined });
@@ -89,7 +89,7 @@ const moc: fc.Arbitrary<ExportMoc> = fc
     creditTypes: opt(fc.array(item, { minLength: 1, maxLength: 3 })),
     claimDate: opt(day),
   })
-  .map(defined);
+  .map((m) => defined<ExportMoc>(m));
 
 const activity: fc.Arbitrary<ExportActivity> = fc
   .record({
@@ -129,7 +129,7 @@ const activity: fc.Arbitrary<ExportActivity> = fc
         physicianLearners: opt(count),
         otherLearners: opt(count),
       })
-      .map(defined),
+      .map((v) => defined<ExportActivity["values"]>(v)),
     support: fc.array(support, { maxLength: 4 }),
     moc: fc.array(moc, { maxLength: 3 }),
     close: fc.boolean(),
