@@ -53,11 +53,13 @@ function fromValues(
   top: number,
   values: readonly (readonly CellValue[])[],
   foundBy: LocatedTable["foundBy"]
-): LocatedTable | undefined {
+): LocatedTable {
   let h = 0;
   while (h < values.length && (values[h] ?? []).every(isBlank)) h++;
   const headers = values[h];
-  if (headers === undefined) return undefined;
+  // A table or sheet with that name but nothing in it is still the table: it has no rows.
+  if (headers === undefined)
+    return { table: spec.table, sheet, foundBy, headerRow: top, headers: [], rows: [] };
   const rows: { row: number; cells: readonly CellValue[] }[] = [];
   for (let i = h + 1; i < values.length; i++) {
     const cells = values[i] ?? [];
@@ -105,8 +107,7 @@ export function locateTables(book: WorkbookSource): Partial<Record<TableName, Lo
       if (usedSheets.has(s.name)) continue;
       const first = s.values.find((r) => !r.every(isBlank));
       if (first !== undefined && looksLikeActivitiesHeader(first)) {
-        const located = fromValues(ACTIVITIES, s.name, s.top, s.values, "header");
-        if (located !== undefined) found.Activities = located;
+        found.Activities = fromValues(ACTIVITIES, s.name, s.top, s.values, "header");
         break;
       }
     }

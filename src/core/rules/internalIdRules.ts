@@ -27,6 +27,9 @@ export const internalIdRules: BookRule = (ctx) => {
     if (list === undefined) byId.set(k, [a]);
     else list.push(a);
   }
+  const columnAbsent = !ctx.book.activities.columns.columns.has("internalId");
+  let neededWithoutColumn = 0;
+  let requiredWithoutColumn = false;
   for (const a of ctx.activities) {
     if (a.internalId.state === "empty") {
       const sameDay =
@@ -41,6 +44,12 @@ export const internalIdRules: BookRule = (ctx) => {
             : sameDay
               ? "same_day"
               : null;
+      if (columnAbsent) {
+        // No Internal ID column at all: said once for the table, not once per row.
+        neededWithoutColumn++;
+        requiredWithoutColumn ||= required !== null;
+        continue;
+      }
       out.push({
         body: { code: "internal_id_missing", required },
         severity: required === null ? "warning" : "error",
@@ -92,6 +101,14 @@ export const internalIdRules: BookRule = (ctx) => {
         owner: a.row,
       });
     }
+  }
+  if (neededWithoutColumn > 0) {
+    out.push({
+      body: { code: "missing_column", rows: neededWithoutColumn, status: null },
+      severity: requiredWithoutColumn ? "error" : "warning",
+      place: { ...ctx.book.activities.place(ctx.book.activities.headerRow, "internalId") },
+      owner: null,
+    });
   }
   return out;
 };

@@ -1,0 +1,139 @@
+import { ACHIEVED_ORDER, messageOf, type CheckResult, type Issue, type RowVerdict } from "../core";
+
+/** How the report is drawn: colour only on a terminal, wrapped to its width. */
+export type ReportStyle = { readonly color: boolean; readonly width: number };
+
+const paint = (on: boolean, code: string, text: string) =>
+  on ? `\u001b[${code}m${text}\u001b[0m` : text;
+
+/** Wraps text to `width` columns, every line after the first indented by `indent` spaces. */
+export function wrap(text: string, width: number, indent: number): string {
+  const words = text.split(/\s+/).filter((w) => w !== "");
+  const lines: string[] = [];
+  let line = "";
+  const room = () => width - (lines.length === 0 ? 0 : indent);
+  for (const w of words) {
+    if (line !== "" && line.length + 1 + w.length > room()) {
+      lines.push(line);
+      line = w;
+    } else {
+      line = line === "" ? w : `${line} ${w}`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : " ".repeat(indent) + l)).join("\n");
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The human report: a summary (rows per achieved status, rows failing their declared status,
+ * errors, warnings), then findings grouped by row, readable in an 80-column terminal.
+ */
+export function formatReport(result: CheckResult, file: string, style: ReportStyle): string {
+  const { color, width } = style;
+  const out: string[] = [];
+  const s = result.summary;
+  out.push(`PARS Ready check of ${file}, as of ${result.asOf}`);
+  for (const t of result.tables) {
+    const how =
+      t.foundBy === "table" ? "Excel table" : t.foundBy === "sheet" ? "sheet" : "header row";
+    out.push(`  ${t.table}: ${plural(t.rows, "row")} on sheet "${t.sheet}" (found by ${how})`);
+  }
+  if (s.cancelled > 0)
+    out.push(`  ${plural(s.cancelled, "Cancelled row")} left out (not reported)`);
+  out.push("");
+  out.push(
+    wrap(
+      `Achieved status: ${ACHIEVED_ORDER.map((st) => `${st} ${s.byAchieved[st]}`).join(" · ")}`,
+      width,
+      2
+    )
+  );
+  const failing = `${s.failing} of ${plural(s.activities, "row")} fail their declared status`;
+  out.push(
+    `${s.failing > 0 ? paint(color, "1;31", failing) : paint(color, "32", failing)} · ` +
+      `${plural(s.errors, "error")} · ${plural(s.warnings, "warning")}`
+  );
+
+  const verdicts = new Map<number, RowVerdict>(result.rows.map((r) => [r.row, r]));
+  const groups = new Map<string, Issue[]>();
+  for (const i of result.issues) {
+    const key = `${i.table}|${i.row}`;
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [i]);
+    else list.push(i);
+  }
+  // Failing rows with no finding of their own (a missing column) still get a heading.
+  for (const r of result.rows) {
+    if (!r.passes && !groups.has(`Activities|${r.row}`)) groups.set(`Activities|${r.row}`, []);
+  }
+  const ordered = [...groups.entries()].sort(([a], [b]) => {
+    const [ta = "", ra = "0"] = a.split("|");
+    const [tb = "", rb = "0"] = b.split("|");
+    return order(ta) - order(tb) || Number(ra) - Number(rb);
+  });
+  for (const [key, issues] of ordered) {
+    const [table = "", rowText = "0"] = key.split("|");
+    const row = Number(rowText);
+    const v = table === "Activities" ? verdicts.get(row) : undefined;
+    out.push("");
+    if (v !== undefined) {
+      const head = oneLine(
+        [`Row ${row}`, v.internalId, v.title].filter((x) => x !== null).join(" · ")
+      );
+      out.push(paint(color, "1", truncate(head, width)));
+      const declared = v.declaredStatus ?? `(blank: held to ${v.heldTo})`;
+      const verdict = v.passes ? paint(color, "32", "passes") : paint(color, "31", "FAILS");
+      out.push(`  declared ${declared} · achieved ${v.achievedStatus} · ${verdict}`);
+    } else if (issues[0] !== undefined && isHeaderIssue(issues[0])) {
+      out.push(paint(color, "1", `${table} header (sheet "${issues[0].sheet}", row ${row})`));
+    } else {
+      out.push(paint(color, "1", `${table} row ${row}`));
+    }
+    for (const i of issues) {
+      const tag =
+        i.severity === "error" ? paint(color, "31", "error  ") : paint(color, "33", "warning");
+      const text = wrap(oneLine(`${i.column}: ${messageOf(i)}`), width - 10, 0);
+      out.push(`  ${tag} ${text.split("\n").join(`\n${" ".repeat(10)}`)}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+// Tabs and line breaks in a coordinator's text would break the report's layout.
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, " ");
+const order = (table: string) => ["Activities", "Support", "MOC", "Sessions"].indexOf(table);
+const isHeaderIssue = (i: Issue) => i.code === "missing_column" || i.code === "duplicate_column";
+const truncate = (text: string, width: number) =>
+  text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+
+/** The `--json` document. */
+export function formatJson(result: CheckResult): string {
+  return `${JSON.stringify(
+    {
+      asOf: result.asOf,
+      summary: result.summary,
+      rows: result.rows.map((r) => ({
+        table: r.table,
+        row: r.row,
+        internalId: r.internalId,
+        declaredStatus: r.declaredStatus,
+        heldTo: r.heldTo,
+        achievedStatus: r.achievedStatus,
+        passes: r.passes,
+      })),
+      issues: result.issues.map((i) => ({
+        code: i.code,
+        severity: i.severity,
+        table: i.table,
+        row: i.row,
+        column: i.column,
+        message: messageOf(i),
+      })),
+    },
+    null,
+    2
+  )}\n`;
+}

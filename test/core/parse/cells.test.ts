@@ -1,0 +1,220 @@
+import {
+  dayOfIso,
+  isoOfDay,
+  readCount,
+  readCredits,
+  readDate,
+  readFormat,
+  readNumber,
+  readText,
+  readYesNo,
+  type Field,
+} from "../../../src/core";
+import {
+  readCountry,
+  readOutcomes,
+  readUrl,
+  readDescription,
+  readCodeList,
+} from "../../../src/core/parse/cells";
+import { DELIVERY_METHODS } from "../../../src/core";
+
+const iso = (f: Field<number>) => (f.state === "ok" ? isoOfDay(f.value) : f.state);
+
+describe("dates", () => {
+  it.each([
+    [45474, 1900, "2024-07-01"],
+    [45474.75, 1900, "2024-07-01"], // a time of day is dropped
+    [44012, 1904, "2024-07-01"],
+    ["07/01/2024", 1900, "2024-07-01"],
+    ["7/1/2024", 1900, "2024-07-01"],
+    [" 2024-07-01 ", 1900, "2024-07-01"],
+    ["2024-07-01T00:00:00", 1900, "2024-07-01"],
+    ["02/29/2024", 1900, "2024-02-29"],
+  ] as const)("reads %p (%p system) as %s", (cell, system, expected) => {
+    expect(iso(readDate(cell, system))).toBe(expected);
+  });
+
+  it.each([
+    "02/30/2025",
+    "02/29/2025",
+    "13/01/2025",
+    "2025-04-31",
+    "next week",
+    "07/01/24",
+    "1/1/1899",
+  ])("refuses %p, never rolling it over", (cell) => {
+    const f = readDate(cell, 1900);
+    expect(f).toEqual({ state: "invalid", issue: { code: "invalid_date", value: cell } });
+  });
+
+  it("refuses serials before 03/01/1900, where Excel's calendar is off by a day", () => {
+    expect(readDate(60, 1900).state).toBe("invalid");
+    expect(iso(readDate(61, 1900))).toBe("1900-03-01");
+  });
+
+  it("reports an Excel error value as such, and a blank cell as empty", () => {
+    expect(readDate({ error: "#N/A" }, 1900)).toEqual({
+      state: "invalid",
+      issue: { code: "cell_error", value: "#N/A" },
+    });
+    expect(readDate("   ", 1900)).toEqual({ state: "empty" });
+    expect(readDate(null, 1900)).toEqual({ state: "empty" });
+  });
+
+  it("round-trips ISO dates", () => {
+    expect(isoOfDay(dayOfIso("2023-07-01") as number)).toBe("2023-07-01");
+    expect(dayOfIso("2023-02-29")).toBeNull();
+  });
+});
+
+describe("numbers and counts", () => {
+  it.each([
+    ["1,040", 1040],
+    [" 52 ", 52],
+    ["$2,500.00", 2500],
+    [0.5, 0.5],
+  ] as const)("reads %p as %p", (cell, n) => {
+    expect(readNumber(cell)).toEqual({ state: "ok", value: n });
+  });
+
+  it("takes 0 as a learner count but not blank, a fraction or a negative", () => {
+    expect(readCount(0)).toEqual({ state: "ok", value: 0 });
+    expect(readCount("1,040")).toEqual({ state: "ok", value: 1040 });
+    expect(readCount("")).toEqual({ state: "empty" });
+    for (const bad of [2.5, -1, "weekly", true]) expect(readCount(bad).state).toBe("invalid");
+  });
+
+  it("takes credits of at least 0.25 in 0.25 steps", () => {
+    for (const good of [0.25, 0.5, 1, 52, "12.75"]) expect(readCredits(good).state).toBe("ok");
+    for (const bad of [0, 0.1, 0.3, 1.33, -1, "lots"]) {
+      expect(readCredits(bad)).toEqual({
+        state: "invalid",
+        issue: { code: "invalid_credits", value: String(bad) },
+      });
+    }
+  });
+});
+
+describe("yes/no", () => {
+  it.each([
+    ["Yes", true],
+    ["y", true],
+    ["TRUE", true],
+    [true, true],
+    [1, true],
+    ["1", true],
+    ["No", false],
+    ["N", false],
+    ["false", false],
+    [false, false],
+    [0, false],
+  ] as const)("reads %p as %p", (cell, v) => {
+    expect(readYesNo(cell)).toEqual({ state: "ok", value: v });
+  });
+  it("refuses anything else", () => {
+    expect(readYesNo("maybe").state).toBe("invalid");
+  });
+});
+
+describe("formats", () => {
+  it.each([
+    ["RSS", "rss"],
+    ["Regularly Scheduled Series", "rss"],
+    ["regularly  scheduled series", "rss"],
+    ["C", "course"],
+    ["IL", "course"],
+    ["Live Course", "course"],
+    ["EM", "enduring"],
+    ["IEM", "enduring"],
+    ["Enduring Materials", "enduring"],
+    ["JN", "journal"],
+    ["Journal-based CME", "journal"],
+    ["MR", "manuscript"],
+    ["TIW", "testItem"],
+    ["CML", "committee"],
+    ["PI", "improvement"],
+    ["ISL", "searching"],
+    ["LFT", "teaching"],
+    ["Other/Blended Learning", "other"],
+  ] as const)("reads %p as %p", (cell, key) => {
+    expect(readFormat(cell)).toEqual({ state: "ok", value: key });
+  });
+
+  it("says that Grand Rounds is not a format, and what it usually is", () => {
+    expect(readFormat("Grand Rounds")).toEqual({
+      state: "invalid",
+      issue: { code: "not_a_format", value: "Grand Rounds", usually: "Regularly Scheduled Series" },
+    });
+  });
+
+  it("refuses an unknown format", () => {
+    expect(readFormat("Hackathon")).toEqual({
+      state: "invalid",
+      issue: { code: "unknown_format", value: "Hackathon" },
+    });
+  });
+});
+
+describe("codes and text", () => {
+  it("keeps alpha-3 countries and normalises alpha-2 codes and names with a note", () => {
+    expect(readCountry("USA")).toEqual({ state: "ok", value: "USA" });
+    expect(readCountry("us")).toEqual({
+      state: "ok",
+      value: "USA",
+      note: { code: "code_normalised", value: "us", normalised: "USA" },
+    });
+    expect(readCountry("United Kingdom")).toMatchObject({ state: "ok", value: "GBR" });
+    expect(readCountry("Atlantis").state).toBe("invalid");
+  });
+
+  it("reads delivery-method lists and refuses an unknown method", () => {
+    expect(readCodeList("In person; live stream", DELIVERY_METHODS)).toEqual({
+      state: "ok",
+      value: ["In-Person", "Live-Streamed"],
+    });
+    expect(readCodeList("Carrier pigeon", DELIVERY_METHODS).state).toBe("invalid");
+  });
+
+  it("reads outcome measures with and without a measurement type", () => {
+    expect(
+      readOutcomes("Learner Knowledge (Objective); Patient Health - subjective; Competence")
+    ).toEqual({
+      state: "ok",
+      value: [
+        { name: "Learner Knowledge", type: "Objective" },
+        { name: "Patient Health", type: "Subjective" },
+        { name: "Learner Competence", type: null },
+      ],
+    });
+    expect(readOutcomes("Happiness").state).toBe("invalid");
+  });
+
+  it("accepts http(s) URLs only", () => {
+    expect(readUrl("https://cme.example.org/a?b=1").state).toBe("ok");
+    for (const bad of [
+      "www.example.org",
+      "ftp://example.org",
+      "https://",
+      "http://no spaces.org",
+    ]) {
+      expect(readUrl(bad).state).toBe("invalid");
+    }
+  });
+
+  it("notes a tab or line break inside text but keeps the text", () => {
+    expect(readText("Grand\tRounds")).toEqual({
+      state: "ok",
+      value: "Grand\tRounds",
+      note: { code: "control_characters", value: "Grand\tRounds" },
+    });
+  });
+
+  it("refuses a description over 2,500 characters", () => {
+    expect(readDescription("x".repeat(2500)).state).toBe("ok");
+    expect(readDescription("x".repeat(2501))).toEqual({
+      state: "invalid",
+      issue: { code: "description_too_long", length: 2501, max: 2500 },
+    });
+  });
+});

@@ -1,0 +1,135 @@
+import { ACTIVITIES, locateTables, mapColumns, type CellValue } from "../../../src/core";
+import { aRow, cellsOf, TODAY } from "../../support/builders";
+import { codes, run } from "../../support/check";
+
+describe("headers", () => {
+  it("matches headers regardless of case, spacing and punctuation, and under legacy labels", () => {
+    const map = mapColumns(ACTIVITIES, [
+      "activity  TITLE",
+      "Activity Type",
+      "Activity Date",
+      "End",
+      "AMA PRA Category 1 Credits",
+      "# of Physicians",
+      "# of Other Learners",
+      "Commercial Support Received?",
+      "Sponsorship",
+      "Provider Activity ID",
+      "Coordinator",
+    ]);
+    expect([...map.columns.keys()]).toEqual([
+      "title",
+      "format",
+      "startDate",
+      "endDate",
+      "credits",
+      "physicianLearners",
+      "otherLearners",
+      "commercialSupport",
+      "providership",
+      "internalId",
+    ]);
+    expect(map.unknown).toEqual(["Coordinator"]);
+  });
+
+  it("reads columns in any order and ignores unknown ones", () => {
+    const headers = ["Coordinator", "End Date", "Title", "Status", "Start Date", "Format"];
+    const row = {
+      Coordinator: "Pat",
+      "End Date": "06/30/2025",
+      Title: "GR",
+      Status: "Draft",
+      "Start Date": "07/01/2024",
+      Format: "RSS",
+    };
+    const result = run({ activities: [row], headers });
+    expect(result.rows[0]).toMatchObject({ achievedStatus: "Draft", passes: true });
+  });
+
+  it("reports a duplicated column once, at the header row, and reads the first", () => {
+    const headers = ["Title", "Format", "Start Date", "End Date", "Status", "Title"];
+    const rows = [1, 2, 3].map(() => ({
+      Title: "GR",
+      Format: "RSS",
+      "Start Date": "07/01/2024",
+      "End Date": "06/30/2025",
+      Status: "Draft",
+    }));
+    const result = run({ activities: rows, headers });
+    expect(codes(result)).toEqual([
+      "missing_column@Activities!1:Internal ID",
+      "duplicate_column@Activities!1:Title",
+    ]);
+    expect(result.issues[0]).toMatchObject({ severity: "error", rows: 3 }); // same format, same day
+  });
+
+  it("reports a missing required column once, not per row, and still fails the rows", () => {
+    const headers = ACTIVITIES.columns.map((c) => c.header).filter((h) => h !== "Outcome Measures");
+    const result = run({
+      activities: [aRow(), aRow({ "Internal ID": "B" }), aRow({ "Internal ID": "C" })],
+      headers,
+    });
+    expect(codes(result, "error")).toEqual(["missing_column@Activities!1:Outcome Measures"]);
+    expect(result.issues[0]).toMatchObject({ rows: 3, status: "Closed" });
+    expect(result.rows.map((r) => r.passes)).toEqual([false, false, false]);
+  });
+});
+
+describe("finding the tables", () => {
+  const values = (rows: CellValue[][]) => rows;
+  const header = ["Title", "Format", "Start Date", "End Date", "Status"];
+  const row = ["Journal CME", "JN", "01/01/2025", "12/31/2025", "Draft"];
+
+  it("prefers an Excel table named Activities", () => {
+    const found = locateTables({
+      tables: [{ name: "tblActivities", sheet: "Data", top: 3, values: values([header, row]) }],
+      sheets: [{ name: "Activities", top: 1, values: [["nothing here"]] }],
+      dateSystem: 1900,
+    });
+    expect(found.Activities).toMatchObject({ foundBy: "table", sheet: "Data", headerRow: 3 });
+    expect(found.Activities?.rows).toEqual([{ row: 4, cells: row }]);
+  });
+
+  it("falls back to the sheet name, skipping empty rows", () => {
+    const found = locateTables({
+      tables: [],
+      sheets: [{ name: "activities", top: 1, values: values([[], [null, "  "], header, [], row]) }],
+      dateSystem: 1900,
+    });
+    expect(found.Activities).toMatchObject({ foundBy: "sheet", headerRow: 3 });
+    expect(found.Activities?.rows.map((r) => r.row)).toEqual([5]);
+  });
+
+  it("falls back to the first sheet whose first row looks like an Activities header", () => {
+    const found = locateTables({
+      tables: [],
+      sheets: [
+        { name: "Read me", top: 1, values: [["How to use this workbook"]] },
+        { name: "2025", top: 1, values: [header, row] },
+      ],
+      dateSystem: 1900,
+    });
+    expect(found.Activities).toMatchObject({ foundBy: "header", sheet: "2025" });
+  });
+
+  it("finds no Activities table in a workbook without one", () => {
+    expect(
+      locateTables({
+        tables: [],
+        sheets: [{ name: "Budget", top: 1, values: [["Item", "Cost"]] }],
+        dateSystem: 1900,
+      }).Activities
+    ).toBeUndefined();
+  });
+
+  it("skips empty rows and keeps Cancelled rows out of the checks", () => {
+    const result = run({
+      activities: [aRow(), {}, aRow({ "Internal ID": "X", Title: "", Status: "Cancelled" })],
+    });
+    expect(result.rows.map((r) => r.row)).toEqual([2]);
+    expect(result.cancelledRows).toEqual([4]);
+    expect(result.issues).toEqual([]);
+    expect(cellsOf(["Title"], {})).toEqual([null]);
+    expect(TODAY).toBe("2025-11-25");
+  });
+});
