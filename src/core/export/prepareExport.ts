@@ -113,7 +113,12 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
     const base = { sheet, row: a.row, internalId: id, title };
     if (verdict === undefined) {
       // Only Cancelled rows have no verdict: the engine does not check them.
-      if (chosen) excluded.push({ ...base, reason: "cancelled", heldTo: null, messages: [] });
+      excluded.push({
+        ...base,
+        reason: chosen ? "cancelled" : "not_selected",
+        heldTo: null,
+        messages: [],
+      });
       continue;
     }
     if (!chosen) {
