@@ -1,11 +1,15 @@
 // `npm run bench`: every benchmark of PARS Ready, one after another, each printing its figures with
 // their workload; then one JSON line with every figure. Benchmarks never run inside unit tests.
 import { engineBench } from "./engine.bench";
+import { exportBench } from "./export.bench";
 
 type Bench = { readonly name: string; readonly run: () => Promise<Record<string, number>> };
 
 /** Add a benchmark by appending it here; its keys join the closing JSON line. */
-const BENCHES: readonly Bench[] = [{ name: "engine", run: engineBench }];
+const BENCHES: readonly Bench[] = [
+  { name: "engine", run: engineBench },
+  { name: "export", run: exportBench },
+];
 
 async function main(): Promise<void> {
   const figures: Record<string, number> = {};

@@ -43,8 +43,12 @@ export type XmlElement<C> = {
   readonly source: string;
   readonly repeated: boolean;
   readonly children: readonly XmlElement<never>[];
-  /** The element's text for `c` at `depth`, or "" when it is left out. */
-  readonly write: (c: C, depth: number) => string;
+  /**
+   * Appends the element's text for `c` at `depth` to `out`, or nothing when it is left out. Pieces
+   * go into one array joined once at the end: building nested strings instead made a 100,000
+   * activity file spend most of its time collecting garbage.
+   */
+  readonly write: (c: C, depth: number, out: string[]) => void;
 };
 
 /** An XML activity layout as data: the root element and the element written per activity. */
