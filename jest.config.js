@@ -13,6 +13,7 @@ module.exports = {
       setupFilesAfterEnv: ["<rootDir>/test/support/failOnConsole.ts"],
     },
   ],
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
   collectCoverageFrom: ["src/core/**/*.ts", "!src/core/index.ts"],
   coverageThreshold: { "./src/core/": { lines: 90 } },
 };

@@ -2,6 +2,7 @@
 // their workload; then one JSON line with every figure. Benchmarks never run inside unit tests.
 import { engineBench } from "./engine.bench";
 import { exportBench } from "./export.bench";
+import { functionsBench } from "./functions.bench";
 
 type Bench = { readonly name: string; readonly run: () => Promise<Record<string, number>> };
 
@@ -9,6 +10,7 @@ type Bench = { readonly name: string; readonly run: () => Promise<Record<string,
 const BENCHES: readonly Bench[] = [
   { name: "engine", run: engineBench },
   { name: "export", run: exportBench },
+  { name: "functions", run: functionsBench },
 ];
 
 async function main(): Promise<void> {

@@ -7,8 +7,13 @@ import { buildParsWorkbook, type TableRows } from "../src/cli/writeWorkbook";
 const root = path.join(__dirname, "..");
 const source = JSON.parse(
   readFileSync(path.join(root, "examples", "activities.source.json"), "utf8")
-) as TableRows & { about: string };
-const { about: _about, ...tables } = source;
+) as Required<TableRows> & { about: string };
+const tables: TableRows = {
+  Activities: source.Activities,
+  Support: source.Support,
+  MOC: source.MOC,
+  Sessions: source.Sessions,
+};
 const out = path.join(root, "examples", "activities.xlsx");
 const wb = buildParsWorkbook(tables);
 // A fixed creation date keeps the generated file the same from run to run.

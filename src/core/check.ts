@@ -99,6 +99,7 @@ const TABLE_ORDER: Readonly<Record<TableName, number>> = {
   Sessions: 3,
 };
 
+const NO_ROWS: readonly never[] = [];
 const DATE_BLOCKERS = new Set(["end_before_start", "span_too_long"]);
 
 function parseOptions(options: CheckOptions): { today: number; providerId: string | null } {
@@ -164,30 +165,44 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   const cancelled = new Set<number>();
   const activities: ActivityRecord[] = [];
   const knownIds = new Set<string>();
+  const keyByRow: string[] = [];
   for (const a of read.activities.records) {
-    if (a.internalId.state === "ok") knownIds.add(idKey(a.internalId.value));
+    // The compared form of each ID is made once: every later lookup reuses the same string.
+    const k = a.internalId.state === "ok" ? idKey(a.internalId.value) : "";
+    keyByRow[a.row] = k;
+    if (k !== "") knownIds.add(k);
     if (a.status.state === "ok" && a.status.value === "Cancelled") cancelled.add(a.row);
     else activities.push(a);
   }
   const supportById = groupById<SupportRecord>(read.support.records);
   const mocById = groupById<MocRecord>(read.moc.records);
   const sessionsById = groupById<SessionRecord>(read.sessions.records);
-  const linked =
-    <R>(map: Map<string, R[]>) =>
-    (a: ActivityRecord): readonly R[] =>
-      a.internalId.state === "ok" ? (map.get(idKey(a.internalId.value)) ?? []) : [];
-
-  const heldToCache = new Map<ActivityRecord, StatusName>();
-  const heldTo = (a: ActivityRecord): StatusName => {
-    let s = heldToCache.get(a);
-    if (s === undefined) {
-      if (a.status.state === "ok" && a.status.value !== "Cancelled") s = a.status.value;
-      // No declared status: held to what PARS will need of it (Active until it ends, then Closed).
-      else s = a.endDate.state === "ok" && a.endDate.value < today ? "Closed" : "Active";
-      heldToCache.set(a, s);
-    }
-    return s;
+  // Each activity's linked rows and held-to status, worked out once for every rule to share.
+  type Facts = {
+    readonly support: readonly SupportRecord[];
+    readonly moc: readonly MocRecord[];
+    readonly sessions: readonly SessionRecord[];
+    readonly heldTo: StatusName;
   };
+  // Indexed by sheet row: rows are small whole numbers, unique within the Activities table.
+  const facts: Facts[] = [];
+  for (const a of activities) {
+    const k = keyByRow[a.row] ?? "";
+    facts[a.row] = {
+      support: supportById.get(k) ?? NO_ROWS,
+      moc: mocById.get(k) ?? NO_ROWS,
+      sessions: sessionsById.get(k) ?? NO_ROWS,
+      heldTo:
+        a.status.state === "ok" && a.status.value !== "Cancelled"
+          ? a.status.value
+          : // No declared status: held to what PARS will need (Active until it ends, then Closed).
+            a.endDate.state === "ok" && a.endDate.value < today
+            ? "Closed"
+            : "Active",
+    };
+  }
+  const factsOf = (a: ActivityRecord): Facts => facts[a.row] as Facts;
+  const heldTo = (a: ActivityRecord): StatusName => factsOf(a).heldTo;
 
   const ctx: CheckContext = {
     today,
@@ -196,16 +211,31 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     book: read,
     activities,
     knownIds,
-    supportOf: linked(supportById),
-    mocOf: linked(mocById),
-    sessionsOf: linked(sessionsById),
+    supportOf: (a) => factsOf(a).support,
+    mocOf: (a) => factsOf(a).moc,
+    sessionsOf: (a) => factsOf(a).sessions,
     heldTo,
+    idKeyOf: (a) => keyByRow[a.row] ?? "",
   };
 
-  const byIdActivity = groupById(activities);
-  const supportByRow = new Map(read.support.records.map((r) => [r.row, r] as const));
-  const mocByRow = new Map(read.moc.records.map((r) => [r.row, r] as const));
   const findings: Finding[] = [];
+  // Built only when a Support or MOC cell is faulty: most workbooks never need them.
+  let linkIndex:
+    | { byId: Map<string, ActivityRecord>; rows: Map<number, SupportRecord | MocRecord>[] }
+    | undefined;
+  const linkedActivity = (table: "Support" | "MOC", row: number): ActivityRecord | undefined => {
+    linkIndex ??= {
+      byId: new Map(activities.map((a) => [keyByRow[a.row] ?? "", a] as const).reverse()),
+      rows: [
+        new Map(read.support.records.map((r) => [r.row, r] as const)),
+        new Map(read.moc.records.map((r) => [r.row, r] as const)),
+      ],
+    };
+    const rec = linkIndex.rows[table === "Support" ? 0 : 1]?.get(row);
+    return rec?.internalId.state === "ok"
+      ? linkIndex.byId.get(idKey(rec.internalId.value))
+      : undefined;
+  };
   // Findings from reading cells: an Activities cell counts against its row; a Support or MOC cell
   // against its activity when that activity is held to Closed (the status that needs them).
   for (const f of parseFindings) {
@@ -215,19 +245,21 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     }
     let owner: number | null = null;
     if (f.place.table === "Support" || f.place.table === "MOC") {
-      const rec = (f.place.table === "Support" ? supportByRow : mocByRow).get(f.place.row);
-      const a =
-        rec?.internalId.state === "ok"
-          ? byIdActivity.get(idKey(rec.internalId.value))?.[0]
-          : undefined;
+      const a = linkedActivity(f.place.table, f.place.row);
       if (a !== undefined && heldTo(a) === "Closed") owner = a.row;
     }
     findings.push({ ...f, owner });
   }
   for (const rule of rules.rowRules) {
-    for (const a of activities) for (const f of rule(a, ctx)) findings.push(f);
+    for (const a of activities) {
+      const found = rule(a, ctx);
+      for (let i = 0; i < found.length; i++) findings.push(found[i] as Finding);
+    }
   }
-  for (const rule of rules.bookRules) for (const f of rule(ctx)) findings.push(f);
+  for (const rule of rules.bookRules) {
+    // A loop, not push(...found): a book rule may find more items than a call takes arguments.
+    for (const f of rule(ctx)) findings.push(f);
+  }
 
   const ownedErrors = new Map<number, Finding[]>();
   for (const f of findings) {
@@ -237,7 +269,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     else list.push(f);
   }
 
-  const absent = absentColumns(read);
+  let absent: Set<string> | undefined; // worked out on the first missing field, if any
   const missingColumns = new Map<string, { finding: Finding; rows: number; rank: number }>();
   const rows: RowVerdict[] = [];
   const byAchieved: Record<AchievedStatus, number> = {
@@ -276,7 +308,8 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
       if (!gapBlocks(g.tier, held)) continue;
       const f = gapFinding(g, held, a.row);
       if (f === null) continue;
-      if (g.kind === "missing" && absent.has(`${g.place.table}|${g.place.column}`)) {
+      absent ??= g.kind === "missing" ? absentColumns(read) : undefined;
+      if (g.kind === "missing" && absent?.has(`${g.place.table}|${g.place.column}`) === true) {
         const key = `${g.place.table}|${g.place.column}`;
         const rank = ACHIEVED_ORDER.indexOf(held);
         const prev = missingColumns.get(key);
@@ -428,18 +461,10 @@ function achievedStatus(
 
 function sortIssues(issues: Issue[]): Issue[] {
   const columnRank = new Map<string, number>();
+  // Decorate once: the comparator then only compares numbers.
   return issues
-    .map((issue, i) => ({ issue, i }))
-    .sort((x, y) => {
-      const a = x.issue;
-      const b = y.issue;
-      return (
-        TABLE_ORDER[a.table] - TABLE_ORDER[b.table] ||
-        a.row - b.row ||
-        rank(columnRank, a) - rank(columnRank, b) ||
-        x.i - y.i
-      );
-    })
+    .map((issue, i) => ({ issue, i, t: TABLE_ORDER[issue.table], c: rank(columnRank, issue) }))
+    .sort((x, y) => x.t - y.t || x.issue.row - y.issue.row || x.c - y.c || x.i - y.i)
     .map((x) => x.issue);
 }
 

@@ -271,7 +271,18 @@ export type FormatMatch =
  * The format a cell names, by PARS name, legacy code (DOMAIN.md §1) or common variant, in any case
  * and spacing.
  */
+const SEEN = new Map<string, FormatMatch>();
+
 export function matchFormat(text: string): FormatMatch {
+  let m = SEEN.get(text);
+  if (m === undefined) {
+    m = matchFormatUncached(text);
+    if (SEEN.size < 10_000) SEEN.set(text, m);
+  }
+  return m;
+}
+
+function matchFormatUncached(text: string): FormatMatch {
   const key = normaliseKey(text);
   const format = FORMAT_LOOKUP.get(key);
   if (format !== undefined) return { kind: "format", format };

@@ -178,3 +178,4 @@ export {
 } from "./export/exportLog";
 export { sha256Bytes, sha256Hex, utf8Bytes } from "./export/sha256";
 export { UnknownLayoutError } from "./export/errors";
+export { stateCodeOf } from "./rules/valueRules";

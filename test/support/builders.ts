@@ -45,7 +45,7 @@ export const GRAND_ROUNDS: Readonly<Record<string, CellValue>> = {
 
 /** One Activities row: the grand-rounds defaults with the given cells replaced. */
 export function aRow(overrides: RowInput = {}): Record<string, CellValue> {
-  return { ...GRAND_ROUNDS, ...overrides } as Record<string, CellValue>;
+  return { ...GRAND_ROUNDS, ...overrides };
 }
 
 /** Cells in the order of `headers`. */

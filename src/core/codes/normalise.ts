@@ -16,6 +16,8 @@ export type Vocabulary<T extends string> = {
   readonly values: readonly T[];
   /** normalised spelling → canonical value */
   readonly lookup: ReadonlyMap<string, T>;
+  /** text as written → canonical value (or null): the same few spellings recur on every row */
+  readonly seen: Map<string, T | null>;
 };
 
 /**
@@ -30,10 +32,15 @@ export function vocabulary<T extends string>(
   for (const [value, spellings] of entries) {
     for (const s of [value, ...spellings]) lookup.set(normaliseKey(s), value);
   }
-  return { name, values: entries.map(([v]) => v), lookup };
+  return { name, values: entries.map(([v]) => v), lookup, seen: new Map() };
 }
 
 /** The canonical value for a spelling, or undefined. */
 export function lookUp<T extends string>(vocab: Vocabulary<T>, text: string): T | undefined {
-  return vocab.lookup.get(normaliseKey(text));
+  let found = vocab.seen.get(text);
+  if (found === undefined) {
+    found = vocab.lookup.get(normaliseKey(text)) ?? null;
+    if (vocab.seen.size < 10_000) vocab.seen.set(text, found);
+  }
+  return found ?? undefined;
 }

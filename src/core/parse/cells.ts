@@ -26,6 +26,20 @@ const ok = <T>(value: T, note?: IssueBody): Field<T> =>
   note === undefined ? { state: "ok", value } : { state: "ok", value, note };
 const invalid = (issue: IssueBody): Field<never> => ({ state: "invalid", issue });
 
+// Fields of closed lists are shared objects (they are immutable): a workbook of 100,000 rows
+// would otherwise allocate a million identical ones.
+const SHARED = new Map<string, Field<string>>();
+const okShared = <T extends string>(value: T): Field<T> => {
+  let f = SHARED.get(value);
+  if (f === undefined) {
+    f = { state: "ok", value };
+    SHARED.set(value, f);
+  }
+  return f as Field<T>;
+};
+const TRUE_FIELD: Field<boolean> = { state: "ok", value: true };
+const FALSE_FIELD: Field<boolean> = { state: "ok", value: false };
+
 /** The value of a field when it is valid, else undefined. */
 export function valueOf<T>(field: Field<T>): T | undefined {
   return field.state === "ok" ? field.value : undefined;
@@ -143,10 +157,10 @@ const NO = new Set(["no", "n", "false", "0"]);
 export function readYesNo(cell: CellValue): Field<boolean> {
   const v = precheck(cell);
   if (isField(v)) return v;
-  if (typeof v === "boolean") return ok(v);
+  if (typeof v === "boolean") return v ? TRUE_FIELD : FALSE_FIELD;
   const key = String(v).toLowerCase();
-  if (YES.has(key)) return ok(true);
-  if (NO.has(key)) return ok(false);
+  if (YES.has(key)) return TRUE_FIELD;
+  if (NO.has(key)) return FALSE_FIELD;
   return invalid({ code: "invalid_yes_no", value: describeCell(cell) });
 }
 
@@ -156,7 +170,7 @@ export function readFormat(cell: CellValue): Field<FormatKey> {
   if (isField(v)) return v;
   const text = String(v);
   const m = matchFormat(text);
-  if (m.kind === "format") return ok(m.format);
+  if (m.kind === "format") return okShared(m.format);
   if (m.kind === "not_a_format") {
     return invalid({ code: "not_a_format", value: text, usually: formatName(m.usually) });
   }
@@ -168,7 +182,7 @@ export function readCode<T extends string>(cell: CellValue, vocab: Vocabulary<T>
   const v = precheck(cell);
   if (isField(v)) return v;
   const found = lookUp(vocab, String(v));
-  return found === undefined ? invalid(badCode(String(v), vocab)) : ok(found);
+  return found === undefined ? invalid(badCode(String(v), vocab)) : okShared(found);
 }
 
 function badCode<T extends string>(value: string, vocab: Vocabulary<T>): IssueBody {

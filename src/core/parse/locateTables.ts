@@ -42,10 +42,12 @@ export type LocatedTable = {
   readonly rows: readonly { readonly row: number; readonly cells: readonly CellValue[] }[];
 };
 
-const nameMatches = (spec: TableSpec<string>, name: string): boolean => {
-  const key = normaliseKey(name);
-  return spec.names.some((n) => normaliseKey(n) === key);
-};
+const NAME_KEYS = new Map<TableSpec<string>, ReadonlySet<string>>(
+  TABLE_SPECS.map((spec) => [spec, new Set(spec.names.map(normaliseKey))])
+);
+
+const nameMatches = (spec: TableSpec<string>, name: string): boolean =>
+  NAME_KEYS.get(spec)?.has(normaliseKey(name)) === true;
 
 function fromValues(
   spec: TableSpec<string>,

@@ -14,17 +14,25 @@ export type ColumnMap<K extends string> = {
   readonly unknown: readonly string[];
 };
 
-const aliasCache = new WeakMap<TableSpec<string>, ReadonlyMap<string, string>>();
+type Aliases = {
+  /** normalised header → column */
+  readonly byKey: ReadonlyMap<string, string>;
+  /** header as written → column or null: worksheet functions read the same header row per call */
+  readonly seen: Map<string, string | null>;
+};
 
-function aliasesOf<K extends string>(spec: TableSpec<K>): ReadonlyMap<string, K> {
+const aliasCache = new WeakMap<TableSpec<string>, Aliases>();
+
+function aliasesOf(spec: TableSpec<string>): Aliases {
   const cached = aliasCache.get(spec);
-  if (cached !== undefined) return cached as ReadonlyMap<string, K>;
-  const map = new Map<string, K>();
+  if (cached !== undefined) return cached;
+  const byKey = new Map<string, string>();
   for (const c of spec.columns) {
-    for (const name of [c.header, ...c.aliases]) map.set(normaliseKey(name), c.key);
+    for (const name of [c.header, ...c.aliases]) byKey.set(normaliseKey(name), c.key);
   }
-  aliasCache.set(spec, map);
-  return map;
+  const aliases = { byKey, seen: new Map<string, string | null>() };
+  aliasCache.set(spec, aliases);
+  return aliases;
 }
 
 /** The column a header names in a table, if any. */
@@ -32,7 +40,13 @@ export function columnOfHeader<K extends string>(
   spec: TableSpec<K>,
   header: string
 ): K | undefined {
-  return aliasesOf(spec).get(normaliseKey(header));
+  const a = aliasesOf(spec);
+  let key = a.seen.get(header);
+  if (key === undefined) {
+    key = a.byKey.get(normaliseKey(header)) ?? null;
+    if (a.seen.size < 10_000) a.seen.set(header, key);
+  }
+  return (key ?? undefined) as K | undefined;
 }
 
 /**

@@ -20,6 +20,8 @@ export type CheckContext = {
   readonly book: ReadWorkbook;
   /** Activities that are reported (not Cancelled), in sheet order. */
   readonly activities: readonly ActivityRecord[];
+  /** An activity's Internal ID as compared (see `idKey`), "" when it has none. */
+  readonly idKeyOf: (a: ActivityRecord) => string;
   /** Every Internal ID in Activities, Cancelled rows included, upper-cased. */
   readonly knownIds: ReadonlySet<string>;
   readonly supportOf: (a: ActivityRecord) => readonly SupportRecord[];

@@ -1,5 +1,5 @@
 import type { ActivityRecord } from "../parse/readRecords";
-import { idKey, type BookRule, type Finding } from "./context";
+import type { BookRule, Finding } from "./context";
 
 const SEVEN_DIGITS = /^\d{7}$/;
 
@@ -17,15 +17,23 @@ export const internalIdRules: BookRule = (ctx) => {
   const byId = new Map<string, ActivityRecord[]>();
   const byFormatDay = new Map<string, number>();
   for (const a of ctx.activities) {
-    if (a.format.state === "ok" && a.startDate.state === "ok") {
-      const k = `${a.format.value}|${a.startDate.value}`;
-      byFormatDay.set(k, (byFormatDay.get(k) ?? 0) + 1);
+    if (a.internalId.state !== "ok") {
+      // Only activities without an ID need to know whether another shares their format and day.
+      continue;
     }
-    if (a.internalId.state !== "ok") continue;
-    const k = idKey(a.internalId.value);
+    const k = ctx.idKeyOf(a);
     const list = byId.get(k);
     if (list === undefined) byId.set(k, [a]);
     else list.push(a);
+  }
+  const withoutId = ctx.activities.filter((a) => a.internalId.state === "empty");
+  if (withoutId.length > 0) {
+    for (const a of ctx.activities) {
+      if (a.format.state === "ok" && a.startDate.state === "ok") {
+        const k = `${a.format.value}|${a.startDate.value}`;
+        byFormatDay.set(k, (byFormatDay.get(k) ?? 0) + 1);
+      }
+    }
   }
   const columnAbsent = !ctx.book.activities.columns.columns.has("internalId");
   let neededWithoutColumn = 0;
@@ -75,8 +83,9 @@ export const internalIdRules: BookRule = (ctx) => {
         owner: a.row,
       });
     }
-    const others = (byId.get(idKey(id)) ?? []).filter((o) => o !== a);
-    if (others.length === 0) continue;
+    const sharing = byId.get(ctx.idKeyOf(a));
+    if (sharing === undefined || sharing.length < 2) continue;
+    const others = sharing.filter((o) => o !== a);
     const same = others.filter(
       (o) =>
         o.format.state === "ok" &&

@@ -3,7 +3,6 @@ import { profileOf } from "../formats";
 import type { Condition, Place } from "../model/issue";
 import type { Field } from "../parse/cells";
 import type { ActivityRecord } from "../parse/readRecords";
-import type { ActivityKey } from "../schema";
 import type { CheckContext } from "./context";
 
 /**
@@ -43,20 +42,24 @@ export function gapBlocks(gap: Tier, status: StatusName): boolean {
   return TIER_RANK[gap] <= TIER_RANK[TIER_OF[status]];
 }
 
-function need<T>(
+const SCRATCH: Gap[] = [];
+const NO_GAPS: readonly Gap[] = [];
+
+type Placer<K extends string> = { readonly place: (row: number, key: K) => Place };
+
+/** Notes a gap when a required field is not valid; its place is only worked out for a gap. */
+function need<T, K extends string>(
   gaps: Gap[],
   tier: Tier,
   field: Field<T>,
-  place: () => Place,
+  table: Placer<K>,
+  row: number,
+  key: K,
   condition: Condition | null = null
 ): void {
   if (field.state === "ok") return;
-  gaps.push({
-    tier,
-    kind: field.state === "empty" ? "missing" : "invalid",
-    place: place(),
-    condition,
-  });
+  const kind = field.state === "empty" ? "missing" : "invalid";
+  gaps.push({ tier, kind, place: table.place(row, key), condition });
 }
 
 /**
@@ -69,92 +72,106 @@ function need<T>(
  * delivered in person, State when the country is USA. The Location column is a venue note: PARS's
  * "Location (if applies)" is taken to be the City/State/Country block.
  */
-export function requirementGaps(a: ActivityRecord, ctx: CheckContext): Gap[] {
-  const gaps: Gap[] = [];
-  const at = (key: ActivityKey) => () => ctx.book.activities.place(a.row, key);
+export function requirementGaps(a: ActivityRecord, ctx: CheckContext): readonly Gap[] {
+  // Most rows have no gap: collect in a scratch list and only copy when there is something.
+  const gaps = SCRATCH;
+  gaps.length = 0;
+  const t = ctx.book.activities;
+  const r = a.row;
 
   // Draft
-  need(gaps, "draft", a.title, at("title"));
-  need(gaps, "draft", a.format, at("format"));
-  need(gaps, "draft", a.startDate, at("startDate"));
-  need(gaps, "draft", a.endDate, at("endDate"));
+  need(gaps, "draft", a.title, t, r, "title");
+  need(gaps, "draft", a.format, t, r, "format");
+  need(gaps, "draft", a.startDate, t, r, "startDate");
+  need(gaps, "draft", a.endDate, t, r, "endDate");
 
   // Active and Ready to Close
   const profile = a.format.state === "ok" ? profileOf(a.format.value) : null;
   if (profile?.deliveryMethod === true) {
-    need(gaps, "active", a.deliveryMethod, at("deliveryMethod"), "format_delivery");
+    need(gaps, "active", a.deliveryMethod, t, r, "deliveryMethod", "format_delivery");
   }
   const inPerson = a.deliveryMethod.state === "ok" && a.deliveryMethod.value.includes("In-Person");
   if (inPerson && profile?.location === true) {
-    need(gaps, "active", a.city, at("city"), "in_person");
-    need(gaps, "active", a.country, at("country"), "in_person");
+    need(gaps, "active", a.city, t, r, "city", "in_person");
+    need(gaps, "active", a.country, t, r, "country", "in_person");
     if (a.country.state === "ok" && a.country.value === "USA") {
-      need(gaps, "active", a.state, at("state"), "usa");
+      need(gaps, "active", a.state, t, r, "state", "usa");
     }
   }
-  need(gaps, "active", a.credits, at("credits"));
-  need(gaps, "active", a.cmePassport, at("cmePassport"));
+  need(gaps, "active", a.credits, t, r, "credits");
+  need(gaps, "active", a.cmePassport, t, r, "cmePassport");
   if (a.cmePassport.state === "ok" && a.cmePassport.value) {
-    need(gaps, "active", a.fee, at("fee"), "cme_passport");
-    need(gaps, "active", a.registration, at("registration"), "cme_passport");
-    need(gaps, "active", a.url, at("url"), "cme_passport");
+    need(gaps, "active", a.fee, t, r, "fee", "cme_passport");
+    need(gaps, "active", a.registration, t, r, "registration", "cme_passport");
+    need(gaps, "active", a.url, t, r, "url", "cme_passport");
   }
-  need(gaps, "active", a.description, at("description"));
-  need(gaps, "active", a.providership, at("providership"));
+  need(gaps, "active", a.description, t, r, "description");
+  need(gaps, "active", a.providership, t, r, "providership");
 
   // Closed
   if (a.providership.state === "ok" && a.providership.value === "Joint") {
-    need(gaps, "closed", a.jointProviders, at("jointProviders"), "joint");
+    need(gaps, "closed", a.jointProviders, t, r, "jointProviders", "joint");
   }
-  need(gaps, "closed", a.outcomes, at("outcomes"));
-  need(gaps, "closed", a.commercialSupport, at("commercialSupport"));
+  need(gaps, "closed", a.outcomes, t, r, "outcomes");
+  need(gaps, "closed", a.commercialSupport, t, r, "commercialSupport");
   if (a.commercialSupport.state === "ok" && a.commercialSupport.value) {
     const sources = ctx.supportOf(a);
     if (sources.length === 0) {
       gaps.push({
         tier: "closed",
         kind: "support_without_source",
-        place: at("commercialSupport")(),
+        place: t.place(r, "commercialSupport"),
         condition: null,
       });
     }
-    const sp = ctx.book.support.place;
     for (const s of sources) {
-      need(gaps, "closed", s.source, () => sp(s.row, "source"), "commercial_support");
-      need(gaps, "closed", s.supportType, () => sp(s.row, "supportType"), "commercial_support");
+      need(gaps, "closed", s.source, ctx.book.support, s.row, "source", "commercial_support");
+      need(
+        gaps,
+        "closed",
+        s.supportType,
+        ctx.book.support,
+        s.row,
+        "supportType",
+        "commercial_support"
+      );
       if (s.supportType.state === "ok" && s.supportType.value === "Monetary") {
-        need(gaps, "closed", s.amount, () => sp(s.row, "amount"), "monetary");
+        need(gaps, "closed", s.amount, ctx.book.support, s.row, "amount", "monetary");
       }
     }
   }
-  need(gaps, "closed", a.physicianLearners, at("physicianLearners"));
-  need(gaps, "closed", a.otherLearners, at("otherLearners"));
+  need(gaps, "closed", a.physicianLearners, t, r, "physicianLearners");
+  need(gaps, "closed", a.otherLearners, t, r, "otherLearners");
   if (a.moc.state === "ok" && a.moc.value) {
     const boards = ctx.mocOf(a);
     if (boards.length === 0) {
-      gaps.push({ tier: "closed", kind: "moc_without_board", place: at("moc")(), condition: null });
+      gaps.push({
+        tier: "closed",
+        kind: "moc_without_board",
+        place: t.place(r, "moc"),
+        condition: null,
+      });
     }
     if (a.mocAttestation.state === "ok" && !a.mocAttestation.value) {
       gaps.push({
         tier: "closed",
         kind: "moc_attestation_incomplete",
-        place: at("mocAttestation")(),
+        place: t.place(r, "mocAttestation"),
         condition: null,
       });
     } else {
-      need(gaps, "closed", a.mocAttestation, at("mocAttestation"), "moc");
+      need(gaps, "closed", a.mocAttestation, t, r, "mocAttestation", "moc");
     }
-    const mp = ctx.book.moc.place;
     for (const m of boards) {
-      need(gaps, "closed", m.board, () => mp(m.row, "board"), "moc");
-      need(gaps, "closed", m.practiceAreas, () => mp(m.row, "practiceAreas"), "moc");
-      need(gaps, "closed", m.creditTypes, () => mp(m.row, "creditTypes"), "moc");
-      need(gaps, "closed", m.mocCredits, () => mp(m.row, "mocCredits"), "moc");
-      need(gaps, "closed", m.fee, () => mp(m.row, "fee"), "moc");
-      need(gaps, "closed", m.registration, () => mp(m.row, "registration"), "moc");
-      need(gaps, "closed", m.url, () => mp(m.row, "url"), "moc");
-      need(gaps, "closed", m.claimDate, () => mp(m.row, "claimDate"), "moc");
+      need(gaps, "closed", m.board, ctx.book.moc, m.row, "board", "moc");
+      need(gaps, "closed", m.practiceAreas, ctx.book.moc, m.row, "practiceAreas", "moc");
+      need(gaps, "closed", m.creditTypes, ctx.book.moc, m.row, "creditTypes", "moc");
+      need(gaps, "closed", m.mocCredits, ctx.book.moc, m.row, "mocCredits", "moc");
+      need(gaps, "closed", m.fee, ctx.book.moc, m.row, "fee", "moc");
+      need(gaps, "closed", m.registration, ctx.book.moc, m.row, "registration", "moc");
+      need(gaps, "closed", m.url, ctx.book.moc, m.row, "url", "moc");
+      need(gaps, "closed", m.claimDate, ctx.book.moc, m.row, "claimDate", "moc");
     }
   }
-  return gaps;
+  return gaps.length === 0 ? NO_GAPS : gaps.slice();
 }

@@ -1,0 +1,73 @@
+// Cost of one worksheet-function call as Excel makes it (arguments as 2-D arrays), over 100,000
+// calls each: a workbook column of =PARS.STATUS(...) recalculates one call per row.
+import { ACTIVITIES } from "../src/core";
+import { learnerTotal, missing, rssCredits, status } from "../src/functions/functions";
+
+const CALLS = 100_000;
+const TODAY = "2025-11-25";
+
+// The FAQ's grand-rounds series as one complete 27-column Activities row.
+const HEADERS = [ACTIVITIES.columns.map((c) => c.header)];
+const ROW_VALUES: Record<string, string | number> = {
+  "Internal ID": "IMGR-2024",
+  Title: "Internal Medicine Grand Rounds",
+  Format: "Regularly Scheduled Series",
+  "Start Date": "07/01/2024",
+  "End Date": "06/30/2025",
+  Status: "Closed",
+  "Delivery Method": "In-Person",
+  Location: "Main Hospital Auditorium",
+  City: "Chicago",
+  State: "IL",
+  Country: "USA",
+  Credits: 52,
+  "CME Passport": "No",
+  Description: "Weekly case-based grand rounds for the department of internal medicine.",
+  Providership: "Direct",
+  "Outcome Measures": "Learner Knowledge (Objective)",
+  "Commercial Support": "No",
+  "Physician Learners": 1040,
+  "Other Learners": 0,
+  MOC: "No",
+};
+const ROW = [HEADERS[0]!.map((h) => ROW_VALUES[h] ?? "")];
+
+/** Microseconds per call of `fn` over CALLS calls, after a warm-up; `check` guards the result. */
+function perCall(fn: () => unknown, check: (r: unknown) => boolean): number {
+  for (let i = 0; i < 2_000; i++) fn();
+  (globalThis as { gc?: () => void }).gc?.();
+  let last: unknown;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < CALLS; i++) last = fn();
+  const ns = Number(process.hrtime.bigint() - start);
+  if (!check(last)) throw new Error(`unexpected result ${JSON.stringify(last)}`);
+  return Math.round((ns / CALLS / 1000) * 1000) / 1000;
+}
+
+/** The custom functions benchmark: µs per call of RSS_CREDITS, LEARNER_TOTAL, STATUS, MISSING. */
+export async function functionsBench(): Promise<Record<string, number>> {
+  const figures = {
+    fn_rss_credits_us: perCall(
+      () => rssCredits([[1]], 52),
+      (r) => r === 52
+    ),
+    fn_learner_total_us: perCall(
+      () => learnerTotal([[20]], 52),
+      (r) => r === 1040
+    ),
+    fn_status_us: perCall(
+      () => status(HEADERS, ROW, TODAY),
+      (r) => r === "Closed"
+    ),
+    fn_missing_us: perCall(
+      () => missing(HEADERS, ROW, "Closed", TODAY),
+      (r) => r === ""
+    ),
+  };
+  console.log(
+    `custom functions, ${String(CALLS)} calls each; STATUS/MISSING on one ${String(HEADERS[0]!.length)}-column Activities row (FAQ grand rounds, Closed), today ${TODAY}`
+  );
+  for (const [k, v] of Object.entries(figures))
+    console.log(`  ${k.padEnd(20)} ${v.toFixed(3)} µs/call`);
+  return Promise.resolve(figures);
+}
