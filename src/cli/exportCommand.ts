@@ -21,6 +21,7 @@ import {
 } from "../core";
 import { parseArgs, UsageError } from "./args";
 import { readWorkbook, WorkbookReadError } from "./readWorkbook";
+import { wrap } from "./report";
 
 /** What the export command talks to; tests pass their own. */
 export type ExportIo = {
@@ -139,12 +140,18 @@ function formatWritten(file: ExportFile, target: string, logPath: string): strin
     `Wrote ${target}: ${s.layoutName}, ${plural(s.rows, "activity", "activities")}, ${s.encoding} without byte-order mark, ${s.lineEnd} line ends.`,
     `Logged in ${logPath}.`,
   ];
-  if (s.emptyFields.length > 0) {
-    out.push("Fields left empty:");
-    for (const f of s.emptyFields) {
-      const why = f.source === "none" ? "not in the workbook" : `from ${f.source}`;
-      out.push(`  ${f.field} (${why}): ${String(f.empty)} of ${String(f.of)}`);
-    }
+  const never = s.emptyFields.filter((f) => f.source === "none").map((f) => f.field);
+  const sometimes = s.emptyFields.filter((f) => f.source !== "none");
+  if (sometimes.length > 0) {
+    out.push("Left empty where the workbook has no value:");
+    for (const f of sometimes) out.push(`  ${f.field}: ${String(f.empty)} of ${String(f.of)}`);
+  }
+  if (never.length > 0) {
+    // One wrapped paragraph, not one line per column: these are the same for every export.
+    const list = `${never.join("; ")}.`;
+    out.push(
+      wrap(`Always empty, not in the workbook (${String(never.length)} columns): ${list}`, 80, 2)
+    );
   }
   return `${out.join("\n")}\n`;
 }

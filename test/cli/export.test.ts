@@ -76,7 +76,12 @@ describe("pars-ready export", () => {
       "Row 9 · C-2025-CANCELLED · Spring Symposium: Cancelled, not reported"
     );
     expect(r.stdout).toContain("UTF-8 without byte-order mark, CRLF line ends");
-    expect(r.stdout).toContain("Hours of Instruction (not in the workbook): 7 of 7");
+    expect(r.stdout).toContain(
+      "Left empty where the workbook has no value:\n  ACCME Activity ID: 7 of 7"
+    );
+    expect(r.stdout).toMatch(
+      /Always empty, not in the workbook \(27 columns\): Hours of Instruction; /
+    );
     const written = readFileSync(path.join(dir, "upload.txt"));
     expect(written.equals(readFileSync(path.join(GOLDEN, "faq-examples.txt")))).toBe(true);
   });
