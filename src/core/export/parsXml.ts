@@ -91,9 +91,11 @@ const PARS_XML_ACTIVITY = group<A>("MedicalEducationMetrics", "one per activity"
         leaf<Identifier>("entry", "identifier value", (i) => i.entry),
       ]),
       leaf("title", "Title", (a) => a.values.title ?? null),
-      leaf("description", "Description (at most 2,500 characters)", (a) => {
-        return a.values.description ?? null;
-      }),
+      leaf(
+        "description",
+        "Description (at most 2,500 characters)",
+        (a) => a.values.description ?? null
+      ),
     ]),
   ]),
   group("healthcareMetadata", "§B", [

@@ -215,6 +215,24 @@ type AnyTable = Pick<ReadTable<string, unknown>, "table" | "sheet"> & {
  */
 const CREDIT_KEYS: ReadonlySet<string> = new Set(["credits", "mocCredits"]);
 
+/**
+ * Columns no upload layout writes (upload-layouts.md §A and §B have no place for them): left out
+ * of the export so that the list of changed cells names only cells whose text reaches the file.
+ * Status is used for the record action, not sent. Take a key out of this list when a layout
+ * writes it.
+ */
+const NOT_SENT: ReadonlySet<string> = new Set([
+  "status",
+  "notes",
+  "location",
+  "mocAttestation",
+  "practiceAreas",
+  "contentArea",
+  "fee:moc",
+  "registration:moc",
+  "url:moc",
+]);
+
 function valuesOf<V>(
   record: { readonly row: number } & { readonly [K in keyof V]: { state: string } },
   table: AnyTable,
@@ -223,8 +241,10 @@ function valuesOf<V>(
   skip: string | null
 ): Partial<V> {
   const out: Partial<Record<string, unknown>> = {};
+  const suffix = table.table === "MOC" ? ":moc" : "";
   for (const key of Object.keys(record)) {
     if (key === "row" || key === skip) continue;
+    if (NOT_SENT.has(key) || NOT_SENT.has(key + suffix)) continue;
     const field = (record as unknown as Record<string, { state: string; value?: unknown }>)[key];
     if (field === undefined || field.state !== "ok") continue;
     let value = field.value;

@@ -168,6 +168,3 @@ export const TEMPLATE_D: TextLayout = {
     "Columns with no source in the workbook (hours of instruction, designed-to-change, sub-categories, competencies, in-kind kinds) are left empty.",
   ],
 };
-
-// Exported for tests that check the column order against §A.
-export { TEMPLATE_D_FIXED, TEMPLATE_D_BLOCK };

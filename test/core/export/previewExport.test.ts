@@ -117,12 +117,19 @@ describe("previewExport: values never break the file", () => {
     const p = preview(
       aBook({
         activities: [
-          aRow({ Title: "Grand\tRounds", Description: "Line one\r\nline two\u0007.", Notes: "ok" }),
+          aRow({
+            Title: "Grand\tRounds",
+            Description: "Line one\r\nline two\u0007.",
+            // No layout writes these, so they are not sent and not listed.
+            Notes: "see\tbinder",
+            Location: "Hall\nB",
+          }),
         ],
       })
     );
     expect(p.activities[0]?.values.title).toBe("Grand Rounds");
     expect(p.activities[0]?.values.description).toBe("Line one line two .");
+    expect(p.activities[0]?.values.notes).toBeUndefined();
     expect(p.changed.map((c) => [c.column, c.row, c.before, c.after])).toEqual([
       ["Title", 2, "Grand\tRounds", "Grand Rounds"],
       ["Description", 2, "Line one\r\nline two\u0007.", "Line one line two ."],
