@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { validateXML } from "xmllint-wasm";
 import { join } from "node:path";
 import {
   buildExport,
@@ -97,6 +98,16 @@ describe.each(CASES)("golden export of $name", ({ name, book }) => {
     expect(root.name).toBe("ACCMEActivities");
     expect(root.children).toHaveLength(p.activities.length);
     for (const m of root.children) expectDeclaredOrder(m, PARS_XML.activity, m.name);
+  });
+
+  it("is well-formed for libxml2 too (xmllint), not only for our own checker", async () => {
+    const text = buildExport(p, PARS_XML, EXPORT_STAMP).text;
+    const result = await validateXML({
+      xml: [{ fileName: `${name}.xml`, contents: text }],
+      normalization: "format",
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it("reads back the values that went in, from both files", () => {
