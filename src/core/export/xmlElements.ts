@@ -37,7 +37,7 @@ export function leaf<C>(
     children: [],
     write: (c, depth, out) => {
       const t = value(c);
-      if (t !== null) out.push(open(depth), escapeXml(t), close);
+      if (t !== null) out.push(open(depth) + escapeXml(t) + close);
     },
   };
 }
