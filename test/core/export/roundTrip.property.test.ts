@@ -161,3 +161,19 @@ describe("export then read", () => {
     );
   });
 });
+
+describe("a long XML file", () => {
+  it("is the same as its activities written one by one, across the writer's chunk boundaries", () => {
+    const activities = fc.sample(activity, { numRuns: 100, seed: 42 });
+    const inner = (text: string): string =>
+      text.slice(
+        text.indexOf("\n<ACCMEActivities>\n") + 19,
+        text.lastIndexOf("</ACCMEActivities>")
+      );
+    const whole = renderExport(activities, PARS_XML).text;
+    expect(inner(whole)).toBe(
+      activities.map((a) => inner(renderExport([a], PARS_XML).text)).join("")
+    );
+    expect(readParsXml(whole)).toHaveLength(100);
+  });
+});
