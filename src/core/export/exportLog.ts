@@ -1,5 +1,8 @@
 import type { LayoutId } from "./layout";
 import type { ExportFile } from "./buildExport";
+import { InvalidOptionError } from "../errors";
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** One line of the Export Log: when, which layout, what went in, and the file's fingerprint. */
 export type ExportLogEntry = {
@@ -13,8 +16,15 @@ export type ExportLogEntry = {
   readonly sha256: string;
 };
 
-/** The Export Log entry of a file made at `time` whose bytes hash to `sha256`. */
+/**
+ * The Export Log entry of a file made at `time` whose bytes hash to `sha256`.
+ *
+ * @throws {InvalidOptionError} when `sha256` is not 64 lower-case hex digits
+ */
 export function exportLogEntry(file: ExportFile, time: string, sha256: string): ExportLogEntry {
+  if (!SHA256_HEX.test(sha256)) {
+    throw new InvalidOptionError("sha256", sha256, "64 lower-case hex digits");
+  }
   return {
     time,
     layout: file.summary.layout,
@@ -67,7 +77,7 @@ export function readExportLog(value: unknown): ExportLogEntry[] {
       typeof x.rows === "number" &&
       isStringArray(x.internalIds) &&
       typeof x.sha256 === "string" &&
-      /^[0-9a-f]{64}$/.test(x.sha256);
+      SHA256_HEX.test(x.sha256);
     if (!ok) throw new InvalidExportLogError(`entry ${String(i + 1)} is malformed`);
     return {
       time: x.time as string,

@@ -6,6 +6,7 @@ import {
   exportLogEntry,
   findPriorExport,
   InvalidExportLogError,
+  InvalidOptionError,
   PARS_XML,
   previewExport,
   readExportLog,
@@ -49,6 +50,10 @@ describe("the Export Log", () => {
       internalIds: ["IMGR-2024"],
       sha256: createHash("sha256").update(file.text, "utf8").digest("hex"),
     });
+  });
+
+  it("refuses a fingerprint that is not a SHA-256 in hex", () => {
+    expect(() => exportLogEntry(file, "2025-11-25T14:05:09Z", "ABC")).toThrow(InvalidOptionError);
   });
 
   it("finds an earlier export of the very same bytes, and nothing for other bytes", () => {
