@@ -1,7 +1,7 @@
 import { checkWorkbookRecords, missingFor, type CheckOptions, type CheckResult } from "../check";
 import type { StatusName } from "../codes/vocabularies";
 import type { IsoDate } from "../dates";
-import type { Issue, TableName } from "../model/issue";
+import type { Issue, Place, TableName } from "../model/issue";
 import { messageOf } from "../messages/en";
 import type { WorkbookSource } from "../parse/locateTables";
 import type { ActivityRecord, MocRecord, ReadTable, SupportRecord } from "../parse/readRecords";
@@ -55,8 +55,6 @@ export type ExportPreview = {
 export type ExportPreviewOutcome =
   | { readonly ok: true; readonly preview: ExportPreview }
   | { readonly ok: false; readonly problem: "no_activities_table" };
-
-type Place = { table: TableName; sheet: string; row: number; column: string };
 
 /**
  * Decides which rows go into an upload: a row goes in when it passes the status it is held to
