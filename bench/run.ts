@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of PARS Ready, one after another, each printing its figures with
 // their workload; then one JSON line with every figure. Benchmarks never run inside unit tests.
 import { engineBench } from "./engine.bench";
+import { exportBench } from "./export.bench";
 import { functionsBench } from "./functions.bench";
 import { taskpaneBench } from "./taskpane.bench";
 
@@ -9,6 +10,7 @@ type Bench = { readonly name: string; readonly run: () => Promise<Record<string,
 /** Add a benchmark by appending it here; its keys join the closing JSON line. */
 const BENCHES: readonly Bench[] = [
   { name: "engine", run: engineBench },
+  { name: "export", run: exportBench },
   { name: "functions", run: functionsBench },
   { name: "taskpane", run: taskpaneBench },
 ];

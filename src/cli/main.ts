@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { checkWorkbook, dayOfIso, InvalidOptionError } from "../core";
 import { parseArgs, UsageError } from "./args";
+import { runExport } from "./exportCommand";
 import { readWorkbook, WorkbookReadError } from "./readWorkbook";
 import { formatJson, formatReport } from "./report";
 import { buildParsWorkbook } from "./writeWorkbook";
@@ -19,10 +20,12 @@ export type Io = {
 export const USAGE = `Usage:
   pars-ready check <workbook.xlsx> [--today YYYY-MM-DD] [--provider-id NNNNNNN] [--json]
   pars-ready template <out.xlsx> [--force]
+  pars-ready export <workbook.xlsx> --format xml|txt [-o file] [options]
 
 check     checks every activity against its declared PARS status and its format's rules.
           Exit 0 when no row fails, 1 when some do, 2 when the file cannot be read.
 template  writes an empty workbook with the Activities, Support, MOC and Sessions tables.
+export    writes the rows that pass their status as a PARS upload file (pars-ready export --help).
 `;
 
 /** Exit codes: 0 clean, 1 rows fail, 2 unreadable input or wrong usage. */
@@ -92,6 +95,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await check(rest, io);
       case "template":
         return await template(rest, io);
+      case "export":
+        return await runExport(rest, { ...io, cwd: process.cwd() });
       case undefined:
       case "help":
       case "--help":

@@ -10,6 +10,7 @@ import {
   type ActivityRecord,
   type IssueSink,
   type MocRecord,
+  type ReadWorkbook,
   type SessionRecord,
   type SupportRecord,
 } from "./parse/readRecords";
@@ -132,6 +133,25 @@ function groupById<R extends { readonly internalId: ActivityRecord["internalId"]
  * @throws {InvalidOptionError} when `today` is not a YYYY-MM-DD date or `providerId` is not seven digits
  */
 export function checkWorkbook(book: WorkbookSource, options: CheckOptions): CheckOutcome {
+  const checked = checkWorkbookRecords(book, options);
+  return checked.ok ? { ok: true, result: checked.result } : checked;
+}
+
+/**
+ * A check together with the records it read, for callers that go on to use the values (an upload
+ * export) without reading the cells a second time.
+ */
+export type CheckedRecords =
+  | { readonly ok: true; readonly result: CheckResult; readonly records: ReadWorkbook }
+  | { readonly ok: false; readonly problem: "no_activities_table" };
+
+/**
+ * Runs `checkWorkbook` and also returns the typed records it read: the verdicts and the values
+ * come from one reading of the cells, so they can never disagree.
+ *
+ * @throws {InvalidOptionError} as `checkWorkbook`
+ */
+export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions): CheckedRecords {
   const { today, providerId } = parseOptions(options);
   const rules = options.rules ?? DEFAULT_RULES;
   const located = locateTables(book);
@@ -340,6 +360,7 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
   for (const i of issues) if (i.severity === "error") errors++;
   return {
     ok: true,
+    records: read,
     result: {
       asOf: options.today,
       tables: TABLE_SPECS.flatMap((spec) => {

@@ -95,9 +95,11 @@ export {
   ACHIEVED_ORDER,
   checkRow,
   checkWorkbook,
+  checkWorkbookRecords,
   missingFor,
   type AchievedStatus,
   type CheckOptions,
+  type CheckedRecords,
   type CheckOutcome,
   type CheckResult,
   type CheckSummary,
@@ -115,4 +117,65 @@ export {
 } from "./calc/credits";
 export { reportingPeriods, spanFits, type Period } from "./calc/periods";
 export { InvalidOptionError } from "./errors";
+export type {
+  ChangedCell,
+  ExcludedRow,
+  ExclusionReason,
+  ExportActivity,
+  ExportMoc,
+  ExportSupport,
+  RecordAction,
+} from "./export/model";
+export type {
+  LayoutId,
+  TextColumn,
+  TextLayout,
+  UploadLayout,
+  XmlElement,
+  XmlLayout,
+} from "./export/layout";
+export {
+  previewExport,
+  type ExportNote,
+  type ExportOptions,
+  type ExportPreview,
+  type ExportPreviewOutcome,
+  type ExportSelection,
+} from "./export/prepareExport";
+export { safeText } from "./export/safeText";
+export { renderExport, type EmptyField, type RenderedExport } from "./export/renderExport";
+export {
+  buildExport,
+  exportFileName,
+  layoutOf,
+  UPLOAD_LAYOUTS,
+  type ExportFile,
+  type ExportSummary,
+} from "./export/buildExport";
+export {
+  TEMPLATE_D,
+  TEMPLATE_D_BLOCK_COLUMNS,
+  TEMPLATE_D_FIXED_COLUMNS,
+  TEMPLATE_D_LIST_SEPARATOR,
+  TEMPLATE_D_LOCATION_CODES,
+} from "./export/templateD";
+export {
+  PARS_XML,
+  XML_CERTIFICATION,
+  XML_CURRENCY,
+  XML_FEES,
+  XML_FORMAT_NAMES,
+  XML_SPONSORSHIP,
+} from "./export/parsXml";
+export { declaredPaths, escapeXml } from "./export/xmlElements";
+export {
+  appendExportLog,
+  exportLogEntry,
+  findPriorExport,
+  InvalidExportLogError,
+  readExportLog,
+  type ExportLogEntry,
+} from "./export/exportLog";
+export { sha256Bytes, sha256Hex, utf8Bytes } from "./export/sha256";
+export { UnknownLayoutError } from "./export/errors";
 export { stateCodeOf } from "./rules/valueRules";

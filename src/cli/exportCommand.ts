@@ -1,0 +1,287 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import {
+  appendExportLog,
+  buildExport,
+  dayOfIso,
+  exportLogEntry,
+  findPriorExport,
+  InvalidExportLogError,
+  InvalidOptionError,
+  layoutOf,
+  previewExport,
+  readExportLog,
+  safeText,
+  sha256Hex,
+  UnknownLayoutError,
+  type ExportFile,
+  type ExportLogEntry,
+  type ExportPreview,
+  type ExportSelection,
+} from "../core";
+import { parseArgs, UsageError } from "./args";
+import { readWorkbook, WorkbookReadError } from "./readWorkbook";
+import { wrap } from "./report";
+
+/** What the export command talks to; tests pass their own. */
+export type ExportIo = {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  /** The folder relative paths are resolved against. */
+  readonly cwd: string;
+  /** The moment the export is made: names the file and stamps the Export Log. */
+  readonly now: Date;
+};
+
+export const EXPORT_USAGE = `Usage:
+  pars-ready export <workbook.xlsx> --format xml|txt [-o file] [--today YYYY-MM-DD]
+                    [--provider-id NNNNNNN] [--rows 2,5,9] [--ids ID,ID] [--force]
+
+export    writes the activities that pass their declared status as a PARS upload file:
+          xml = PARS XML activity file, txt = tab-delimited Template D (UTF-8, CRLF).
+          Prints first which rows go in and which stay out, and why.
+          --rows / --ids export only those Activities rows (sheet row numbers, Internal IDs).
+          The file is named pars-activities-YYYYMMDD-HHMM.<format> unless -o names it;
+          each export is logged in <workbook>.export-log.json beside the workbook.
+          Exit 0 when every row goes in, 1 when some stay out, 2 when the file cannot be read.
+`;
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+const localDate = (d: Date): string =>
+  `${String(d.getFullYear())}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+/** The coordinator's own clock, to the minute: file names are read by people in their time zone. */
+const localStamp = (d: Date): string =>
+  `${localDate(d)}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+
+/** The sidecar file that keeps a workbook's Export Log. */
+export function exportLogPath(workbook: string): string {
+  return `${workbook}.export-log.json`;
+}
+
+function listOption(value: string | true | undefined): string[] {
+  if (value === undefined || value === true) return [];
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+function selection(rows: string[], ids: string[]): ExportSelection | undefined {
+  if (rows.length === 0 && ids.length === 0) return undefined;
+  const numbers = rows.map((r) => {
+    if (!/^\d+$/.test(r)) throw new UsageError(`--rows takes sheet row numbers, got "${r}"`);
+    return Number(r);
+  });
+  return { rows: numbers, internalIds: ids };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${String(n)} ${n === 1 ? one : many}`;
+
+/** A value as printed: never with a tab or line break that would break the report's layout. */
+const shown = (s: string | null): string => (s === null ? "" : safeText(s));
+
+/** The preview, as a coordinator reads it before the file is made. */
+export function formatPreview(p: ExportPreview, workbook: string): string {
+  const out: string[] = [];
+  const failing = p.excluded.filter((e) => e.reason === "fails_status");
+  const cancelled = p.excluded.filter((e) => e.reason === "cancelled");
+  const unselected = p.excluded.filter((e) => e.reason === "not_selected");
+  out.push(`PARS Ready export of ${workbook}, as of ${p.asOf}`);
+  out.push(
+    `${plural(p.activities.length, "activity", "activities")} go in; ${plural(failing.length, "row")} ${failing.length === 1 ? "fails its" : "fail their"} status and stay${failing.length === 1 ? "s" : ""} out` +
+      (cancelled.length > 0 ? `; ${plural(cancelled.length, "cancelled row")} not reported` : "") +
+      (unselected.length > 0 ? `; ${plural(unselected.length, "row")} not selected` : "") +
+      "."
+  );
+  for (const e of [...failing, ...cancelled]) {
+    const who = [`Row ${String(e.row)}`, shown(e.internalId), shown(e.title)]
+      .filter((s) => s !== "")
+      .join(" · ");
+    out.push("");
+    out.push(
+      e.reason === "cancelled"
+        ? `  ${who}: Cancelled, not reported`
+        : `  ${who}: stays out (held to ${e.heldTo ?? ""})`
+    );
+    for (const m of e.messages) out.push(`    - ${m}`);
+  }
+  for (const u of p.unmatched) {
+    out.push("");
+    out.push(`  Selected ${u} matches no Activities row.`);
+  }
+  if (p.changed.length > 0) {
+    out.push("");
+    out.push("Cells changed so they cannot break the file:");
+    for (const c of p.changed) {
+      out.push(
+        `  ${c.table} row ${String(c.row)} ${c.column}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`
+      );
+    }
+  }
+  if (p.notes.length > 0) {
+    out.push("");
+    out.push("Values to look at:");
+    for (const n of p.notes) {
+      out.push(
+        n.code === "amount_not_whole"
+          ? `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is not whole dollars; written as is.`
+          : `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is in-kind support; its amount is not reported.`
+      );
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function formatWritten(file: ExportFile, target: string, logPath: string): string {
+  const s = file.summary;
+  const out = [
+    "",
+    `Wrote ${target}: ${s.layoutName}, ${plural(s.rows, "activity", "activities")}, ${s.encoding} without byte-order mark, ${s.lineEnd} line ends.`,
+    `Logged in ${logPath}.`,
+  ];
+  const never = s.emptyFields.filter((f) => f.source === "none").map((f) => f.field);
+  const sometimes = s.emptyFields.filter((f) => f.source !== "none");
+  if (sometimes.length > 0) {
+    out.push("Left empty where the workbook has no value:");
+    for (const f of sometimes) out.push(`  ${f.field}: ${String(f.empty)} of ${String(f.of)}`);
+  }
+  if (never.length > 0) {
+    // One wrapped paragraph, not one line per column: these are the same for every export.
+    const list = `${never.join("; ")}.`;
+    out.push(
+      wrap(`Always empty, not in the workbook (${String(never.length)} columns): ${list}`, 80, 2)
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
+
+async function readLog(logPath: string): Promise<ExportLogEntry[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(logPath, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw e;
+  }
+  try {
+    return readExportLog(JSON.parse(text));
+  } catch (e) {
+    const detail =
+      e instanceof SyntaxError ? "not JSON" : e instanceof InvalidExportLogError ? e.detail : null;
+    if (detail === null) throw e;
+    throw new InvalidExportLogError(`${detail} in ${logPath}; fix it or move it aside`);
+  }
+}
+
+async function exportCommand(args: string[], io: ExportIo): Promise<number> {
+  const parsed = parseArgs(args, {
+    values: ["format", "out", "today", "provider-id", "rows", "ids"],
+    flags: ["force", "help"],
+    short: { o: "out", h: "help" },
+  });
+  if (parsed.options.has("help")) {
+    io.stdout(EXPORT_USAGE);
+    return 0;
+  }
+  const [workbookArg, extra] = parsed.positional;
+  if (workbookArg === undefined) {
+    throw new UsageError("export needs a workbook: pars-ready export <workbook.xlsx> --format xml");
+  }
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  const format = parsed.options.get("format");
+  if (format === undefined || format === true) {
+    throw new UsageError("export needs --format xml or --format txt");
+  }
+  const layout = layoutOf(format);
+  const today = (parsed.options.get("today") as string | undefined) ?? localDate(io.now);
+  if (dayOfIso(today) === null) {
+    throw new UsageError(`--today must be a date as YYYY-MM-DD, got "${today}"`);
+  }
+  const providerId = parsed.options.get("provider-id") as string | undefined;
+  if (providerId !== undefined && !/^\d{7}$/.test(providerId)) {
+    throw new UsageError(`--provider-id must be your seven-digit ACCME ID, got "${providerId}"`);
+  }
+  const select = selection(
+    listOption(parsed.options.get("rows")),
+    listOption(parsed.options.get("ids"))
+  );
+
+  const workbook = path.resolve(io.cwd, workbookArg);
+  const book = await readWorkbook(workbook);
+  const outcome = previewExport(book, {
+    today,
+    providerId: providerId ?? null,
+    ...(select === undefined ? {} : { select }),
+  });
+  if (!outcome.ok) {
+    throw new WorkbookReadError(
+      `${workbookArg}: no Activities table found (an Excel table or sheet named "Activities", or a sheet whose first row has Title, Format and Start Date headers)`
+    );
+  }
+  const preview = outcome.preview;
+  io.stdout(formatPreview(preview, path.basename(workbookArg)));
+  const someOut =
+    preview.excluded.some((e) => e.reason === "fails_status") || preview.unmatched.length > 0;
+  if (preview.activities.length === 0) {
+    io.stdout("\nNo activity goes in: no file written.\n");
+    return 1;
+  }
+
+  const file = buildExport(preview, layout, localStamp(io.now));
+  const target = path.resolve(
+    io.cwd,
+    (parsed.options.get("out") as string | undefined) ?? file.fileName
+  );
+  const logPath = exportLogPath(workbook);
+  const log = await readLog(logPath);
+  const sha256 = sha256Hex(file.text);
+  const prior = findPriorExport(log, sha256);
+  if (prior !== undefined) {
+    io.stderr(
+      `pars-ready: warning: this file is identical to ${prior.fileName}, already made on ${prior.time}; uploading it again would send the same activities twice.\n`
+    );
+  }
+  try {
+    // UTF-8 without byte-order mark; "wx" refuses to replace a file the user did not say to.
+    await fs.writeFile(target, file.text, {
+      encoding: "utf8",
+      flag: parsed.options.has("force") ? "w" : "wx",
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") {
+      throw new UsageError(`${target} already exists; add --force to overwrite it`);
+    }
+    throw e;
+  }
+  const entry = exportLogEntry(file, io.now.toISOString(), sha256);
+  await fs.writeFile(logPath, `${JSON.stringify(appendExportLog(log, entry), null, 2)}\n`, "utf8");
+  io.stdout(formatWritten(file, target, logPath));
+  return someOut ? 1 : 0;
+}
+
+/**
+ * `pars-ready export`: previews which rows go in, writes the upload file, appends the Export Log.
+ * Never throws: every failure is one clear line on stderr and exit code 2.
+ */
+export async function runExport(args: string[], io: ExportIo): Promise<number> {
+  try {
+    return await exportCommand(args, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnknownLayoutError) {
+      io.stderr(`pars-ready: ${e.message}\n\n${EXPORT_USAGE}`);
+      return 2;
+    }
+    if (
+      e instanceof WorkbookReadError ||
+      e instanceof InvalidOptionError ||
+      e instanceof InvalidExportLogError
+    ) {
+      io.stderr(`pars-ready: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.stderr(`pars-ready: ${err.message ?? String(e)}\n`);
+    return 2;
+  }
+}

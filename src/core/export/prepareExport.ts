@@ -1,0 +1,325 @@
+import { checkWorkbookRecords, missingFor, type CheckOptions, type CheckResult } from "../check";
+import type { StatusName } from "../codes/vocabularies";
+import type { IsoDate } from "../dates";
+import type { Issue, Place, TableName } from "../model/issue";
+import { messageOf } from "../messages/en";
+import type { WorkbookSource } from "../parse/locateTables";
+import type { ActivityRecord, MocRecord, ReadTable, SupportRecord } from "../parse/readRecords";
+import { idKey } from "../rules/context";
+import { gapBlocks } from "../rules/statusRequirements";
+import type { ChangedCell, ExcludedRow, ExportActivity, ExportMoc, ExportSupport } from "./model";
+import { safeText } from "./safeText";
+
+/**
+ * Which rows to export: Activities sheet row numbers and/or Internal IDs (compared without case).
+ * A row named either way is selected. Without a selection every row is a candidate.
+ */
+export type ExportSelection = {
+  readonly rows?: readonly number[];
+  readonly internalIds?: readonly string[];
+};
+
+/** What an export is prepared from: the check's options (always for batch upload) and a selection. */
+export type ExportOptions = Omit<CheckOptions, "upload"> & {
+  readonly select?: ExportSelection;
+};
+
+/** A value that goes into the file other than as the workbook shows it, said out loud. */
+export type ExportNote = {
+  readonly code: "amount_not_whole" | "in_kind_amount_dropped";
+  readonly table: TableName;
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+  readonly internalId: string | null;
+  readonly value: string;
+};
+
+/**
+ * What an export would hold, computed before any file is made: the activities that go in (in sheet
+ * order), the rows that stay out and why, and every cell whose text or number is adjusted.
+ */
+export type ExportPreview = {
+  readonly asOf: IsoDate;
+  readonly activities: readonly ExportActivity[];
+  readonly excluded: readonly ExcludedRow[];
+  readonly changed: readonly ChangedCell[];
+  readonly notes: readonly ExportNote[];
+  /** Selected row numbers and Internal IDs that name no Activities row. */
+  readonly unmatched: readonly string[];
+  /** The check the preview rests on, for callers that show more. */
+  readonly check: CheckResult;
+};
+
+/** An export preview, or why the workbook cannot give one. */
+export type ExportPreviewOutcome =
+  | { readonly ok: true; readonly preview: ExportPreview }
+  | { readonly ok: false; readonly problem: "no_activities_table" };
+
+/**
+ * Decides which rows go into an upload: a row goes in when it passes the status it is held to
+ * (checked for batch upload, so every row needs an Internal ID); a failing row stays out with its
+ * error messages; a Cancelled row stays out (FAQ: an activity never held is not reported).
+ * Text is made safe for every layout here, once, so all layouts carry the same values.
+ *
+ * @throws {InvalidOptionError} as `checkWorkbook`
+ */
+export function previewExport(book: WorkbookSource, options: ExportOptions): ExportPreviewOutcome {
+  const { select, ...check } = options;
+  const checked = checkWorkbookRecords(book, { ...check, upload: true });
+  if (!checked.ok) return checked;
+  const { result, records } = checked;
+
+  const selectedRows = new Set(select?.rows ?? []);
+  const selectedIds = new Set((select?.internalIds ?? []).map(idKey));
+  const selecting = select !== undefined && (selectedRows.size > 0 || selectedIds.size > 0);
+  const seenRows = new Set<number>();
+  const seenIds = new Set<string>();
+  const isSelected = (row: number, id: string | null): boolean => {
+    if (!selecting) return true;
+    const byRow = selectedRows.has(row);
+    const byId = id !== null && selectedIds.has(idKey(id));
+    if (byRow) seenRows.add(row);
+    if (byId) seenIds.add(idKey(id));
+    return byRow || byId;
+  };
+
+  const issuesAt = new Map<string, Issue[]>();
+  for (const i of result.issues) {
+    if (i.severity !== "error") continue;
+    const key = `${i.table}|${String(i.row)}`;
+    const list = issuesAt.get(key);
+    if (list === undefined) issuesAt.set(key, [i]);
+    else list.push(i);
+  }
+  const missingColumnIssues = result.issues.filter((i) => i.code === "missing_column");
+
+  const support = groupById(records.support.records);
+  const moc = groupById(records.moc.records);
+  const sheet = records.activities.sheet;
+  const changed: ChangedCell[] = [];
+  const notes: ExportNote[] = [];
+  const activities: ExportActivity[] = [];
+  const excluded: ExcludedRow[] = [];
+
+  const verdictRows = new Map(result.rows.map((v) => [v.row, v] as const));
+  for (const a of records.activities.records) {
+    const id = a.internalId.state === "ok" ? a.internalId.value : null;
+    const title = a.title.state === "ok" ? a.title.value : null;
+    const chosen = isSelected(a.row, id);
+    const verdict = verdictRows.get(a.row);
+    const base = { sheet, row: a.row, internalId: id, title };
+    if (verdict === undefined) {
+      // Only Cancelled rows have no verdict: the engine does not check them.
+      excluded.push({
+        ...base,
+        reason: chosen ? "cancelled" : "not_selected",
+        heldTo: null,
+        messages: [],
+      });
+      continue;
+    }
+    if (!chosen) {
+      excluded.push({ ...base, reason: "not_selected", heldTo: verdict.heldTo, messages: [] });
+      continue;
+    }
+    const linkedSupport = id === null ? [] : (support.get(idKey(id)) ?? []);
+    const linkedMoc = id === null ? [] : (moc.get(idKey(id)) ?? []);
+    // Support and MOC rows only travel with an activity that says Yes to them; the check already
+    // flags the contradiction, and the file must not say No and list supporters in one record.
+    const sendSupport =
+      a.commercialSupport.state === "ok" && a.commercialSupport.value ? linkedSupport : [];
+    const sendMoc = a.moc.state === "ok" && a.moc.value ? linkedMoc : [];
+    if (!verdict.passes) {
+      const own: Issue[] = [...(issuesAt.get(`Activities|${String(a.row)}`) ?? [])];
+      // Support and MOC cells count against their activity only when it is held to Closed.
+      if (verdict.heldTo === "Closed") {
+        for (const s of linkedSupport)
+          own.push(...(issuesAt.get(`Support|${String(s.row)}`) ?? []));
+        for (const m of linkedMoc) own.push(...(issuesAt.get(`MOC|${String(m.row)}`) ?? []));
+      }
+      const absent = new Set(
+        verdict.gaps
+          .filter((g) => g.kind === "missing" && gapBlocks(g.tier, verdict.heldTo))
+          .map((g) => `${g.place.table}|${g.place.column}`)
+      );
+      for (const i of missingColumnIssues) if (absent.has(`${i.table}|${i.column}`)) own.push(i);
+      const messages = own.map(messageOf);
+      if (messages.length === 0) {
+        // Never leave a row out without a reason: fall back to what its status lacks.
+        const lacking = missingFor(verdict, verdict.heldTo);
+        messages.push(`Does not meet ${verdict.heldTo}: ${lacking.join(", ")}.`);
+      }
+      excluded.push({
+        ...base,
+        reason: "fails_status",
+        heldTo: verdict.heldTo,
+        messages: dedupe(messages),
+      });
+      continue;
+    }
+    activities.push(
+      exportActivity(
+        a,
+        verdict.declaredStatus,
+        sendSupport,
+        sendMoc,
+        records.activities,
+        records.support,
+        records.moc,
+        changed,
+        notes
+      )
+    );
+  }
+
+  const unmatched: string[] = [];
+  for (const r of selectedRows) if (!seenRows.has(r)) unmatched.push(`row ${String(r)}`);
+  for (const id of select?.internalIds ?? []) {
+    if (!seenIds.has(idKey(id)) && !unmatched.includes(id)) unmatched.push(id);
+  }
+  return {
+    ok: true,
+    preview: { asOf: result.asOf, activities, excluded, changed, notes, unmatched, check: result },
+  };
+}
+
+function dedupe(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+function groupById<R extends { readonly internalId: ActivityRecord["internalId"] }>(
+  records: readonly R[]
+): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const r of records) {
+    if (r.internalId.state !== "ok") continue;
+    const k = idKey(r.internalId.value);
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [r]);
+    else list.push(r);
+  }
+  return map;
+}
+
+type AnyTable = Pick<ReadTable<string, unknown>, "table" | "sheet"> & {
+  readonly place: (row: number, key: never) => Place;
+};
+
+/**
+ * The valid values of a record, with text made safe and each change recorded. Blank and invalid
+ * cells are left out: an invalid cell never reaches here on a passing row unless its column is
+ * not required at the row's status, and then it is not reported.
+ */
+const CREDIT_KEYS: ReadonlySet<string> = new Set(["credits", "mocCredits"]);
+
+/**
+ * Columns no upload layout writes (upload-layouts.md §A and §B have no place for them): left out
+ * of the export so that the list of changed cells names only cells whose text reaches the file.
+ * Status is used for the record action, not sent. Take a key out of this list when a layout
+ * writes it.
+ */
+const NOT_SENT: ReadonlySet<string> = new Set([
+  "status",
+  "notes",
+  "location",
+  "mocAttestation",
+  "practiceAreas",
+  "contentArea",
+  "fee:moc",
+  "registration:moc",
+  "url:moc",
+]);
+
+function valuesOf<V>(
+  record: { readonly row: number } & { readonly [K in keyof V]: { state: string } },
+  table: AnyTable,
+  internalId: string | null,
+  changed: ChangedCell[],
+  skip: string | null
+): Partial<V> {
+  const out: Partial<Record<string, unknown>> = {};
+  const suffix = table.table === "MOC" ? ":moc" : "";
+  for (const key of Object.keys(record)) {
+    if (key === "row" || key === skip) continue;
+    if (NOT_SENT.has(key) || NOT_SENT.has(key + suffix)) continue;
+    const field = (record as unknown as Record<string, { state: string; value?: unknown }>)[key];
+    if (field === undefined || field.state !== "ok") continue;
+    let value = field.value;
+    const place = (): Place => table.place(record.row, key as never);
+    if (typeof value === "string") {
+      const safe = safeText(value);
+      if (safe !== value) changed.push({ ...place(), internalId, before: value, after: safe });
+      value = safe;
+    } else if (typeof value === "number" && CREDIT_KEYS.has(key)) {
+      // The check accepts credits within 1e-9 of a 0.25 step (a formula's floating-point noise,
+      // which Excel itself hides); the file gets the step itself, and the summary says so.
+      const step = Math.round(value * 4) / 4;
+      if (step !== value) {
+        changed.push({ ...place(), internalId, before: String(value), after: String(step) });
+      }
+      value = step;
+    } else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      const items = value as readonly string[];
+      const safe = items.map(safeText);
+      if (safe.some((s, i) => s !== items[i])) {
+        changed.push({
+          ...place(),
+          internalId,
+          before: items.join("; "),
+          after: safe.join("; "),
+        });
+      }
+      value = safe;
+    }
+    out[key] = value;
+  }
+  return out as Partial<V>;
+}
+
+function exportActivity(
+  a: ActivityRecord,
+  declared: StatusName | null,
+  supportRows: readonly SupportRecord[],
+  mocRows: readonly MocRecord[],
+  activitiesTable: AnyTable,
+  supportTable: AnyTable,
+  mocTable: AnyTable,
+  changed: ChangedCell[],
+  notes: ExportNote[]
+): ExportActivity {
+  const id = a.internalId.state === "ok" ? a.internalId.value : null;
+  const values = valuesOf<ExportActivity["values"]>(a, activitiesTable, id, changed, null);
+  const support: ExportSupport[] = supportRows.map((s) => {
+    const v = valuesOf<Omit<ExportSupport, "row">>(s, supportTable, id, changed, "internalId");
+    const note = (code: ExportNote["code"], value: number): void => {
+      notes.push({
+        ...supportTable.place(s.row, "amount" as never),
+        code,
+        internalId: id,
+        value: String(value),
+      });
+    };
+    if (v.amount !== undefined && v.supportType === "In-kind") {
+      // FAQ: in-kind support is reported with its source and no dollar value.
+      note("in_kind_amount_dropped", v.amount);
+      const { amount: _dropped, ...rest } = v;
+      void _dropped;
+      return { row: s.row, ...rest };
+    }
+    if (v.amount !== undefined && !Number.isInteger(v.amount)) note("amount_not_whole", v.amount);
+    return { row: s.row, ...v };
+  });
+  const moc: ExportMoc[] = mocRows.map((m) => ({
+    row: m.row,
+    ...valuesOf<Omit<ExportMoc, "row">>(m, mocTable, id, changed, "internalId"),
+  }));
+  return {
+    row: a.row,
+    values,
+    support,
+    moc,
+    action: values.accmeId === undefined ? "Add" : "Update",
+    close: declared === "Closed",
+  };
+}

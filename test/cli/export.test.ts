@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { CellValue } from "../../src/core";
+import { exportLogPath, runExport, type ExportIo } from "../../src/cli/exportCommand";
+import { run, type Io } from "../../src/cli/main";
+import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
+import type { BookInput } from "../support/builders";
+import { EXPORT_TODAY, FAQ_EXAMPLES, FULL_FIELDS } from "../support/exportBooks";
+
+// End to end: a real .xlsx written with exceljs, read by the CLI's reader, exported to disk.
+const GOLDEN = path.join(__dirname, "..", "golden");
+
+async function xlsx(dir: string, name: string, input: BookInput): Promise<string> {
+  const rows = (list: BookInput["activities"] | undefined) =>
+    (list ?? []) as Readonly<Record<string, CellValue>>[];
+  const file = path.join(dir, name);
+  await buildParsWorkbook({
+    Activities: rows(input.activities),
+    Support: rows(input.support),
+    MOC: rows(input.moc),
+  }).xlsx.writeFile(file);
+  return file;
+}
+
+async function exportCli(args: string[], cwd: string, now = new Date(2025, 10, 25, 14, 5)) {
+  let stdout = "";
+  let stderr = "";
+  const io: ExportIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, now };
+  const code = await runExport(args, io);
+  return { code, stdout, stderr };
+}
+
+describe("pars-ready export", () => {
+  it("writes the every-field workbook byte for byte as the golden XML, exit 0, and logs it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const book = await xlsx(dir, "full.xlsx", FULL_FIELDS);
+    const r = await exportCli(["full.xlsx", "--format", "xml", "--today", EXPORT_TODAY], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("3 activities go in; 0 rows fail their status and stay out.");
+    expect(r.stdout).toContain('Activities row 2 Title: "Cardiology Symposium:\\tA & B <Update>"');
+    const written = readFileSync(path.join(dir, "pars-activities-20251125-1405.xml"));
+    expect(written.equals(readFileSync(path.join(GOLDEN, "full-fields.xml")))).toBe(true);
+    const log = JSON.parse(readFileSync(exportLogPath(book), "utf8")) as {
+      version: number;
+      entries: { layout: string; rows: number; internalIds: string[]; sha256: string }[];
+    };
+    expect(log.version).toBe(1);
+    expect(log.entries).toHaveLength(1);
+    expect(log.entries[0]).toMatchObject({
+      layout: "xml",
+      rows: 3,
+      internalIds: ["CARD-2025-SYM", "EM-2025-ECG", "CML-2025-PT"],
+      sha256: createHash("sha256").update(written).digest("hex"),
+    });
+  });
+
+  it("writes the FAQ examples as the golden Template D, lists the rows that stay out, exit 1", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    await xlsx(dir, "faq.xlsx", FAQ_EXAMPLES);
+    const r = await exportCli(
+      ["faq.xlsx", "--format", "txt", "-o", "upload.txt", "--today", EXPORT_TODAY],
+      dir
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "7 activities go in; 1 row fails its status and stays out; 1 cancelled row not reported."
+    );
+    expect(r.stdout).toContain(
+      "Row 10 · IMGR-2023 · Internal Medicine Grand Rounds: stays out (held to Closed)"
+    );
+    expect(r.stdout).toContain("- Physician Learners is required for Closed.");
+    expect(r.stdout).toContain(
+      "Row 9 · C-2025-CANCELLED · Spring Symposium: Cancelled, not reported"
+    );
+    expect(r.stdout).toContain("UTF-8 without byte-order mark, CRLF line ends");
+    expect(r.stdout).toContain(
+      "Left empty where the workbook has no value:\n  ACCME Activity ID: 7 of 7"
+    );
+    expect(r.stdout).toMatch(
+      /Always empty, not in the workbook \(27 columns\): Hours of Instruction; /
+    );
+    const written = readFileSync(path.join(dir, "upload.txt"));
+    expect(written.equals(readFileSync(path.join(GOLDEN, "faq-examples.txt")))).toBe(true);
+  });
+
+  it("warns when the file is identical to one already logged, and refuses to overwrite without --force", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const book = await xlsx(dir, "full.xlsx", FULL_FIELDS);
+    const args = ["full.xlsx", "--format", "txt", "--today", EXPORT_TODAY];
+    expect((await exportCli(args, dir)).stderr).toBe("");
+    const again = await exportCli(args, dir, new Date(2025, 10, 26, 8, 0));
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(
+      "warning: this file is identical to pars-activities-20251125-1405.txt"
+    );
+    const log = JSON.parse(readFileSync(exportLogPath(book), "utf8")) as { entries: unknown[] };
+    expect(log.entries).toHaveLength(2);
+    const clash = await exportCli(args, dir);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain("already exists; add --force to overwrite it");
+    expect((await exportCli([...args, "--force"], dir)).code).toBe(0);
+  });
+
+  it("exports only the selected rows and names a selection that matches none", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    await xlsx(dir, "faq.xlsx", FAQ_EXAMPLES);
+    const r = await exportCli(
+      [
+        "faq.xlsx",
+        "--format",
+        "txt",
+        "--rows",
+        "2,99",
+        "--ids",
+        "jn-2025-03",
+        "--today",
+        EXPORT_TODAY,
+      ],
+      dir
+    );
+    expect(r.stdout).toContain(
+      "2 activities go in; 0 rows fail their status and stay out; 7 rows not selected."
+    );
+    expect(r.stdout).toContain("Selected row 99 matches no Activities row.");
+    expect(r.code).toBe(1);
+    const lines = readFileSync(path.join(dir, "pars-activities-20251125-1405.txt"), "utf8")
+      .split("\r\n")
+      .filter((l) => l !== "");
+    expect(lines.map((l) => l.split("\t")[2])).toEqual(["IMGR-2024", "JN-2025-03"]);
+  });
+
+  it.each([
+    [["missing.xlsx", "--format", "xml"], "missing.xlsx: no such file"],
+    [["book.xlsx"], "export needs --format xml or --format txt"],
+    [["book.xlsx", "--format", "csv"], 'No upload layout "csv"'],
+    [["book.xlsx", "--format", "xml", "--rows", "two"], "--rows takes sheet row numbers"],
+    [["book.xlsx", "--format", "xml", "--today", "25/11/2025"], "--today must be a date"],
+  ])("exits 2 for %j", async (args, message) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const r = await exportCli(args, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("exits 2 and writes nothing when the Export Log is not readable", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const book = await xlsx(dir, "full.xlsx", FULL_FIELDS);
+    writeFileSync(exportLogPath(book), "{ not json");
+    const r = await exportCli(["full.xlsx", "--format", "xml", "--today", EXPORT_TODAY], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("not JSON in");
+    expect(existsSync(path.join(dir, "pars-activities-20251125-1405.xml"))).toBe(false);
+  });
+
+  it("is reached from the pars-ready command line", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const book = await xlsx(dir, "full.xlsx", FULL_FIELDS);
+    let stdout = "";
+    const io: Io = {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      isTTY: false,
+      columns: 80,
+      now: new Date(2025, 10, 25, 14, 5),
+      env: {},
+    };
+    const out = path.join(dir, "out.xml");
+    const code = await run(
+      ["export", book, "--format", "xml", "-o", out, "--today", EXPORT_TODAY],
+      io
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Wrote ${out}`);
+    expect(readFileSync(out).equals(readFileSync(path.join(GOLDEN, "full-fields.xml")))).toBe(true);
+  });
+});
