@@ -1,6 +1,7 @@
 // The built task pane in headless Chromium over an in-memory Excel: the same fake host the adapter
 // tests use, compiled for the page, behind the fake office.js. Checks the workbook, goes to a
-// finding, runs axe-core on the result, and keeps screenshots in light and dark themes.
+// finding, sees an edit re-checked live, runs axe-core on the result, and keeps screenshots in
+// light and dark themes.
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -96,7 +97,7 @@ async function axe(page: Page): Promise<AxeResult["violations"]> {
 
 describe("the task pane in Chromium over a fake Excel", () => {
   it.each(["light", "dark"] as const)(
-    "checks the workbook, goes to a finding and passes axe (%s theme)",
+    "checks the workbook, goes to a finding, re-checks an edit and passes axe (%s theme)",
     async (theme) => {
       const { page, errors } = await openPane(theme);
       await page.getByRole("button", { name: "Check" }).click();
@@ -117,6 +118,15 @@ describe("the task pane in Chromium over a fake Excel", () => {
           ).__workbook.sheet("Activities").conditionalFormats.length
       );
       expect(marks).toBe(3);
+      // An edit in the sheet is re-checked once typing pauses, without pressing Check.
+      await page.evaluate(() =>
+        (
+          window as unknown as {
+            __workbook: { userEdit: (s: string, a: string, v: unknown[][]) => Promise<void> };
+          }
+        ).__workbook.userEdit("Activities", "J3", [["Chicago"]])
+      );
+      await page.getByText("1 error", { exact: true }).waitFor();
       expect(await axe(page)).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, `taskpane-${theme}.png`), fullPage: true });
       expect(errors).toEqual([]);
