@@ -161,7 +161,8 @@ export class WorkbookGateway {
           const layout = session.layouts.find((l) => l.table === table);
           const grid = session.grids.get(table);
           if (layout === undefined || grid === undefined) continue;
-          const sheet = context.workbook.worksheets.getItem(layout.sheet);
+          // By ID: a sheet renamed since the check is still the sheet checked.
+          const sheet = context.workbook.worksheets.getItem(layout.sheetId);
           for (const [a, b] of runsOf(rows)) {
             const range = sheet
               .getRangeByIndexes(a - 1, layout.firstColumn, b - a + 1, layout.headers.length)
@@ -171,7 +172,7 @@ export class WorkbookGateway {
           }
         }
         const scan = this.marking
-          ? queueMarkScan(context, [...new Set(session.layouts.map((l) => l.sheet))])
+          ? queueMarkScan(context, [...new Set(session.layouts.map((l) => l.sheetId))])
           : null;
         await context.sync();
         for (const { grid, first, range } of reads) {
@@ -185,7 +186,8 @@ export class WorkbookGateway {
         if (scan !== null) {
           onProgress({ phase: "marking" });
           const marked = outcome.ok ? highlightPlan(outcome.result, session.layouts) : NO_MARKS;
-          await applyHighlights(context, scan(), marked);
+          const ids = new Map(session.layouts.map((l) => [l.sheet, l.sheetId] as const));
+          await applyHighlights(context, scan(), marked, (name) => ids.get(name) ?? name);
           marks = marked.counts;
         }
         return { outcome, layouts: session.layouts, marks, rowsRead };
@@ -232,7 +234,7 @@ export class WorkbookGateway {
       layout === undefined ? 0 : (columnOf(layout, place.column) ?? layout.firstColumn);
     return this.guard(() =>
       this.run(async (context) => {
-        const sheet = context.workbook.worksheets.getItem(place.sheet);
+        const sheet = context.workbook.worksheets.getItem(layout?.sheetId ?? place.sheet);
         sheet.activate();
         sheet.getRange(cellAddress(column, place.row)).select();
         await context.sync();

@@ -2,16 +2,17 @@ import { isMarkFormula, markFormula, MARK_STYLES, type HighlightPlan } from "./h
 import { SYNC_BYTES } from "./readWorkbook";
 
 /**
- * Queues a load of every conditional format on the given sheets; after the next sync, the returned
- * function picks out the add-in's own marks. The user's conditional formats are only read.
+ * Queues a load of every conditional format on the given sheets (by name or ID); after the next
+ * sync, the returned function picks out the add-in's own marks. The user's conditional formats are
+ * only read.
  */
 export function queueMarkScan(
   context: Excel.RequestContext,
-  sheetNames: readonly string[]
+  sheets: readonly string[]
 ): () => Excel.ConditionalFormat[] {
-  const lists = sheetNames.map((name) =>
+  const lists = sheets.map((key) =>
     context.workbook.worksheets
-      .getItem(name)
+      .getItem(key)
       .getRange()
       .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula")
   );
@@ -29,12 +30,14 @@ export function queueMarkScan(
  * Replaces the add-in's marks by those of the plan: deletes the old ones and adds one custom
  * conditional format per planned mark. Conditional formats draw over a cell without changing its
  * value or its own format, and deleting them restores exactly what was there. One round trip,
- * plus one per `SYNC_BYTES` of addresses for a very large plan.
+ * plus one per `SYNC_BYTES` of addresses for a very large plan. `sheetKey` turns the plan's sheet
+ * names into what finds the sheet now (its ID, should it have been renamed since the check).
  */
 export async function applyHighlights(
   context: Excel.RequestContext,
   ours: readonly Excel.ConditionalFormat[],
-  plan: HighlightPlan
+  plan: HighlightPlan,
+  sheetKey: (name: string) => string = (name) => name
 ): Promise<void> {
   for (const cf of ours) cf.delete();
   const sheets = new Map<string, Excel.Worksheet>();
@@ -42,7 +45,7 @@ export async function applyHighlights(
   for (const mark of plan.marks) {
     let sheet = sheets.get(mark.sheet);
     if (sheet === undefined) {
-      sheet = context.workbook.worksheets.getItem(mark.sheet);
+      sheet = context.workbook.worksheets.getItem(sheetKey(mark.sheet));
       sheets.set(mark.sheet, sheet);
     }
     const cf = sheet.getRanges(mark.areas).conditionalFormats.add("Custom");

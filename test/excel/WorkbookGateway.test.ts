@@ -288,6 +288,19 @@ describe("live re-check", () => {
     expect(rowMarks).toContain("A9:AA9");
   });
 
+  it("follows a sheet renamed since the check", async () => {
+    const fake = smallWorkbook();
+    const { gateway, changes } = await watched(fake);
+    await gateway.check({ today: TODAY });
+    fake.sheet("Activities").name = "FY25";
+    await fake.userEdit("FY25", "J3", [["Chicago"]]);
+    const pass = (await gateway.recheck(changes))!;
+    expect(pass.marks).toEqual({ rows: 1, errorCells: 1, warningCells: 1 });
+    expect(marksOf(fake, "FY25")).toHaveLength(3);
+    await gateway.select({ table: "Activities", sheet: "Activities", row: 3, column: "Credits" });
+    expect(fake.selected).toEqual({ sheet: "FY25", address: "M3" });
+  });
+
   it("reads everything again when rows are inserted, and ignores edits elsewhere", async () => {
     const fake = smallWorkbook();
     fake.addSheet("Scratch");

@@ -194,8 +194,9 @@ export class FakeExcel {
     return sheet;
   }
 
+  /** A sheet by name (any case) or by ID, as `worksheets.getItem` finds it. */
   sheet(name: string): SheetModel {
-    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
     if (s === undefined) throw new FakeExcelError("ItemNotFound", `no sheet ${name}`);
     return s;
   }
