@@ -95,12 +95,13 @@ export class WorkbookGateway {
   ): Promise<CheckPass> {
     return this.guard(() =>
       this.run(async (context) => {
-        let scan: (() => Excel.ConditionalFormat[]) | null = null;
+        // Filled in by readWorkbook's callback, once the sheets are known.
+        const scan: { collect: (() => Excel.ConditionalFormat[]) | null } = { collect: null };
         const read = await readWorkbook(
           context,
           (done, total) => onProgress({ phase: "reading", done, total }),
           (sheets) => {
-            if (mark) scan = queueMarkScan(context, sheets);
+            if (mark) scan.collect = queueMarkScan(context, sheets);
           }
         );
         onProgress({ phase: "checking" });
@@ -118,7 +119,7 @@ export class WorkbookGateway {
         }
         this.session = { options, layouts: read.layouts, source: read.source, grids };
         let marks: HighlightPlan["counts"] | null = null;
-        const collect = scan as (() => Excel.ConditionalFormat[]) | null;
+        const collect = scan.collect;
         if (collect !== null) {
           onProgress({ phase: "marking" });
           const plan = outcome.ok ? highlightPlan(outcome.result, read.layouts) : NO_MARKS;
