@@ -37,18 +37,26 @@ const useStyles = makeStyles({
     width: "100%",
     fontWeight: tokens.fontWeightRegular,
   },
-  error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  warning: {
-    color: tokens.colorPaletteDarkOrangeForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-  },
 });
+
+const SEVERITY_OPTIONS: readonly { value: FindingFilter["severity"]; label: string }[] = [
+  { value: "all", label: "Errors and warnings" },
+  { value: "error", label: "Errors" },
+  { value: "warning", label: "Warnings" },
+];
 
 const STATUS_OPTIONS: readonly { value: FindingFilter["status"]; label: string }[] = [
   { value: "all", label: "All rows" },
   { value: "failing", label: "Failing their declared status" },
   ...ACHIEVED_ORDER.map((s: AchievedStatus) => ({ value: s, label: `Achieving ${s}` })),
 ];
+
+/** The option a select reported, as its typed value; the first when it is none of them. */
+function chosen<T extends string>(options: readonly { value: T }[], value: string): T {
+  const hit = options.find((o) => o.value === value) ?? options[0];
+  if (hit === undefined) throw new RangeError("a select without options");
+  return hit.value;
+}
 
 const rowTitle = (g: FindingGroup): string => {
   if (g.header) return `${g.table} columns (header row ${String(g.row)})`;
@@ -79,19 +87,21 @@ export function FindingsList(props: {
           <Select
             value={filter.severity}
             onChange={(_, d) =>
-              props.onFilter({ ...filter, severity: d.value as FindingFilter["severity"] })
+              props.onFilter({ ...filter, severity: chosen(SEVERITY_OPTIONS, d.value) })
             }
           >
-            <option value="all">Errors and warnings</option>
-            <option value="error">Errors</option>
-            <option value="warning">Warnings</option>
+            {SEVERITY_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label="Status">
           <Select
             value={filter.status}
             onChange={(_, d) =>
-              props.onFilter({ ...filter, status: d.value as FindingFilter["status"] })
+              props.onFilter({ ...filter, status: chosen(STATUS_OPTIONS, d.value) })
             }
           >
             {STATUS_OPTIONS.map((o) => (
