@@ -112,20 +112,6 @@ function parseOptions(options: CheckOptions): { today: number; providerId: strin
   return { today, providerId: providerId === "" ? null : providerId };
 }
 
-function groupById<R extends { readonly internalId: ActivityRecord["internalId"] }>(
-  records: readonly R[]
-): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const r of records) {
-    if (r.internalId.state !== "ok") continue;
-    const k = idKey(r.internalId.value);
-    const list = map.get(k);
-    if (list === undefined) map.set(k, [r]);
-    else list.push(r);
-  }
-  return map;
-}
-
 /**
  * Checks every activity of a workbook against its declared PARS status and its format's reporting
  * rules, on the day given. Pure: the same workbook and options give the same result.
@@ -162,47 +148,68 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     parseFindings.push({ body, severity, place, owner: null });
   const read = readRecords(located, book.dateSystem, sink);
 
+  // One pass joins the tables: each Internal ID is upper-cased and hashed once, and each activity
+  // reaches its linked rows through an array indexed by its sheet row.
+  // Lists are made only when something goes in them: most IDs have one activity and no rows.
+  type IdGroup = {
+    activities: ActivityRecord[] | null;
+    support: SupportRecord[] | null;
+    moc: MocRecord[] | null;
+    sessions: SessionRecord[] | null;
+  };
+  const groups = new Map<string, IdGroup>();
+  const groupByRow: (IdGroup | undefined)[] = [];
+  const heldByRow: StatusName[] = [];
+  const keyByRow: string[] = [];
   const cancelled = new Set<number>();
   const activities: ActivityRecord[] = [];
-  const knownIds = new Set<string>();
-  const keyByRow: string[] = [];
   for (const a of read.activities.records) {
-    // The compared form of each ID is made once: every later lookup reuses the same string.
     const k = a.internalId.state === "ok" ? idKey(a.internalId.value) : "";
     keyByRow[a.row] = k;
-    if (k !== "") knownIds.add(k);
-    if (a.status.state === "ok" && a.status.value === "Cancelled") cancelled.add(a.row);
-    else activities.push(a);
+    let g: IdGroup | undefined;
+    if (k !== "") {
+      g = groups.get(k);
+      if (g === undefined) {
+        g = { activities: null, support: null, moc: null, sessions: null };
+        groups.set(k, g);
+      }
+    }
+    if (a.status.state === "ok" && a.status.value === "Cancelled") {
+      cancelled.add(a.row);
+      continue;
+    }
+    activities.push(a);
+    if (g !== undefined) {
+      if (g.activities === null) g.activities = [a];
+      else g.activities.push(a);
+      groupByRow[a.row] = g;
+    }
+    heldByRow[a.row] =
+      a.status.state === "ok" && a.status.value !== "Cancelled"
+        ? a.status.value
+        : // No declared status: held to what PARS will need (Active until it ends, then Closed).
+          a.endDate.state === "ok" && a.endDate.value < today
+          ? "Closed"
+          : "Active";
   }
-  const supportById = groupById<SupportRecord>(read.support.records);
-  const mocById = groupById<MocRecord>(read.moc.records);
-  const sessionsById = groupById<SessionRecord>(read.sessions.records);
-  // Each activity's linked rows and held-to status, worked out once for every rule to share.
-  type Facts = {
-    readonly support: readonly SupportRecord[];
-    readonly moc: readonly MocRecord[];
-    readonly sessions: readonly SessionRecord[];
-    readonly heldTo: StatusName;
+  const unlinked: { table: "Support" | "MOC" | "Sessions"; row: number; id: string }[] = [];
+  const link = <R extends SupportRecord | MocRecord | SessionRecord>(
+    table: "Support" | "MOC" | "Sessions",
+    records: readonly R[],
+    add: (g: IdGroup, r: R) => void
+  ) => {
+    for (const r of records) {
+      if (r.internalId.state === "invalid") continue; // reported where the cell was read
+      const id = r.internalId.state === "ok" ? r.internalId.value : "";
+      const g = id === "" ? undefined : groups.get(idKey(id));
+      if (g === undefined) unlinked.push({ table, row: r.row, id });
+      else add(g, r);
+    }
   };
-  // Indexed by sheet row: rows are small whole numbers, unique within the Activities table.
-  const facts: Facts[] = [];
-  for (const a of activities) {
-    const k = keyByRow[a.row] ?? "";
-    facts[a.row] = {
-      support: supportById.get(k) ?? NO_ROWS,
-      moc: mocById.get(k) ?? NO_ROWS,
-      sessions: sessionsById.get(k) ?? NO_ROWS,
-      heldTo:
-        a.status.state === "ok" && a.status.value !== "Cancelled"
-          ? a.status.value
-          : // No declared status: held to what PARS will need (Active until it ends, then Closed).
-            a.endDate.state === "ok" && a.endDate.value < today
-            ? "Closed"
-            : "Active",
-    };
-  }
-  const factsOf = (a: ActivityRecord): Facts => facts[a.row] as Facts;
-  const heldTo = (a: ActivityRecord): StatusName => factsOf(a).heldTo;
+  link("Support", read.support.records, (g, r) => (g.support ??= []).push(r));
+  link("MOC", read.moc.records, (g, r) => (g.moc ??= []).push(r));
+  link("Sessions", read.sessions.records, (g, r) => (g.sessions ??= []).push(r));
+  const heldTo = (a: ActivityRecord): StatusName => heldByRow[a.row] as StatusName;
 
   const ctx: CheckContext = {
     today,
@@ -210,12 +217,13 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     upload: options.upload ?? false,
     book: read,
     activities,
-    knownIds,
-    supportOf: (a) => factsOf(a).support,
-    mocOf: (a) => factsOf(a).moc,
-    sessionsOf: (a) => factsOf(a).sessions,
+    supportOf: (a) => groupByRow[a.row]?.support ?? NO_ROWS,
+    mocOf: (a) => groupByRow[a.row]?.moc ?? NO_ROWS,
+    sessionsOf: (a) => groupByRow[a.row]?.sessions ?? NO_ROWS,
     heldTo,
     idKeyOf: (a) => keyByRow[a.row] ?? "",
+    sameIdAs: (a) => groupByRow[a.row]?.activities ?? NO_ROWS,
+    unlinked,
   };
 
   const findings: Finding[] = [];

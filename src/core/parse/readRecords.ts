@@ -121,6 +121,17 @@ const count: Reader<number> = (c) => readCount(c);
 const yesNo: Reader<boolean> = (c) => readYesNo(c);
 const list: Reader<readonly string[]> = (c) => readList(c);
 const url: Reader<string> = (c) => readUrl(c);
+const description: Reader<string> = (c) => readDescription(c);
+
+/** Readers of free text, whose values rarely repeat: not worth remembering. */
+const FREE_TEXT: ReadonlySet<Reader<unknown>> = new Set<Reader<unknown>>([
+  text,
+  list,
+  url,
+  description,
+]);
+/** How many spellings a column remembers (a coded column has a handful; this bounds the rest). */
+const MEMO_LIMIT = 4096;
 
 const ACTIVITY_READERS: Readers<ActivityValues> = {
   internalId: text,
@@ -141,7 +152,7 @@ const ACTIVITY_READERS: Readers<ActivityValues> = {
   fee: (c) => readCode(c, FEES),
   registration: (c) => readCode(c, REGISTRATIONS),
   url,
-  description: (c) => readDescription(c),
+  description,
   providership: (c) => readCode(c, PROVIDERSHIPS),
   jointProviders: list,
   outcomes: (c) => readOutcomes(c),
@@ -298,13 +309,33 @@ function readTable<K extends string & keyof V, V>(
   const keys = spec.columns.map((c) => c.key);
   const indexes = keys.map((k) => columns.columns.get(k)?.index ?? -1);
   const fieldReaders = keys.map((k) => readers[k] as Reader<unknown>);
+  // Coded columns repeat the same few texts on every row ("Yes", "In-Person", "Learner Knowledge
+  // (Objective)"): a field is immutable, so each distinct text is read once per column.
+  const memos = fieldReaders.map((r) =>
+    FREE_TEXT.has(r) ? null : new Map<string, Field<unknown>>()
+  );
   const records: RowOf<V>[] = [];
   const fields: Field<unknown>[] = new Array<Field<unknown>>(keys.length);
   for (const { row, cells } of located?.rows ?? []) {
     let anyKnown = false;
     for (let i = 0; i < keys.length; i++) {
       const index = indexes[i] as number;
-      const field = index < 0 ? EMPTY : (fieldReaders[i] as Reader<unknown>)(cells[index], system);
+      let field: Field<unknown>;
+      if (index < 0) field = EMPTY;
+      else {
+        const cell = cells[index];
+        const memo = memos[i];
+        if (memo !== null && memo !== undefined && typeof cell === "string") {
+          let known = memo.get(cell);
+          if (known === undefined) {
+            known = (fieldReaders[i] as Reader<unknown>)(cell, system);
+            if (memo.size < MEMO_LIMIT) memo.set(cell, known);
+          }
+          field = known;
+        } else {
+          field = (fieldReaders[i] as Reader<unknown>)(cell, system);
+        }
+      }
       fields[i] = field;
       if (field.state === "empty") continue;
       anyKnown = true;

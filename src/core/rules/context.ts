@@ -22,8 +22,17 @@ export type CheckContext = {
   readonly activities: readonly ActivityRecord[];
   /** An activity's Internal ID as compared (see `idKey`), "" when it has none. */
   readonly idKeyOf: (a: ActivityRecord) => string;
-  /** Every Internal ID in Activities, Cancelled rows included, upper-cased. */
-  readonly knownIds: ReadonlySet<string>;
+  /** The reported activities with the same Internal ID as `a`, `a` included ([] without an ID). */
+  readonly sameIdAs: (a: ActivityRecord) => readonly ActivityRecord[];
+  /**
+   * Support, MOC and Sessions rows whose Internal ID is blank or matches no activity (Cancelled
+   * activities included), in table order. Rows with an unreadable ID are left to their own finding.
+   */
+  readonly unlinked: readonly {
+    readonly table: "Support" | "MOC" | "Sessions";
+    readonly row: number;
+    readonly id: string;
+  }[];
   readonly supportOf: (a: ActivityRecord) => readonly SupportRecord[];
   readonly mocOf: (a: ActivityRecord) => readonly MocRecord[];
   readonly sessionsOf: (a: ActivityRecord) => readonly SessionRecord[];

@@ -1,31 +1,28 @@
 import { addMonths, usOfDay } from "../dates";
 import { profileOf } from "../formats";
 import type { ActivityRecord } from "../parse/readRecords";
-import { idKey, type BookRule, type Finding, type RowRule, NONE } from "./context";
+import { NONE, type BookRule, type CheckContext, type Finding, type RowRule } from "./context";
 
 /**
  * Support, MOC and Sessions rows belong to an activity by Internal ID; a row whose ID matches no
  * activity is reported once (its data would never reach PARS).
  * Source: DOMAIN.md §4, tables joined by Internal ID.
  */
-export const orphanRows: BookRule = (ctx) => {
-  const out: Finding[] = [];
-  const tables = [ctx.book.support, ctx.book.moc, ctx.book.sessions] as const;
-  for (const t of tables) {
-    for (const r of t.records) {
-      const id = r.internalId.state === "ok" ? r.internalId.value : "";
-      if (id !== "" && ctx.knownIds.has(idKey(id))) continue;
-      if (r.internalId.state === "invalid") continue; // already reported as invalid
-      out.push({
-        body: { code: "orphan_row", id },
-        severity: "error",
-        place: t.place(r.row, "internalId"),
-        owner: null,
-      });
-    }
-  }
-  return out;
-};
+export const orphanRows: BookRule = (ctx) =>
+  ctx.unlinked.map((u) => ({
+    body: { code: "orphan_row", id: u.id },
+    severity: "error",
+    place: tableOf(ctx, u.table).place(u.row, "internalId"),
+    owner: null,
+  }));
+
+function tableOf(ctx: CheckContext, table: "Support" | "MOC" | "Sessions") {
+  return table === "Support"
+    ? ctx.book.support
+    : table === "MOC"
+      ? ctx.book.moc
+      : ctx.book.sessions;
+}
 
 /**
  * Commercial Support = No with Support rows contradicts itself; Yes without any source is needed

@@ -14,18 +14,8 @@ const SEVEN_DIGITS = /^\d{7}$/;
 export const internalIdRules: BookRule = (ctx) => {
   const out: Finding[] = [];
   const place = (a: ActivityRecord) => ctx.book.activities.place(a.row, "internalId");
-  const byId = new Map<string, ActivityRecord[]>();
   const byFormatDay = new Map<string, number>();
-  for (const a of ctx.activities) {
-    if (a.internalId.state !== "ok") {
-      // Only activities without an ID need to know whether another shares their format and day.
-      continue;
-    }
-    const k = ctx.idKeyOf(a);
-    const list = byId.get(k);
-    if (list === undefined) byId.set(k, [a]);
-    else list.push(a);
-  }
+  // Only activities without an ID need to know whether another shares their format and day.
   const withoutId = ctx.activities.filter((a) => a.internalId.state === "empty");
   if (withoutId.length > 0) {
     for (const a of ctx.activities) {
@@ -83,8 +73,8 @@ export const internalIdRules: BookRule = (ctx) => {
         owner: a.row,
       });
     }
-    const sharing = byId.get(ctx.idKeyOf(a));
-    if (sharing === undefined || sharing.length < 2) continue;
+    const sharing = ctx.sameIdAs(a);
+    if (sharing.length < 2) continue;
     const others = sharing.filter((o) => o !== a);
     const same = others.filter(
       (o) =>
