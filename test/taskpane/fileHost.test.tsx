@@ -1,5 +1,10 @@
 import { browserFileHost, canDownloadOn } from "../../src/taskpane/fileHost";
-import { exportSheetName, exportStamp, fileLines } from "../../src/taskpane/hooks/useExport";
+import {
+  exportSheetName,
+  exportStamp,
+  fileLines,
+  MAX_CELL_CHARS,
+} from "../../src/taskpane/hooks/useExport";
 
 const bytesOf = (blob: Blob): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
@@ -87,5 +92,10 @@ describe("export names and lines", () => {
     ["a\nb", "\n"],
   ])("refuses %j with %j line ends rather than put an inexact file on a sheet", (text, end) => {
     expect(() => fileLines(text, end)).toThrow("cannot be put on a sheet");
+  });
+
+  it("refuses a line longer than an Excel cell holds, naming it", () => {
+    const text = `a\n${"x".repeat(MAX_CELL_CHARS)}\n${"y".repeat(MAX_CELL_CHARS + 1)}\n`;
+    expect(() => fileLines(text, "\n")).toThrow(/^Line 3 of the file is longer than the 32,767/);
   });
 });

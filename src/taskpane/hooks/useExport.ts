@@ -77,18 +77,34 @@ export function exportSheetName(stamp: string): string {
   return `PARS Export ${stamp.slice(0, 10).replaceAll("-", "")}-${stamp.slice(11, 16).replace(":", "")}`;
 }
 
+/** A file's text cannot be put on a sheet exactly; the message says which line and why. */
+export class UnsheetableFileError extends Error {
+  override readonly name = "UnsheetableFileError";
+}
+
+/** The most characters an Excel cell holds; a longer line would be cut short on the sheet. */
+export const MAX_CELL_CHARS = 32_767;
+
 /**
  * A file's lines, one per sheet cell, such that joining them with `lineEnd` after each gives the
  * text back exactly.
  *
- * @throws {Error} when the text does not split that way (a stray line break): a sheet that did not
- *   hold the file exactly would be worse than none
+ * @throws {UnsheetableFileError} when the text does not split that way (a stray line break) or a line is longer
+ *   than a cell holds: a sheet that did not hold the file exactly would be worse than none
  */
 export function fileLines(text: string, lineEnd: string): string[] {
   const lines = text.split(lineEnd);
   if (lines[lines.length - 1] === "") lines.pop();
   if (lines.map((l) => l + lineEnd).join("") !== text || lines.some((l) => /[\r\n]/.test(l))) {
-    throw new Error("the file's line ends are not its layout's; it cannot be put on a sheet");
+    throw new UnsheetableFileError(
+      "The file's line ends are not its layout's, so it cannot be put on a sheet exactly."
+    );
+  }
+  const long = lines.findIndex((l) => l.length > MAX_CELL_CHARS);
+  if (long >= 0) {
+    throw new UnsheetableFileError(
+      `Line ${String(long + 1)} of the file is longer than the 32,767 characters an Excel cell holds, so it cannot be put on a sheet.`
+    );
   }
   return lines;
 }
@@ -198,7 +214,13 @@ export function useExport(
         );
         setState({ status: "done", made, downloaded, downloadFailure, recorded });
       } catch (e) {
-        const error = toPaneError(e);
+        const error =
+          e instanceof UnsheetableFileError
+            ? {
+                title: e.message,
+                remedy: `Use Copy to clipboard and save the text as ${file.fileName} (UTF-8), or export in Excel on the web, where the file downloads.`,
+              }
+            : toPaneError(e);
         setState({
           status: "failed",
           made,
