@@ -112,8 +112,9 @@ const TEXT = "@";
  * Appends `entry` to the Export Log (making the `ExportLog` table on a new sheet when the workbook
  * has none) and, when `sheet` is given, writes the file's text on a new sheet, one line per cell
  * down column A, text-formatted so that Excel keeps every line exactly as written. Never writes to
- * a sheet that already exists, except the log table's own new row. Two round trips, whatever the
- * number of lines: one to learn the sheet and table names, one to write.
+ * a sheet that already exists, except the log table's own new row, whose cells follow the log's
+ * headers wherever they now stand. Two round trips whatever the number of lines (one to learn the
+ * sheet and table names, one to write), three when the log exists (one more for its headers).
  *
  * @throws {Error} whatever Excel raises (a protected workbook, a payload over Excel's limit)
  */
@@ -145,8 +146,15 @@ export async function writeExportRecord(
   let logSheet: string;
   if (log !== undefined) {
     logSheet = log.worksheet.name;
+    // The log's columns as they are now: a user may have moved them, or added notes of their own.
+    const header = log.getHeaderRowRange().load("values");
+    await context.sync();
+    const byHeader = new Map<string, string | number>(
+      EXPORT_LOG_HEADERS.map((h, i) => [h, row[i] ?? ""] as const)
+    );
+    const cells = (header.values[0] ?? []).map((h) => byHeader.get(text(h)) ?? "");
     // A new table row takes its columns' formats, which were made text when the log was made.
-    log.rows.add(undefined, [row]);
+    log.rows.add(undefined, [cells]);
   } else {
     logSheet = freeSheetName(EXPORT_LOG_SHEET, taken);
     const target = context.workbook.worksheets.add(logSheet);

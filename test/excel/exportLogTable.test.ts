@@ -68,14 +68,14 @@ describe("the Export Log table", () => {
     expect((fake.snapshot() as unknown[]).slice(0, before.length)).toEqual(before);
   });
 
-  it("grows by one row per export, in the same two round trips however long it is", async () => {
+  it("grows by one row per export, in the same three round trips however long it is", async () => {
     const fake = smallWorkbook();
     const gateway = gatewayOf(fake);
     await gateway.recordExport(entry(1), null);
     for (let i = 2; i <= 6; i++) await gateway.recordExport(entry(i), null);
     const syncs = fake.syncs;
     await gateway.recordExport(entry(7, { layout: "txt" }), null);
-    expect(fake.syncs - syncs).toBe(2);
+    expect(fake.syncs - syncs).toBe(3);
     const table = fake.tables.find((t) => t.name === "ExportLog");
     expect(table?.nr).toBe(8);
     expect(cellsOf(fake, "Export Log")[7]?.[1]).toBe("Template D (.txt)");
@@ -111,6 +111,23 @@ describe("the Export Log table", () => {
     fake.addTable("exportlog", sheet, "A1:D4");
     expect(await gatewayOf(fake).loggedExports()).toEqual([
       { time: "yesterday", fileName: "one.xml", sha256: "a".repeat(64) },
+    ]);
+  });
+
+  it("writes each value under its header when a user moved the log's columns or added one", async () => {
+    const fake = smallWorkbook();
+    const sheet = fake.addSheet("Export Log");
+    fake.setValues(sheet, 0, 0, [["SHA-256", "My note", "File", "Time", "Rows"]]);
+    fake.setValues(sheet, 1, 0, [["a".repeat(64), "sent", "old.xml", "yesterday", 1]]);
+    fake.addTable("ExportLog", sheet, "A1:E2");
+    const recorded = await gatewayOf(fake).recordExport(entry(1), null);
+    expect(recorded.logSheet).toBe("Export Log");
+    expect(cellsOf(fake, "Export Log")[2]).toEqual([
+      entry(1).sha256,
+      "",
+      entry(1).fileName,
+      entry(1).time,
+      2,
     ]);
   });
 

@@ -1115,6 +1115,14 @@ class FakeTable extends FakeObject {
     });
   }
 
+  getHeaderRowRange(): FakeRange {
+    this.ctx.op("Table.getHeaderRowRange", 16);
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, area: { r0: t.r0, c0: t.c0, nr: 1, nc: t.nc } };
+    });
+  }
+
   /** Appends rows below the table, which grows over them; they take the last row's formats. */
   get rows(): { add: (index: number | undefined, values: unknown[][]) => void } {
     return {
