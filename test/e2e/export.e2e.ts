@@ -7,7 +7,7 @@ import { buildExport, previewExport, UPLOAD_LAYOUTS, type LayoutId } from "../..
 import { aBook, TODAY } from "../support/builders";
 import { DIST, launchChromium, serveStatic } from "./browser";
 import { installFakeOffice } from "./fakeOffice";
-import { ACTIVITIES, SUPPORT, workbookScript } from "./paneHost";
+import { ACTIVITIES, axe, SUPPORT, workbookScript } from "./paneHost";
 
 /** The page's clock while exporting: 14:30 UTC on the test day, in a UTC page. */
 const NOW = new Date(`${TODAY}T14:30:00Z`);
@@ -128,6 +128,22 @@ describe("exporting from the task pane in Chromium", () => {
     await exportArea.getByText(`Copied the text of ${want.fileName}.`).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(want.text);
     expect(downloads).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    // The same file again: the warning, and its buttons, reachable and labelled.
+    await exportArea.getByRole("button", { name: "Export PARS XML" }).click();
+    await exportArea
+      .getByRole("alert")
+      .getByText(/This file was already made on/)
+      .waitFor();
+    expect(await axe(page)).toEqual([]);
+    await exportArea.getByRole("button", { name: "Cancel" }).focus();
+    await page.keyboard.press("Enter");
+    await exportArea.getByRole("alert").waitFor({ state: "detached" });
+    const logRows = await page.evaluate(
+      () =>
+        (window as unknown as Workbook).__workbook.tables.find((t) => t.name === "ExportLog")?.nr
+    );
+    expect(logRows).toBe(2);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,6 +3,7 @@
 // reads. Shared by every task-pane e2e test so they all open the same workbook.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Page } from "playwright-core";
 import ts from "typescript";
 import { ACTIVITY_HEADERS, aRow, cellsOf, SUPPORT_HEADERS } from "../support/builders";
 
@@ -65,4 +66,15 @@ export function workbookScript(options: {
     },
   };
 })();`;
+}
+
+type AxeResult = { violations: { id: string; impact: string; nodes: unknown[] }[] };
+
+/** axe-core's violations on the page as it is now. */
+export async function axe(page: Page): Promise<AxeResult["violations"]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run()
+  );
+  return result.violations;
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { DIST, launchChromium, serveStatic } from "./browser";
 import { installFakeOffice } from "./fakeOffice";
-import { workbookScript } from "./paneHost";
+import { axe, workbookScript } from "./paneHost";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SHOTS = path.join(ROOT, "test-results");
@@ -35,16 +35,6 @@ async function openPane(theme: "light" | "dark"): Promise<{ page: Page; errors: 
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
   return { page, errors };
-}
-
-type AxeResult = { violations: { id: string; impact: string; nodes: unknown[] }[] };
-
-async function axe(page: Page): Promise<AxeResult["violations"]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run()
-  );
-  return result.violations;
 }
 
 describe("the task pane in Chromium over a fake Excel", () => {
