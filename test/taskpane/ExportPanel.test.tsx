@@ -31,9 +31,11 @@ const exportSection = () => screen.getByRole("region", { name: "Export" });
 const exportButton = (name = "Export PARS XML") =>
   within(exportSection()).getByRole("button", { name });
 
+/** Checks, and waits for the export preview, which is worked out after the check is shown. */
 async function checkNow() {
   await userEvent.click(screen.getByRole("button", { name: "Check" }));
   await screen.findByRole("heading", { name: "At a glance" });
+  await within(exportSection()).findByText(/ in as of /);
 }
 
 /** The Export Log's rows below its header, as the workbook holds them. */
