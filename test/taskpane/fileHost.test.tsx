@@ -94,6 +94,15 @@ describe("export names and lines", () => {
     expect(() => fileLines(text, end)).toThrow("cannot be put on a sheet");
   });
 
+  it("refuses a file larger than Excel takes onto a sheet in one request", () => {
+    const text = "abcdefghij\n".repeat(100);
+    // 1,301 bytes of values as JSON, and 6 per line for its text format.
+    expect(fileLines(text, "\n", 1901)).toHaveLength(100);
+    expect(() => fileLines(text, "\n", 1900)).toThrow(
+      "The file is too large (0.0 million characters) for Excel to take onto a sheet in one piece."
+    );
+  });
+
   it("refuses a line longer than an Excel cell holds, naming it", () => {
     const text = `a\n${"x".repeat(MAX_CELL_CHARS)}\n${"y".repeat(MAX_CELL_CHARS + 1)}\n`;
     expect(() => fileLines(text, "\n")).toThrow(/^Line 3 of the file is longer than the 32,767/);

@@ -10,6 +10,7 @@ import {
   type LayoutId,
 } from "../../core";
 import type { LoggedExport, RecordedExport } from "../../excel/exportLogTable";
+import { SYNC_BYTES } from "../../excel/readWorkbook";
 import type { CheckPass } from "../../excel/WorkbookGateway";
 import type { WorkbookPort } from "../deps";
 import type { FileHost } from "../fileHost";
@@ -89,15 +90,24 @@ export const MAX_CELL_CHARS = 32_767;
  * A file's lines, one per sheet cell, such that joining them with `lineEnd` after each gives the
  * text back exactly.
  *
- * @throws {UnsheetableFileError} when the text does not split that way (a stray line break) or a line is longer
- *   than a cell holds: a sheet that did not hold the file exactly would be worse than none
+ * @throws {UnsheetableFileError} when the text does not split that way (a stray line break), the
+ *   whole is more than Excel takes in one request (`maxBytes`), or a line is longer than a cell
+ *   holds: a sheet that did not hold the file exactly would be worse than none
  */
-export function fileLines(text: string, lineEnd: string): string[] {
+export function fileLines(text: string, lineEnd: string, maxBytes = SYNC_BYTES): string[] {
   const lines = text.split(lineEnd);
   if (lines[lines.length - 1] === "") lines.pop();
   if (lines.map((l) => l + lineEnd).join("") !== text || lines.some((l) => /[\r\n]/.test(l))) {
     throw new UnsheetableFileError(
       "The file's line ends are not its layout's, so it cannot be put on a sheet exactly."
+    );
+  }
+  // The sheet is written in one request (values, and a text format per cell), and Excel on the
+  // web refuses one over 5 MB; the adapter's budget keeps room for the rest. Written in pieces it
+  // could fail half way, so a file this large is refused up front, with a way out.
+  if (JSON.stringify(lines).length + lines.length * '["@"],'.length > maxBytes) {
+    throw new UnsheetableFileError(
+      `The file is too large (${(text.length / 1_000_000).toFixed(1)} million characters) for Excel to take onto a sheet in one piece.`
     );
   }
   const long = lines.findIndex((l) => l.length > MAX_CELL_CHARS);
@@ -218,7 +228,7 @@ export function useExport(
           e instanceof UnsheetableFileError
             ? {
                 title: e.message,
-                remedy: `Use Copy to clipboard and save the text as ${file.fileName} (UTF-8), or export in Excel on the web, where the file downloads.`,
+                remedy: `Use Copy to clipboard and save the text as ${file.fileName} (UTF-8), export in Excel on the web where the file downloads, or export the rows in parts with "Only the rows selected in the sheet".`,
               }
             : toPaneError(e);
         setState({
