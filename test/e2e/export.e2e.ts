@@ -1,9 +1,13 @@
 // Exporting from the built task pane in headless Chromium over the fake Excel: the file the pane
 // hands over must be, byte for byte, the file core (and so `pars-ready export`) makes of the same
 // workbook. Once through a real browser download, once through the sheet a desktop host gets.
-import { readFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildExport, previewExport, UPLOAD_LAYOUTS, type LayoutId } from "../../src/core";
+import { runExport } from "../../src/cli/exportCommand";
+import { readWorkbook } from "../../src/cli/readWorkbook";
 import { aBook, TODAY } from "../support/builders";
 import { DIST, launchChromium, serveStatic } from "./browser";
 import { installFakeOffice } from "./fakeOffice";
@@ -45,7 +49,8 @@ afterAll(async () => {
 });
 
 async function openPane(
-  platform?: "PC"
+  platform?: "PC",
+  tables?: Parameters<typeof workbookScript>[0]["tables"]
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 900 },
@@ -58,7 +63,10 @@ async function openPane(
   await page.clock.setFixedTime(NOW);
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await installFakeOffice(page, {
-    excel: workbookScript(platform === undefined ? {} : { platform }),
+    excel: workbookScript({
+      ...(platform === undefined ? {} : { platform }),
+      ...(tables === undefined ? {} : { tables }),
+    }),
   });
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
@@ -84,8 +92,7 @@ describe("exporting from the task pane in Chromium", () => {
         exportArea.getByRole("button", { name: `Export ${name}` }).click(),
       ]);
       expect(download.suggestedFilename()).toBe(want.fileName);
-      const path = await download.path();
-      const bytes = await readFile(path);
+      const bytes = await readFile(await download.path());
       // Exactly core's text as UTF-8: no byte-order mark, nothing re-encoded.
       expect(bytes.equals(Buffer.from(want.text, "utf8"))).toBe(true);
       await exportArea.getByText(`Downloaded ${want.fileName}`).waitFor();
@@ -98,6 +105,41 @@ describe("exporting from the task pane in Chromium", () => {
       await context.close();
     }
   );
+
+  it("downloads from the example workbook what `pars-ready export` writes of its .xlsx", async () => {
+    // A copy, so that the command line's log lands beside it and not in the repository.
+    const dir = await mkdtemp(path.join(tmpdir(), "pars-export-"));
+    const workbook = path.join(dir, "activities.xlsx");
+    await copyFile(path.resolve(__dirname, "../../examples/activities.xlsx"), workbook);
+    const stderr: string[] = [];
+    const code = await runExport(
+      [workbook, "--format", "xml", "--today", TODAY, "-o", path.join(dir, "cli.xml")],
+      { stdout: () => undefined, stderr: (s) => stderr.push(s), cwd: dir, now: NOW }
+    );
+    expect(stderr).toEqual([]);
+    expect(code).toBeLessThan(2);
+    const cli = await readFile(path.join(dir, "cli.xml"));
+    // The same cells in the fake Excel, as the command line read them from the file.
+    const book = await readWorkbook(workbook);
+    const { context, page, errors } = await openPane(
+      undefined,
+      book.tables.map((t) => [t.name, t.values] as const)
+    );
+    const exportArea = page.getByRole("region", { name: "Export" });
+    // The preview counts as the command line's report does.
+    await exportArea
+      .getByText(
+        "5 activities go in as of 2025-11-25; 9 rows fail their status and stay out; 1 cancelled row not reported."
+      )
+      .waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      exportArea.getByRole("button", { name: "Export PARS XML" }).click(),
+    ]);
+    expect((await readFile(await download.path())).equals(cli)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it("writes the file to a new sheet where the host cannot download, and copies it", async () => {
     const { context, page, errors } = await openPane("PC");

@@ -30,14 +30,17 @@ export const SUPPORT = [
 ];
 
 /**
- * Runs in the page after the fake office.js: an Excel over the two-table workbook, and settings.
+ * Runs in the page after the fake office.js: an Excel over the two-table workbook (or `tables`),
+ * and settings.
  * `platform` is `Office.context.platform`; left out, the pane runs as in a plain browser.
  */
 export function workbookScript(options: {
   theme?: "light" | "dark";
   platform?: "OfficeOnline" | "PC" | "Mac";
+  /** Other Excel tables to open, each on a sheet of its name, instead of the two-table workbook. */
+  tables?: readonly (readonly [string, readonly (readonly unknown[])[]])[];
 }): string {
-  const tables = [
+  const tables = options.tables ?? [
     ["Activities", [ACTIVITY_HEADERS, ...ACTIVITIES.map((r) => cellsOf(ACTIVITY_HEADERS, r))]],
     ["Support", [SUPPORT_HEADERS, ...SUPPORT.map((r) => cellsOf(SUPPORT_HEADERS, r))]],
   ];
