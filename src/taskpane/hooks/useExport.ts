@@ -227,7 +227,10 @@ export function useExport(
         const error =
           e instanceof UnsheetableFileError
             ? {
-                title: e.message,
+                title:
+                  downloadFailure === null
+                    ? e.message
+                    : `The download failed (${downloadFailure}). ${e.message}`,
                 remedy: `Use Copy to clipboard and save the text as ${file.fileName} (UTF-8), export in Excel on the web where the file downloads, or export the rows in parts with "Only the rows selected in the sheet".`,
               }
             : toPaneError(e);
