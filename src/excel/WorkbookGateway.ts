@@ -5,13 +5,22 @@ import {
   type CellValue,
   type CheckOptions,
   type CheckOutcome,
+  type ExportLogEntry,
   type TableName,
+  type WorkbookSource,
 } from "../core";
 import { cellAddress, runsOf } from "./addresses";
 import { applyHighlights, queueMarkScan } from "./applyHighlights";
 import type { Capabilities } from "./capabilities";
 import { changePlan, type SheetChange } from "./changePlan";
 import { excelProblem, toExcelAccessError } from "./excelErrors";
+import {
+  readExportLogTable,
+  writeExportRecord,
+  type ExportSheet,
+  type LoggedExport,
+  type RecordedExport,
+} from "./exportLogTable";
 import { highlightPlan, type HighlightPlan } from "./highlightPlan";
 import { insertTables, type InsertedTables, type InsertOptions } from "./insertTables";
 import { columnOf, type TableLayout } from "./layout";
@@ -32,6 +41,8 @@ export type CheckProgress =
 /** One check of the workbook, and what was marked for it. */
 export type CheckPass = {
   readonly outcome: CheckOutcome;
+  /** The workbook as checked, for an export preview; re-checks update it in place. */
+  readonly source: WorkbookSource;
   readonly layouts: readonly TableLayout[];
   /** What the sheet now shows; null when marking is off (cleared, or Excel too old). */
   readonly marks: HighlightPlan["counts"] | null;
@@ -128,7 +139,7 @@ export class WorkbookGateway {
           this.marking = true;
         }
         const rowsRead = read.layouts.reduce((n, l) => n + l.lastRow - l.headerRow + 1, 0);
-        return { outcome, layouts: read.layouts, marks, rowsRead };
+        return { outcome, source: read.source, layouts: read.layouts, marks, rowsRead };
       })
     );
   }
@@ -191,7 +202,7 @@ export class WorkbookGateway {
           await applyHighlights(context, scan(), marked, (name) => ids.get(name) ?? name);
           marks = marked.counts;
         }
-        return { outcome, layouts: session.layouts, marks, rowsRead };
+        return { outcome, source: session.source, layouts: session.layouts, marks, rowsRead };
       })
     );
   }
@@ -286,6 +297,58 @@ export class WorkbookGateway {
     this.ownWrites++;
     try {
       return await this.guard(() => this.run((context) => insertTables(context, options)));
+    } finally {
+      this.ownWrites--;
+    }
+  }
+
+  /**
+   * The sheet rows of the checked Activities table that the selection in Excel covers, top to
+   * bottom: none when the selection is on another sheet, on the header, or nothing was checked.
+   * One round trip.
+   *
+   * @throws {ExcelAccessError} when Excel refuses the read (a selection of several areas)
+   */
+  selectedActivityRows(): Promise<number[]> {
+    const layout = this.session?.layouts.find((l) => l.table === "Activities");
+    if (layout === undefined) return Promise.resolve([]);
+    return this.guard(() =>
+      this.run(async (context) => {
+        const range = context.workbook.getSelectedRange().load("rowIndex,rowCount");
+        const sheet = range.worksheet.load("id");
+        await context.sync();
+        if (sheet.id !== layout.sheetId) return [];
+        const first = Math.max(range.rowIndex + 1, layout.headerRow + 1);
+        const last = Math.min(range.rowIndex + range.rowCount, layout.lastRow);
+        const rows: number[] = [];
+        for (let r = first; r <= last; r++) rows.push(r);
+        return rows;
+      })
+    );
+  }
+
+  /**
+   * The exports the workbook's Export Log records (see `readExportLogTable`).
+   *
+   * @throws {ExcelAccessError} when Excel refuses the read
+   */
+  loggedExports(): Promise<LoggedExport[]> {
+    return this.guard(() => this.run((context) => readExportLogTable(context)));
+  }
+
+  /**
+   * Logs an export in the workbook and, where the file could not be downloaded, puts its text on
+   * a new sheet (see `writeExportRecord`).
+   *
+   * @throws {ExcelAccessError} when the workbook is protected or the text is too large for Excel
+   */
+  async recordExport(entry: ExportLogEntry, sheet: ExportSheet | null): Promise<RecordedExport> {
+    // The log and the export sheet are the add-in's own writes, not edits to re-check.
+    this.ownWrites++;
+    try {
+      return await this.guard(() =>
+        this.run((context) => writeExportRecord(context, entry, sheet))
+      );
     } finally {
       this.ownWrites--;
     }

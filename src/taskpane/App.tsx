@@ -7,9 +7,10 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { CheckBar } from "./components/CheckBar";
 import { ErrorBar } from "./components/ErrorBar";
+import { ExportPanel } from "./components/ExportPanel";
 import { FeatureNotes } from "./components/FeatureNotes";
 import { FindingsList } from "./components/FindingsList";
 import { InsertTablesPanel } from "./components/InsertTablesPanel";
@@ -17,6 +18,7 @@ import { SettingsPanel } from "./components/SettingsPanel";
 import { StatusChart } from "./components/StatusChart";
 import { officeDeps, type AppDeps } from "./deps";
 import { passOf, useCheck } from "./hooks/useCheck";
+import { previewFor, useExport } from "./hooks/useExport";
 import { useFindings } from "./hooks/useFindings";
 import { useInsertTables } from "./hooks/useInsertTables";
 import { useSettings } from "./hooks/useSettings";
@@ -54,7 +56,7 @@ function outcomeText(pass: CheckPass | null): string | null {
 
 /**
  * The task pane. The one place Office is wired in: the hooks get the workbook, the workbook's
- * settings and the clock from `deps`, which tests replace with fakes.
+ * settings, the clock, downloads and the clipboard from `deps`, which tests replace with fakes.
  */
 export function App(props: { deps?: AppDeps }) {
   const [deps] = useState<AppDeps>(() => props.deps ?? officeDeps());
@@ -67,6 +69,16 @@ export function App(props: { deps?: AppDeps }) {
   const findings = useFindings(result);
   const caps = deps.workbook.capabilities;
   const today = deps.today();
+  const exporting = useExport(deps.workbook, deps.files, deps.now);
+  const asOf = settings.asOf ?? today;
+  const providerId = settings.providerId === "" ? null : settings.providerId;
+  // The preview re-runs the check for upload (about 1.4 s at 100,000 rows): deferred, so the
+  // check's own results are painted first and typing in the settings stays responsive.
+  const previewPass = useDeferredValue(pass);
+  const preview = useMemo(
+    () => previewFor(previewPass, { today: asOf, providerId }, exporting.selection),
+    [previewPass, asOf, providerId, exporting.selection]
+  );
 
   return (
     <main className={styles.root}>
@@ -85,12 +97,7 @@ export function App(props: { deps?: AppDeps }) {
         canClear={caps.highlight}
         live={live}
         outcome={outcomeText(pass)}
-        onCheck={() =>
-          void check({
-            today: settings.asOf ?? today,
-            providerId: settings.providerId === "" ? null : settings.providerId,
-          })
-        }
+        onCheck={() => void check({ today: asOf, providerId })}
         onClear={() => void clear()}
       />
       {state.status === "failed" && <ErrorBar error={state.error} />}
@@ -122,6 +129,22 @@ export function App(props: { deps?: AppDeps }) {
           />
         </>
       )}
+      <Divider />
+      <ExportPanel
+        available={caps.check}
+        layout={exporting.layout}
+        onLayout={exporting.setLayout}
+        selection={exporting.selection}
+        onSelectionOnly={(on) => void exporting.setSelectionOnly(on)}
+        onReadSelection={() => void exporting.readSelection()}
+        preview={preview}
+        state={exporting.state}
+        copyState={exporting.copyState}
+        onExport={(p) => void exporting.exportFile(p)}
+        onExportAnyway={() => void exporting.exportAnyway()}
+        onCancel={exporting.cancel}
+        onCopy={() => void exporting.copy()}
+      />
       <Divider />
       <SettingsPanel
         saved={settings}

@@ -2,19 +2,36 @@ import type { IsoDate } from "../core";
 import { capabilitiesOf } from "../excel/capabilities";
 import { documentSettings, SettingsSaveError, type SettingsStore } from "../excel/documentSettings";
 import { WorkbookGateway, type ExcelRun } from "../excel/WorkbookGateway";
+import { browserFileHost, canDownloadOn, type FileHost } from "./fileHost";
 
 /** What the task pane needs of the workbook: the gateway's methods, so tests can pass a fake. */
 export type WorkbookPort = Pick<
   WorkbookGateway,
-  "capabilities" | "check" | "recheck" | "clearHighlights" | "select" | "watch" | "insertTables"
+  | "capabilities"
+  | "check"
+  | "recheck"
+  | "clearHighlights"
+  | "select"
+  | "watch"
+  | "insertTables"
+  | "selectedActivityRows"
+  | "loggedExports"
+  | "recordExport"
 >;
 
-/** Everything the pane takes from outside React: Excel, the workbook's settings, the clock. */
+/**
+ * Everything the pane takes from outside React: Excel, the workbook's settings, the clock, and
+ * the browser's downloads and clipboard.
+ */
 export type AppDeps = {
   readonly workbook: WorkbookPort;
   readonly settings: SettingsStore;
   /** Today on the coordinator's computer, as YYYY-MM-DD. */
   readonly today: () => IsoDate;
+  /** The moment an export is made: it names the file and stamps the Export Log. */
+  readonly now: () => Date;
+  /** Downloads and the clipboard. */
+  readonly files: FileHost;
   /** Quiet time after the last edit before a live re-check, in milliseconds. */
   readonly debounceMs: number;
 };
@@ -44,11 +61,15 @@ export function officeDeps(): AppDeps {
   const capabilities = capabilitiesOf(
     (name, version) => inExcel && Office.context.requirements.isSetSupported(name, version)
   );
+  // Absent outside Office, where the pane runs in a plain browser.
+  const platform = (Office.context as Partial<Office.Context> | undefined)?.platform;
   const settings = (Office.context.document as Office.Document | undefined)?.settings;
   return {
     workbook: new WorkbookGateway(run, capabilities),
     settings: settings === undefined ? NO_DOCUMENT : documentSettings(settings),
     today: () => localIsoDate(new Date()),
+    now: () => new Date(),
+    files: browserFileHost(canDownloadOn(platform === undefined ? undefined : String(platform))),
     debounceMs: 600,
   };
 }

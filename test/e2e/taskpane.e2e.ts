@@ -2,63 +2,15 @@
 // tests use, compiled for the page, behind the fake office.js. Checks the workbook, goes to a
 // finding, sees an edit re-checked live, runs axe-core on the result, and keeps screenshots in
 // light and dark themes.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import ts from "typescript";
-import { ACTIVITY_HEADERS, aRow, cellsOf, SUPPORT_HEADERS } from "../support/builders";
 import { DIST, launchChromium, serveStatic } from "./browser";
 import { installFakeOffice } from "./fakeOffice";
+import { axe, workbookScript } from "./paneHost";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SHOTS = path.join(ROOT, "test-results");
-
-/** test/support/fakeExcel.ts as a script for the page: its exports land on window.__fakeExcel. */
-function fakeExcelScript(): string {
-  const source = readFileSync(path.join(ROOT, "test/support/fakeExcel.ts"), "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  });
-  return `(() => { const exports = {}; ${outputText}; window.__fakeExcel = exports; })();`;
-}
-
-const activities = [
-  aRow({ "Internal ID": "A-1", "Commercial Support": "Yes" }),
-  aRow({ "Internal ID": "A-2", City: "", Credits: "" }),
-  aRow({ "Internal ID": "A-3", Country: "United States" }),
-];
-const support = [{ "Internal ID": "A-1", Source: "Acme", "Support Type": "Monetary", Amount: 100 }];
-
-/** Runs in the page after the fake office.js: an Excel over a two-table workbook, and settings. */
-function workbookScript(theme: "light" | "dark"): string {
-  const tables = [
-    ["Activities", [ACTIVITY_HEADERS, ...activities.map((r) => cellsOf(ACTIVITY_HEADERS, r))]],
-    ["Support", [SUPPORT_HEADERS, ...support.map((r) => cellsOf(SUPPORT_HEADERS, r))]],
-  ];
-  return `${fakeExcelScript()}
-(() => {
-  const { FakeExcel, areaAddress } = window.__fakeExcel;
-  const fake = new FakeExcel();
-  for (const [name, values] of ${JSON.stringify(tables)}) {
-    const sheet = fake.addSheet(name);
-    fake.setValues(sheet, 0, 0, values);
-    fake.addTable(name, sheet, areaAddress({ r0: 0, c0: 0, nr: values.length, nc: values[0].length }));
-  }
-  window.__workbook = fake;
-  window.Excel = { run: (batch, context) => fake.run(batch, context) };
-  const stored = new Map();
-  Office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
-  Office.context.officeTheme = { bodyBackgroundColor: ${JSON.stringify(theme === "dark" ? "#262626" : "#ffffff")} };
-  Office.context.document = {
-    settings: {
-      get: (k) => (stored.has(k) ? stored.get(k) : null),
-      set: (k, v) => void stored.set(k, v),
-      remove: (k) => void stored.delete(k),
-      saveAsync: (callback) => callback({ status: "succeeded" }),
-    },
-  };
-})();`;
-}
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -79,20 +31,10 @@ async function openPane(theme: "light" | "dark"): Promise<{ page: Page; errors: 
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  await installFakeOffice(page, { excel: workbookScript(theme) });
+  await installFakeOffice(page, { excel: workbookScript({ theme }) });
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
   return { page, errors };
-}
-
-type AxeResult = { violations: { id: string; impact: string; nodes: unknown[] }[] };
-
-async function axe(page: Page): Promise<AxeResult["violations"]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run()
-  );
-  return result.violations;
 }
 
 describe("the task pane in Chromium over a fake Excel", () => {

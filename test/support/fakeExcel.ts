@@ -434,12 +434,14 @@ abstract class FakeObject {
 }
 
 class FakeWorkbook {
+  private readonly ctx: FakeContext;
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly functions: { date: (y: number, m: number, d: number) => FakeFunctionResult };
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeTableCollection(ctx, null);
+    this.ctx = ctx;
     this.functions = {
       date: (y, m, d) => {
         ctx.op("WorkbookFunctions.date", 24);
@@ -451,6 +453,16 @@ class FakeWorkbook {
         });
       },
     };
+  }
+
+  /** The user's selection, as `host.selected` holds it (one area). */
+  getSelectedRange(): FakeRange {
+    this.ctx.op("Workbook.getSelectedRange", 16);
+    return new FakeRange(this.ctx, () => {
+      const selected = this.ctx.host.selected;
+      if (selected === null) throw new FakeExcelError("ItemNotFound", "nothing is selected");
+      return { sheet: this.ctx.host.sheet(selected.sheet), area: parseAddress(selected.address) };
+    });
   }
 }
 
@@ -811,6 +823,10 @@ class FakeRange extends FakeObject {
     });
   }
 
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.must().sheet);
+  }
+
   getRow(i: number): FakeRange {
     return this.derive("getRow", (a) => ({ r0: a.r0 + i, c0: a.c0, nr: 1, nc: a.nc }));
   }
@@ -1097,6 +1113,44 @@ class FakeTable extends FakeObject {
       const t = this.resolve();
       return { sheet: t.sheet, area: { r0: t.r0, c0: t.c0, nr: t.nr, nc: t.nc } };
     });
+  }
+
+  getHeaderRowRange(): FakeRange {
+    this.ctx.op("Table.getHeaderRowRange", 16);
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, area: { r0: t.r0, c0: t.c0, nr: 1, nc: t.nc } };
+    });
+  }
+
+  /** Appends rows below the table, which grows over them; they take the last row's formats. */
+  get rows(): { add: (index: number | undefined, values: unknown[][]) => void } {
+    return {
+      add: (index, values) => {
+        this.ctx.op("TableRowCollection.add", JSON.stringify(values).length, () => {
+          if (index !== undefined && index !== null)
+            throw new Error("rows.add at an index not faked");
+          const t = this.resolve();
+          mustBeUnlocked(t.sheet);
+          if (values.some((row) => row.length !== t.nc)) {
+            throw new FakeExcelError("InvalidArgument", "values do not fit the table");
+          }
+          const last = t.r0 + t.nr - 1;
+          values.forEach((_, k) => {
+            for (let c = t.c0; c < t.c0 + t.nc; c++) {
+              const f = t.sheet.numberFormats.get(cellKey(last, c));
+              if (f !== undefined) t.sheet.numberFormats.set(cellKey(last + 1 + k, c), f);
+            }
+          });
+          this.ctx.host.setValues(t.sheet, last + 1, t.c0, values);
+          t.nr += values.length;
+          this.ctx.wrote(
+            t.sheet,
+            areaAddress({ r0: last + 1, c0: t.c0, nr: values.length, nc: t.nc })
+          );
+        });
+      },
+    };
   }
 
   get columns(): { getItemAt: (i: number) => { getDataBodyRange: () => FakeRange } } {

@@ -5,6 +5,7 @@ import type { Capabilities } from "../../src/excel/capabilities";
 import { WorkbookGateway } from "../../src/excel/WorkbookGateway";
 import { App } from "../../src/taskpane/App";
 import type { AppDeps, WorkbookPort } from "../../src/taskpane/deps";
+import type { FileHost } from "../../src/taskpane/fileHost";
 import { TODAY } from "./builders";
 import type { FakeExcel } from "./fakeExcel";
 
@@ -34,6 +35,39 @@ export function memorySettings(
   };
 }
 
+/** The moment the pane's tests export at: 14:30 local time on the test day. */
+export const EXPORT_NOW = new Date(2025, 10, 25, 14, 30);
+
+/**
+ * Downloads and a clipboard kept in memory. `canDownload` false stands for desktop Excel;
+ * `failDownload` and `refuseCopy` make the browser refuse, as some hosts do.
+ */
+export function memoryFiles(
+  options: { canDownload?: boolean; failDownload?: boolean; refuseCopy?: boolean } = {}
+): FileHost & {
+  downloads: { fileName: string; text: string; mimeType: string }[];
+  copied: string[];
+} {
+  const downloads: { fileName: string; text: string; mimeType: string }[] = [];
+  const copied: string[] = [];
+  return {
+    downloads,
+    copied,
+    canDownload: options.canDownload ?? true,
+    download: (fileName, text, mimeType) => {
+      if (options.failDownload === true) throw new Error("downloads are blocked");
+      downloads.push({ fileName, text, mimeType });
+    },
+    copy: (text) => {
+      if (options.refuseCopy === true) {
+        return Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
+      }
+      copied.push(text);
+      return Promise.resolve();
+    },
+  };
+}
+
 /** Renders the pane over a fake Excel, with the real adapter in between. */
 export function renderPane(
   fake: FakeExcel,
@@ -41,6 +75,8 @@ export function renderPane(
     capabilities?: Capabilities;
     settings?: SettingsStore;
     workbook?: (gateway: WorkbookGateway) => WorkbookPort;
+    files?: FileHost;
+    now?: () => Date;
   } = {}
 ) {
   const gateway = new WorkbookGateway(fake.run, options.capabilities ?? ALL_CAPABILITIES, () =>
@@ -50,6 +86,8 @@ export function renderPane(
     workbook: options.workbook?.(gateway) ?? gateway,
     settings: options.settings ?? memorySettings(),
     today: () => TODAY,
+    now: options.now ?? (() => EXPORT_NOW),
+    files: options.files ?? memoryFiles(),
     debounceMs: 5,
   };
   return render(

@@ -142,6 +142,9 @@ describe("check", () => {
         select: (p) => g.select(p),
         watch: (l) => g.watch(l),
         insertTables: (o) => g.insertTables(o),
+        selectedActivityRows: () => g.selectedActivityRows(),
+        loggedExports: () => g.loggedExports(),
+        recordExport: (e, s) => g.recordExport(e, s),
       }),
     });
     await userEvent.click(checkButton());

@@ -9,6 +9,7 @@ import { TODAY } from "../support/builders";
 
 const PASS: CheckPass = {
   outcome: { ok: false, problem: "no_activities_table" },
+  source: { tables: [], sheets: [], dateSystem: 1900 },
   layouts: [],
   marks: null,
   rowsRead: 0,
@@ -32,6 +33,9 @@ function recordingPort() {
       return Promise.resolve(() => Promise.resolve());
     },
     insertTables: () => Promise.reject(new Error("not used")),
+    selectedActivityRows: () => Promise.reject(new Error("not used")),
+    loggedExports: () => Promise.reject(new Error("not used")),
+    recordExport: () => Promise.reject(new Error("not used")),
   };
   const edit = (address: string) =>
     listener?.({ sheetId: "s", address, changeType: "RangeEdited" });

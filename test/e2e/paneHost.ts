@@ -1,0 +1,83 @@
+// The in-memory workbook behind the built task pane in the browser tests: the same fake host the
+// adapter tests use, compiled for the page, with document settings and the Office flags the pane
+// reads. Shared by every task-pane e2e test so they all open the same workbook.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import ts from "typescript";
+import { ACTIVITY_HEADERS, aRow, cellsOf, SUPPORT_HEADERS } from "../support/builders";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/** test/support/fakeExcel.ts as a script for the page: its exports land on window.__fakeExcel. */
+function fakeExcelScript(): string {
+  const source = readFileSync(path.join(ROOT, "test/support/fakeExcel.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
+  return `(() => { const exports = {}; ${outputText}; window.__fakeExcel = exports; })();`;
+}
+
+/** The workbook's Activities rows: one passes, one fails Closed, one passes with a warning. */
+export const ACTIVITIES = [
+  aRow({ "Internal ID": "A-1", "Commercial Support": "Yes" }),
+  aRow({ "Internal ID": "A-2", City: "", Credits: "" }),
+  aRow({ "Internal ID": "A-3", Country: "United States" }),
+];
+/** The workbook's Support rows. */
+export const SUPPORT = [
+  { "Internal ID": "A-1", Source: "Acme", "Support Type": "Monetary", Amount: 100 },
+];
+
+/**
+ * Runs in the page after the fake office.js: an Excel over the two-table workbook (or `tables`),
+ * and settings.
+ * `platform` is `Office.context.platform`; left out, the pane runs as in a plain browser.
+ */
+export function workbookScript(options: {
+  theme?: "light" | "dark";
+  platform?: "OfficeOnline" | "PC" | "Mac";
+  /** Other Excel tables to open, each on a sheet of its name, instead of the two-table workbook. */
+  tables?: readonly (readonly [string, readonly (readonly unknown[])[]])[];
+}): string {
+  const tables = options.tables ?? [
+    ["Activities", [ACTIVITY_HEADERS, ...ACTIVITIES.map((r) => cellsOf(ACTIVITY_HEADERS, r))]],
+    ["Support", [SUPPORT_HEADERS, ...SUPPORT.map((r) => cellsOf(SUPPORT_HEADERS, r))]],
+  ];
+  const background = options.theme === "dark" ? "#262626" : "#ffffff";
+  return `${fakeExcelScript()}
+(() => {
+  const { FakeExcel, areaAddress } = window.__fakeExcel;
+  const fake = new FakeExcel();
+  for (const [name, values] of ${JSON.stringify(tables)}) {
+    const sheet = fake.addSheet(name);
+    fake.setValues(sheet, 0, 0, values);
+    fake.addTable(name, sheet, areaAddress({ r0: 0, c0: 0, nr: values.length, nc: values[0].length }));
+  }
+  window.__workbook = fake;
+  window.Excel = { run: (batch, context) => fake.run(batch, context) };
+  const stored = new Map();
+  Office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
+  Office.context.officeTheme = { bodyBackgroundColor: ${JSON.stringify(background)} };
+  ${options.platform === undefined ? "" : `Office.context.platform = ${JSON.stringify(options.platform)};`}
+  Office.context.document = {
+    settings: {
+      get: (k) => (stored.has(k) ? stored.get(k) : null),
+      set: (k, v) => void stored.set(k, v),
+      remove: (k) => void stored.delete(k),
+      saveAsync: (callback) => callback({ status: "succeeded" }),
+    },
+  };
+})();`;
+}
+
+type AxeResult = { violations: { id: string; impact: string; nodes: unknown[] }[] };
+
+/** axe-core's violations on the page as it is now. */
+export async function axe(page: Page): Promise<AxeResult["violations"]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run()
+  );
+  return result.violations;
+}
