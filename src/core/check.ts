@@ -152,7 +152,9 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   // reaches its linked rows through an array indexed by its sheet row.
   // Lists are made only when something goes in them: most IDs have one activity and no rows.
   type IdGroup = {
-    activities: ActivityRecord[] | null;
+    first: ActivityRecord | null;
+    /** Every activity with this ID, made when a second one appears (an ID should be unique). */
+    all: ActivityRecord[] | null;
     support: SupportRecord[] | null;
     moc: MocRecord[] | null;
     sessions: SessionRecord[] | null;
@@ -170,7 +172,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     if (k !== "") {
       g = groups.get(k);
       if (g === undefined) {
-        g = { activities: null, support: null, moc: null, sessions: null };
+        g = { first: null, all: null, support: null, moc: null, sessions: null };
         groups.set(k, g);
       }
     }
@@ -180,8 +182,9 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     }
     activities.push(a);
     if (g !== undefined) {
-      if (g.activities === null) g.activities = [a];
-      else g.activities.push(a);
+      if (g.first === null) g.first = a;
+      else if (g.all === null) g.all = [g.first, a];
+      else g.all.push(a);
       groupByRow[a.row] = g;
     }
     heldByRow[a.row] =
@@ -222,7 +225,10 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     sessionsOf: (a) => groupByRow[a.row]?.sessions ?? NO_ROWS,
     heldTo,
     idKeyOf: (a) => keyByRow[a.row] ?? "",
-    sameIdAs: (a) => groupByRow[a.row]?.activities ?? NO_ROWS,
+    othersWithSameId: (a) => {
+      const all = groupByRow[a.row]?.all;
+      return all === null || all === undefined ? NO_ROWS : all.filter((o) => o !== a);
+    },
     unlinked,
   };
 

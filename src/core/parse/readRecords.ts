@@ -309,10 +309,10 @@ function readTable<K extends string & keyof V, V>(
   const keys = spec.columns.map((c) => c.key);
   const indexes = keys.map((k) => columns.columns.get(k)?.index ?? -1);
   const fieldReaders = keys.map((k) => readers[k] as Reader<unknown>);
-  // Coded columns repeat the same few texts on every row ("Yes", "In-Person", "Learner Knowledge
-  // (Objective)"): a field is immutable, so each distinct text is read once per column.
+  // Coded columns repeat the same few values on every row ("Yes", "In-Person", a date serial, a
+  // count): a field is immutable, so each distinct value is read once per column.
   const memos = fieldReaders.map((r) =>
-    FREE_TEXT.has(r) ? null : new Map<string, Field<unknown>>()
+    FREE_TEXT.has(r) ? null : new Map<string | number, Field<unknown>>()
   );
   const records: RowOf<V>[] = [];
   const fields: Field<unknown>[] = new Array<Field<unknown>>(keys.length);
@@ -325,7 +325,11 @@ function readTable<K extends string & keyof V, V>(
       else {
         const cell = cells[index];
         const memo = memos[i];
-        if (memo !== null && memo !== undefined && typeof cell === "string") {
+        if (
+          memo !== null &&
+          memo !== undefined &&
+          (typeof cell === "string" || typeof cell === "number")
+        ) {
           let known = memo.get(cell);
           if (known === undefined) {
             known = (fieldReaders[i] as Reader<unknown>)(cell, system);

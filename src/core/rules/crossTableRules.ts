@@ -33,21 +33,24 @@ function tableOf(ctx: CheckContext, table: "Support" | "MOC" | "Sessions") {
 export const supportAgreesWithSources: RowRule = (a, ctx) => {
   if (a.commercialSupport.state !== "ok") return NONE;
   const sources = ctx.supportOf(a);
+  const yes = a.commercialSupport.value;
+  const contradicts = !yes && sources.length > 0;
+  const warnEarly = yes && sources.length === 0 && ctx.heldTo(a) !== "Closed";
+  if (!contradicts && !warnEarly && sources.length === 0) return NONE; // the common case
   const out: Finding[] = [];
-  const place = ctx.book.activities.place(a.row, "commercialSupport");
-  if (!a.commercialSupport.value && sources.length > 0) {
+  if (contradicts) {
     out.push({
       body: { code: "sources_without_support", sources: sources.length },
       severity: "error",
-      place,
+      place: ctx.book.activities.place(a.row, "commercialSupport"),
       owner: a.row,
     });
   }
-  if (a.commercialSupport.value && sources.length === 0 && ctx.heldTo(a) !== "Closed") {
+  if (warnEarly) {
     out.push({
       body: { code: "support_without_source", status: null },
       severity: "warning",
-      place,
+      place: ctx.book.activities.place(a.row, "commercialSupport"),
       owner: a.row,
     });
   }
@@ -76,13 +79,12 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
 export const mocAgreesWithBoards: RowRule = (a, ctx) => {
   if (a.moc.state !== "ok") return NONE;
   const boards = ctx.mocOf(a);
-  const place = ctx.book.activities.place(a.row, "moc");
   if (!a.moc.value && boards.length > 0) {
     return [
       {
         body: { code: "boards_without_moc", boards: boards.length },
         severity: "warning",
-        place,
+        place: ctx.book.activities.place(a.row, "moc"),
         owner: a.row,
       },
     ];
@@ -92,7 +94,7 @@ export const mocAgreesWithBoards: RowRule = (a, ctx) => {
       {
         body: { code: "moc_without_board", status: null },
         severity: "warning",
-        place,
+        place: ctx.book.activities.place(a.row, "moc"),
         owner: a.row,
       },
     ];

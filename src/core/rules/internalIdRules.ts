@@ -73,9 +73,8 @@ export const internalIdRules: BookRule = (ctx) => {
         owner: a.row,
       });
     }
-    const sharing = ctx.sameIdAs(a);
-    if (sharing.length < 2) continue;
-    const others = sharing.filter((o) => o !== a);
+    const others = ctx.othersWithSameId(a);
+    if (others.length === 0) continue;
     const same = others.filter(
       (o) =>
         o.format.state === "ok" &&

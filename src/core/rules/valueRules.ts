@@ -64,6 +64,7 @@ export const usStateCode: RowRule = (a, ctx) => {
   }
   const written = a.state.value;
   const code = lookUp(US_STATES, written);
+  if (code === written) return NONE; // the common case: no place to work out
   const place = ctx.book.activities.place(a.row, "state");
   if (code === undefined) {
     return [
@@ -80,16 +81,14 @@ export const usStateCode: RowRule = (a, ctx) => {
       },
     ];
   }
-  return code === written
-    ? NONE
-    : [
-        {
-          body: { code: "code_normalised", value: written, normalised: code },
-          severity: "warning",
-          place,
-          owner: a.row,
-        },
-      ];
+  return [
+    {
+      body: { code: "code_normalised", value: written, normalised: code },
+      severity: "warning",
+      place,
+      owner: a.row,
+    },
+  ];
 };
 
 /** The US state code of a row, as it will be reported, when it has one. */
