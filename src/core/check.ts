@@ -381,7 +381,14 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
         const l = located[spec.table];
         return l === undefined
           ? []
-          : [{ table: spec.table, sheet: l.sheet, foundBy: l.foundBy, rows: l.rows.length }];
+          : [
+              {
+                table: spec.table,
+                sheet: l.sheet,
+                foundBy: l.foundBy,
+                rows: tableOf(read, spec.table).records.length,
+              },
+            ];
       }),
       rows,
       issues,

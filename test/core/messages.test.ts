@@ -97,7 +97,7 @@ describe("records", () => {
       foundBy: "table",
       headerRow: 1,
       headers,
-      rows: [{ row: 2, cells }],
+      body: [cells],
     };
     const read = readRecords({ Activities: located }, 1900, () => undefined);
     const rec = read.activities.records[0] as unknown as Record<
@@ -119,7 +119,7 @@ describe("records", () => {
       foundBy: "table",
       headerRow: 1,
       headers,
-      rows: [{ row: 2, cells: cellsOf(headers, aRow({ State: "Illinois" })) }],
+      body: [cellsOf(headers, aRow({ State: "Illinois" }))],
     };
     const rec = readRecords({ Activities: located }, 1900, () => undefined).activities.records[0]!;
     expect(stateCodeOf(rec)).toBe("IL");

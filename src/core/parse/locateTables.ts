@@ -38,8 +38,11 @@ export type LocatedTable = {
   readonly foundBy: "table" | "sheet" | "header";
   readonly headerRow: number;
   readonly headers: readonly CellValue[];
-  /** Non-empty rows, each with its sheet row number. */
-  readonly rows: readonly { readonly row: number; readonly cells: readonly CellValue[] }[];
+  /**
+   * The rows below the header, sharing the shell's row arrays (cells are not copied): `body[i]` is sheet row
+   * `headerRow + 1 + i`. Blank rows are still there; readers skip them.
+   */
+  readonly body: readonly (readonly CellValue[])[];
 };
 
 const NAME_KEYS = new Map<TableSpec<string>, ReadonlySet<string>>(
@@ -60,14 +63,12 @@ function fromValues(
   while (h < values.length && (values[h] ?? []).every(isBlank)) h++;
   const headers = values[h];
   // A table or sheet with that name but nothing in it is still the table: it has no rows.
-  if (headers === undefined)
-    return { table: spec.table, sheet, foundBy, headerRow: top, headers: [], rows: [] };
-  const rows: { row: number; cells: readonly CellValue[] }[] = [];
-  for (let i = h + 1; i < values.length; i++) {
-    const cells = values[i] ?? [];
-    if (!cells.every(isBlank)) rows.push({ row: top + i, cells });
+  if (headers === undefined) {
+    return { table: spec.table, sheet, foundBy, headerRow: top, headers: [], body: [] };
   }
-  return { table: spec.table, sheet, foundBy, headerRow: top + h, headers, rows };
+  // The rows are shared, not copied: a 100,000-row table's cells are walked once, by the reader.
+  const body = h === 0 ? values.slice(1) : values.slice(h + 1);
+  return { table: spec.table, sheet, foundBy, headerRow: top + h, headers, body };
 }
 
 /**

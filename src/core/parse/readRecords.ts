@@ -123,15 +123,12 @@ const list: Reader<readonly string[]> = (c) => readList(c);
 const url: Reader<string> = (c) => readUrl(c);
 const description: Reader<string> = (c) => readDescription(c);
 
-/** Readers of free text, whose values rarely repeat: not worth remembering. */
-const FREE_TEXT: ReadonlySet<Reader<unknown>> = new Set<Reader<unknown>>([
-  text,
-  list,
-  url,
-  description,
-]);
-/** How many spellings a column remembers (a coded column has a handful; this bounds the rest). */
-const MEMO_LIMIT = 4096;
+/**
+ * How many distinct values a column remembers before it stops: coded columns (formats, Yes/No,
+ * states, dates, counts) have a few hundred at most; past this, a column is free text (titles,
+ * descriptions, IDs) whose values do not repeat, and remembering them would only cost.
+ */
+const MEMO_LIMIT = 1024;
 
 const ACTIVITY_READERS: Readers<ActivityValues> = {
   internalId: text,
@@ -309,14 +306,16 @@ function readTable<K extends string & keyof V, V>(
   const keys = spec.columns.map((c) => c.key);
   const indexes = keys.map((k) => columns.columns.get(k)?.index ?? -1);
   const fieldReaders = keys.map((k) => readers[k] as Reader<unknown>);
-  // Coded columns repeat the same few values on every row ("Yes", "In-Person", a date serial, a
-  // count): a field is immutable, so each distinct value is read once per column.
-  const memos = fieldReaders.map((r) =>
-    FREE_TEXT.has(r) ? null : new Map<string | number, Field<unknown>>()
-  );
+  // Most columns repeat the same few values on every row ("Yes", "In-Person", a city, a date
+  // serial, a count): a field is immutable, so each distinct value is read once per column.
+  const memos: (Map<string | number, Field<unknown>> | null)[] = fieldReaders.map(() => new Map());
   const records: RowOf<V>[] = [];
   const fields: Field<unknown>[] = new Array<Field<unknown>>(keys.length);
-  for (const { row, cells } of located?.rows ?? []) {
+  const body = located?.body ?? [];
+  const firstRow = headerRow + 1;
+  for (let r = 0; r < body.length; r++) {
+    const cells = body[r] as readonly CellValue[];
+    const row = firstRow + r;
     let anyKnown = false;
     for (let i = 0; i < keys.length; i++) {
       const index = indexes[i] as number;
@@ -334,6 +333,7 @@ function readTable<K extends string & keyof V, V>(
           if (known === undefined) {
             known = (fieldReaders[i] as Reader<unknown>)(cell, system);
             if (memo.size < MEMO_LIMIT) memo.set(cell, known);
+            else memos[i] = null; // values that do not repeat: stop remembering
           }
           field = known;
         } else {

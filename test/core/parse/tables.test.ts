@@ -87,7 +87,7 @@ describe("finding the tables", () => {
       dateSystem: 1900,
     });
     expect(found.Activities).toMatchObject({ foundBy: "table", sheet: "Data", headerRow: 3 });
-    expect(found.Activities?.rows).toEqual([{ row: 4, cells: row }]);
+    expect(found.Activities?.body).toEqual([row]);
   });
 
   it("falls back to the sheet name, skipping empty rows", () => {
@@ -97,7 +97,15 @@ describe("finding the tables", () => {
       dateSystem: 1900,
     });
     expect(found.Activities).toMatchObject({ foundBy: "sheet", headerRow: 3 });
-    expect(found.Activities?.rows.map((r) => r.row)).toEqual([5]);
+    const result = run({
+      tables: [],
+      sheets: [{ name: "activities", top: 1, values: [[], [null, "  "], header, [], row] }],
+      dateSystem: 1900,
+    });
+    expect(result.rows.map((r) => r.row)).toEqual([5]);
+    expect(result.tables).toEqual([
+      { table: "Activities", sheet: "activities", foundBy: "sheet", rows: 1 },
+    ]);
   });
 
   it("falls back to the first sheet whose first row looks like an Activities header", () => {
