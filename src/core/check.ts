@@ -14,7 +14,7 @@ import {
   type SessionRecord,
   type SupportRecord,
 } from "./parse/readRecords";
-import { idKey, type CheckContext, type Finding } from "./rules/context";
+import { idKey, type CheckContext, type Finding, type RowRule } from "./rules/context";
 import { DEFAULT_RULES, type RuleSet } from "./rules/registry";
 import { gapBlocks, requirementGaps, type Gap } from "./rules/statusRequirements";
 import { columnOfHeader } from "./parse/mapColumns";
@@ -264,9 +264,13 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     }
     findings.push({ ...f, owner });
   }
-  for (const rule of rules.rowRules) {
-    for (const a of activities) {
-      const found = rule(a, ctx);
+  // Every row rule on one activity, then the next: one pass over the records, not one per rule
+  // (findings are sorted by row and column afterwards, so the order they are made in is kept).
+  const rowRules = rules.rowRules;
+  for (let n = 0; n < activities.length; n++) {
+    const a = activities[n] as ActivityRecord;
+    for (let r = 0; r < rowRules.length; r++) {
+      const found = (rowRules[r] as RowRule)(a, ctx);
       for (let i = 0; i < found.length; i++) findings.push(found[i] as Finding);
     }
   }
