@@ -1,35 +1,14 @@
 // Cost of one worksheet-function call as Excel makes it (arguments as 2-D arrays), over 100,000
 // calls each: a workbook column of =PARS.STATUS(...) recalculates one call per row.
-import { ACTIVITIES } from "../src/core";
+import { ACTIVITIES, GRAND_ROUNDS_EXAMPLE } from "../src/core";
 import { learnerTotal, missing, rssCredits, status } from "../src/functions/functions";
 
 const CALLS = 100_000;
 const TODAY = "2025-11-25";
 
-// The FAQ's grand-rounds series as one complete 27-column Activities row.
+// The FAQ's grand-rounds series (core's worked example) as one complete 27-column Activities row.
 const HEADERS = [ACTIVITIES.columns.map((c) => c.header)];
-const ROW_VALUES: Record<string, string | number> = {
-  "Internal ID": "IMGR-2024",
-  Title: "Internal Medicine Grand Rounds",
-  Format: "Regularly Scheduled Series",
-  "Start Date": "07/01/2024",
-  "End Date": "06/30/2025",
-  Status: "Closed",
-  "Delivery Method": "In-Person",
-  Location: "Main Hospital Auditorium",
-  City: "Chicago",
-  State: "IL",
-  Country: "USA",
-  Credits: 52,
-  "CME Passport": "No",
-  Description: "Weekly case-based grand rounds for the department of internal medicine.",
-  Providership: "Direct",
-  "Outcome Measures": "Learner Knowledge (Objective)",
-  "Commercial Support": "No",
-  "Physician Learners": 1040,
-  "Other Learners": 0,
-  MOC: "No",
-};
+const ROW_VALUES = GRAND_ROUNDS_EXAMPLE;
 const ROW = [HEADERS[0]!.map((h) => ROW_VALUES[h] ?? "")];
 
 /** Microseconds per call of `fn` over CALLS calls, after a warm-up; `check` guards the result. */

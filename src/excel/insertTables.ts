@@ -1,11 +1,12 @@
 import {
-  dayOfIso,
   DELIVERY_METHODS,
   FEES,
   FORMAT_KEYS,
   formatName,
+  GRAND_ROUNDS_EXAMPLE,
   MOC_BOARDS,
   PROVIDERSHIPS,
+  readDate,
   REGISTRATIONS,
   serialOfDay,
   STATUSES,
@@ -54,38 +55,23 @@ export const DROPDOWNS: Readonly<Record<string, Readonly<Record<string, readonly
 /** Columns holding dates, shown as MM/DD/YYYY like PARS. */
 const DATE_COLUMNS = new Set(["Start Date", "End Date", "Session Date", "Claim Date"]);
 
-const serial = (iso: string): number => {
-  const day = dayOfIso(iso);
-  if (day === null) throw new RangeError(`not a date: ${iso}`);
-  return serialOfDay(day);
+/** A MM/DD/YYYY date as the Excel serial (1900 system) a date cell holds. */
+const serial = (text: string): number => {
+  const day = readDate(text, 1900);
+  if (day.state !== "ok") throw new RangeError(`not a date: ${text}`);
+  return serialOfDay(day.value);
 };
 
 /**
- * The FAQ's worked example: weekly one-hour grand rounds from 07/01 to 06/30, reported as one
- * Regularly Scheduled Series of 52 credits with 20 physicians at each session, 1,040 learners.
+ * The FAQ's grand-rounds series (core's worked example) as the optional first row of a new
+ * Activities table, with its dates as real date cells.
  */
-export const EXAMPLE_ACTIVITY: Readonly<Record<string, string | number>> = {
-  "Internal ID": "IMGR-2024",
-  Title: "Internal Medicine Grand Rounds",
-  Format: "Regularly Scheduled Series",
-  "Start Date": serial("2024-07-01"),
-  "End Date": serial("2025-06-30"),
-  Status: "Closed",
-  "Delivery Method": "In-Person",
-  Location: "Main Hospital Auditorium",
-  City: "Chicago",
-  State: "IL",
-  Country: "USA",
-  Credits: 52,
-  "CME Passport": "No",
-  Description: "Weekly case-based grand rounds for the department of internal medicine.",
-  Providership: "Direct",
-  "Outcome Measures": "Learner Knowledge (Objective)",
-  "Commercial Support": "No",
-  "Physician Learners": 1040,
-  "Other Learners": 0,
-  MOC: "No",
-};
+export const EXAMPLE_ACTIVITY: Readonly<Record<string, string | number>> = Object.fromEntries(
+  Object.entries(GRAND_ROUNDS_EXAMPLE).map(([header, value]) => [
+    header,
+    DATE_COLUMNS.has(header) && typeof value === "string" ? serial(value) : value,
+  ])
+);
 
 /** "Activities", else "Activities (2)", "Activities (3)"... whichever is free (case-blind, as Excel). */
 export function freeName(

@@ -1,5 +1,5 @@
 import type { CellValue, WorkbookSource } from "../../src/core";
-import { ACTIVITIES, MOC, SESSIONS, SUPPORT } from "../../src/core";
+import { ACTIVITIES, GRAND_ROUNDS_EXAMPLE, MOC, SESSIONS, SUPPORT } from "../../src/core";
 
 /** Canonical Activities headers, in schema order. */
 export const ACTIVITY_HEADERS = ACTIVITIES.columns.map((c) => c.header);
@@ -10,37 +10,12 @@ export const SESSION_HEADERS = SESSIONS.columns.map((c) => c.header);
 export type RowInput = Partial<Record<string, CellValue>>;
 
 /**
- * The FAQ's grand-rounds series as a complete, Closed activity: weekly one-hour Internal Medicine
- * Grand Rounds from 07/01/2024 to 06/30/2025, 52 credits, 20 physicians at each session = 1,040.
+ * The FAQ's grand-rounds series as a complete, Closed activity (core's worked example), with every
+ * other canonical column present and blank.
  */
 export const GRAND_ROUNDS: Readonly<Record<string, CellValue>> = {
-  "Internal ID": "IMGR-2024",
-  "ACCME Activity ID": "",
-  Title: "Internal Medicine Grand Rounds",
-  Format: "Regularly Scheduled Series",
-  "Start Date": "07/01/2024",
-  "End Date": "06/30/2025",
-  Status: "Closed",
-  "Delivery Method": "In-Person",
-  Location: "Main Hospital Auditorium",
-  City: "Chicago",
-  State: "IL",
-  Country: "USA",
-  Credits: 52,
-  "CME Passport": "No",
-  Fee: "",
-  Registration: "",
-  "Activity URL": "",
-  Description: "Weekly case-based grand rounds for the department of internal medicine.",
-  Providership: "Direct",
-  "Joint Providers": "",
-  "Outcome Measures": "Learner Knowledge (Objective)",
-  "Commercial Support": "No",
-  "Physician Learners": 1040,
-  "Other Learners": 0,
-  MOC: "No",
-  "MOC Attestation": "",
-  Notes: "",
+  ...Object.fromEntries(ACTIVITY_HEADERS.map((h) => [h, ""])),
+  ...GRAND_ROUNDS_EXAMPLE,
 };
 
 /** One Activities row: the grand-rounds defaults with the given cells replaced. */

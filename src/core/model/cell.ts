@@ -32,7 +32,7 @@ export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && typeof value.error === "string";
 }
 
-/** Office.js hands error values over as plain strings: turn the known literals into `CellError`. */
+/** office.js hands error values over as plain strings: turn the known literals into `CellError`. */
 export function cellFromHost(value: unknown): CellValue {
   if (typeof value === "string") {
     return EXCEL_ERRORS.has(value) ? { error: value } : value;
