@@ -1,66 +1,21 @@
 import ExcelJS from "exceljs";
 import {
+  CODED_COLUMNS,
   dayFromParts,
-  DELIVERY_METHODS,
-  FEES,
-  FORMAT_KEYS,
-  formatName,
-  MOC_BOARDS,
-  OUTCOME_NAMES,
-  PROVIDERSHIPS,
-  REGISTRATIONS,
-  STATUSES,
-  SUPPORT_TYPES,
   TABLE_SPECS,
-  US_STATES,
   type CellValue,
+  type CodedColumn,
   type TableName,
 } from "../core";
 
-/** The dropdown lists of the coded columns, written once to a hidden "Lists" sheet. */
-const LISTS: readonly { readonly name: string; readonly values: readonly string[] }[] = [
-  { name: "Format", values: FORMAT_KEYS.map(formatName) },
-  { name: "Status", values: STATUSES.values },
-  { name: "Delivery Method", values: DELIVERY_METHODS.values },
-  { name: "Yes/No", values: ["Yes", "No"] },
-  { name: "Fee", values: FEES.values },
-  { name: "Registration", values: REGISTRATIONS.values },
-  { name: "Providership", values: PROVIDERSHIPS.values },
-  { name: "Outcome Measure", values: OUTCOME_NAMES.values },
-  { name: "State", values: US_STATES.values },
-  { name: "Support Type", values: SUPPORT_TYPES.values },
-  { name: "Board", values: MOC_BOARDS.values },
+/** The dropdown lists of the coded columns, each written once to a hidden "Lists" sheet. */
+const LISTS: readonly CodedColumn[] = [
+  ...new Map(
+    Object.values(CODED_COLUMNS)
+      .flatMap((columns) => Object.values(columns))
+      .map((c) => [c.list, c] as const)
+  ).values(),
 ];
-
-/**
- * Which list each coded column offers. `strict` lists refuse other text; the others (columns that
- * hold several values separated by semicolons) only suggest.
- */
-const DROPDOWNS: Readonly<
-  Record<TableName, Readonly<Record<string, { list: string; strict: boolean }>>>
-> = {
-  Activities: {
-    Format: { list: "Format", strict: true },
-    Status: { list: "Status", strict: true },
-    "Delivery Method": { list: "Delivery Method", strict: false },
-    State: { list: "State", strict: false },
-    "CME Passport": { list: "Yes/No", strict: true },
-    Fee: { list: "Fee", strict: true },
-    Registration: { list: "Registration", strict: true },
-    Providership: { list: "Providership", strict: true },
-    "Outcome Measures": { list: "Outcome Measure", strict: false },
-    "Commercial Support": { list: "Yes/No", strict: true },
-    MOC: { list: "Yes/No", strict: true },
-    "MOC Attestation": { list: "Yes/No", strict: true },
-  },
-  Support: { "Support Type": { list: "Support Type", strict: true } },
-  MOC: {
-    Board: { list: "Board", strict: true },
-    Fee: { list: "Fee", strict: true },
-    Registration: { list: "Registration", strict: true },
-  },
-  Sessions: {},
-};
 
 const DATE_COLUMNS = new Set(["Start Date", "End Date", "Session Date", "Claim Date"]);
 const WIDE_COLUMNS = new Set(["Title", "Description", "Notes", "Joint Providers", "Topic"]);
@@ -90,9 +45,9 @@ export function buildParsWorkbook(rows: TableRows = {}): ExcelJS.Workbook {
   LISTS.forEach((l, i) => {
     const col = columnLetter(i + 1);
     // "List of ...": a header no PARS table uses, so this sheet is never taken for Activities.
-    lists.getCell(`${col}1`).value = `List of ${l.name}`;
+    lists.getCell(`${col}1`).value = `List of ${l.list}`;
     l.values.forEach((v, r) => (lists.getCell(`${col}${r + 2}`).value = v));
-    listRange.set(l.name, `Lists!$${col}$2:$${col}$${l.values.length + 1}`);
+    listRange.set(l.list, `Lists!$${col}$2:$${col}$${l.values.length + 1}`);
   });
 
   TABLE_SPECS.forEach((spec, s) => {
@@ -113,7 +68,7 @@ export function buildParsWorkbook(rows: TableRows = {}): ExcelJS.Workbook {
       const column = ws.getColumn(i + 1);
       column.width = WIDE_COLUMNS.has(h) ? 40 : Math.max(12, h.length + 4);
       if (DATE_COLUMNS.has(h)) column.numFmt = "mm/dd/yyyy";
-      const dropdown = DROPDOWNS[spec.table][h];
+      const dropdown = CODED_COLUMNS[spec.table][h];
       if (dropdown === undefined) return;
       const formula = listRange.get(dropdown.list) as string;
       const last = Math.max(PREPARED_ROWS, body.length + 1);
@@ -122,9 +77,12 @@ export function buildParsWorkbook(rows: TableRows = {}): ExcelJS.Workbook {
           type: "list",
           allowBlank: true,
           formulae: [formula],
-          showErrorMessage: dropdown.strict,
-          errorTitle: h,
-          error: `Choose a value from the list for ${h}.`,
+          // Coordinators type legacy codes and other spellings ("RSS", "Y") that the check reads:
+          // other text gets a note, not a refusal, as in the task pane's tables.
+          showErrorMessage: true,
+          errorStyle: "information",
+          errorTitle: "Not in the PARS list",
+          error: `PARS expects one of the listed values for ${h}${dropdown.several ? " (several may be separated by semicolons)" : ""}. pars-ready check will say if it cannot read this one.`,
         };
       }
     });

@@ -180,3 +180,4 @@ export { sha256Bytes, sha256Hex, utf8Bytes } from "./export/sha256";
 export { UnknownLayoutError } from "./export/errors";
 export { stateCodeOf } from "./rules/valueRules";
 export { GRAND_ROUNDS_EXAMPLE } from "./examples";
+export { CODED_COLUMNS, type CodedColumn } from "./codedColumns";

@@ -1,18 +1,9 @@
 import {
-  DELIVERY_METHODS,
-  FEES,
-  FORMAT_KEYS,
-  formatName,
+  CODED_COLUMNS,
   GRAND_ROUNDS_EXAMPLE,
-  MOC_BOARDS,
-  PROVIDERSHIPS,
   readDate,
-  REGISTRATIONS,
   serialOfDay,
-  STATUSES,
-  SUPPORT_TYPES,
   TABLE_SPECS,
-  US_STATES,
   type TableSpec,
 } from "../core";
 import { columnLetters } from "./addresses";
@@ -28,28 +19,6 @@ export type InsertOptions = {
 export type InsertedTables = {
   readonly sheets: readonly string[];
   readonly tables: readonly string[];
-};
-
-const YES_NO = ["Yes", "No"] as const;
-
-/** The dropdown of each coded column, by table and canonical header. */
-export const DROPDOWNS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  Activities: {
-    Format: FORMAT_KEYS.map(formatName),
-    Status: STATUSES.values,
-    "Delivery Method": DELIVERY_METHODS.values,
-    State: US_STATES.values,
-    "CME Passport": YES_NO,
-    Fee: FEES.values,
-    Registration: REGISTRATIONS.values,
-    Providership: PROVIDERSHIPS.values,
-    "Commercial Support": YES_NO,
-    MOC: YES_NO,
-    "MOC Attestation": YES_NO,
-  },
-  Support: { "Support Type": SUPPORT_TYPES.values },
-  MOC: { Board: MOC_BOARDS.values, Fee: FEES.values, Registration: REGISTRATIONS.values },
-  Sessions: {},
 };
 
 /** Columns holding dates, shown as MM/DD/YYYY like PARS. */
@@ -146,10 +115,10 @@ export async function insertTables(
     sheet.getRange(address).values = [headers, body];
     const table = sheet.tables.add(address, true);
     table.name = tableName;
-    const dropdowns = DROPDOWNS[spec.table] ?? {};
+    const dropdowns = CODED_COLUMNS[spec.table];
     headers.forEach((header, i) => {
       const column = table.columns.getItemAt(i).getDataBodyRange();
-      const values = dropdowns[header];
+      const values = dropdowns[header]?.values;
       if (values !== undefined) {
         column.dataValidation.rule = {
           list: { inCellDropDown: true, source: listSource(values) },
