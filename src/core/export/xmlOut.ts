@@ -115,8 +115,8 @@ const LEAF = 2;
 const EACH = 3;
 
 /**
- * One step of a compiled layout. All steps have one shape, so the loop that runs them reads their
- * fields without looking the shape up each time.
+ * One step of a compiled layout. All steps are of one class, whatever their kind, so the loop
+ * that runs them sees one shape of object.
  */
 class Step {
   constructor(
@@ -136,7 +136,7 @@ class Step {
 
 /**
  * A layout's elements compiled into a flat list of steps (xmlElements.ts builds it from the
- * table): one loop runs them per activity, rather than a call per element and per group.
+ * table), which one loop runs per activity.
  */
 export class XmlProgram<C> {
   readonly steps: Step[] = [];
