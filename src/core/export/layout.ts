@@ -1,4 +1,5 @@
 import type { ExportActivity, ExportSupport } from "./model";
+import type { XmlProgram } from "./xmlOut";
 
 /** The upload layouts core can write, by the name shells and the CLI use for them. */
 export type LayoutId = "xml" | "txt";
@@ -35,8 +36,8 @@ export type TextLayout = {
 
 /**
  * One element of an XML layout: its name, source note, children (for introspection: the declared
- * order) and a writer that appends it for one context value. Built with `leaf`, `group`, `each`
- * and `eachText` (xmlElements.ts), never by hand.
+ * order) and how to compile it into steps. Built with `leaf`, `group`, `each` and `eachText`
+ * (xmlElements.ts), never by hand.
  */
 export type XmlElement<C> = {
   readonly name: string;
@@ -44,11 +45,11 @@ export type XmlElement<C> = {
   readonly repeated: boolean;
   readonly children: readonly XmlElement<never>[];
   /**
-   * Appends the element's text for `c` at `depth` to `out`, or nothing when it is left out. Pieces
-   * go into one array joined once at the end: building nested strings instead made a 100,000
-   * activity file spend most of its time collecting garbage.
+   * Adds the element's steps at `depth` (two spaces of indentation per level) to `program`.
+   * Compiled once per layout: the indented tags are then constants, and one loop writes an
+   * activity (see xmlOut.ts).
    */
-  readonly write: (c: C, depth: number, out: string[]) => void;
+  readonly compile: (depth: number, program: XmlProgram<C>) => void;
 };
 
 /** An XML activity layout as data: the root element and the element written per activity. */

@@ -1,5 +1,6 @@
 import type { TextLayout, UploadLayout, XmlLayout } from "./layout";
 import type { ExportActivity } from "./model";
+import { XmlConstants, XmlOut, XmlProgram } from "./xmlOut";
 
 /** A field of a layout left empty in some of the file's records. */
 export type EmptyField = {
@@ -81,26 +82,42 @@ function renderText(activities: readonly ExportActivity[], layout: TextLayout): 
   return { text, emptyFields };
 }
 
-/** Activities per joined chunk of an XML file. */
-const XML_CHUNK = 32;
+/** An XML layout compiled: the steps that write an activity, and the constants they use. */
+type CompiledXml = {
+  readonly constants: XmlConstants;
+  readonly program: XmlProgram<ExportActivity>;
+  /** The constants before and after the activities. */
+  readonly head: number;
+  readonly tail: number;
+};
+
+/** Each XML layout compiled on first use, and kept: a layout is a constant table. */
+const compiledXml = new WeakMap<XmlLayout, CompiledXml>();
+
+function compileXml(layout: XmlLayout): CompiledXml {
+  let compiled = compiledXml.get(layout);
+  if (compiled === undefined) {
+    const constants = new XmlConstants();
+    const program = new XmlProgram<ExportActivity>(constants);
+    layout.activity.compile(1, program);
+    compiled = {
+      constants,
+      program,
+      head: constants.of(`<?xml version="1.0" encoding="${layout.encoding}"?>\n<${layout.root}>\n`),
+      tail: constants.of(`</${layout.root}>\n`),
+    };
+    compiledXml.set(layout, compiled);
+  }
+  return compiled;
+}
 
 function renderXml(activities: readonly ExportActivity[], layout: XmlLayout): RenderedExport {
-  // Pieces are joined a few hundred activities at a time, then the chunks once: one array of every
-  // piece of a 100,000-activity file, or one string per activity, both spent far longer in
-  // joining and garbage collection (measured with bench/export.bench.ts).
-  const parts: string[] = [];
-  const chunks: string[] = [
-    `<?xml version="1.0" encoding="${layout.encoding}"?>\n<${layout.root}>\n`,
-  ];
-  for (let n = 0; n < activities.length; n++) {
-    layout.activity.write(activities[n] as ExportActivity, 1, parts);
-    if (n % XML_CHUNK === XML_CHUNK - 1) {
-      chunks.push(parts.join(""));
-      parts.length = 0;
-    }
-  }
-  chunks.push(parts.join(""), `</${layout.root}>\n`);
-  const text = chunks.join("");
+  const { constants, program, head, tail } = compileXml(layout);
+  const out = new XmlOut(constants);
+  out.constant(head);
+  for (let n = 0; n < activities.length; n++) out.write(program, activities[n]);
+  out.constant(tail);
+  const text = out.finish();
   // The XML layout leaves an element out rather than writing it empty; the coordinator-facing
   // list of empty fields is the delimited layout's concern, where a blank column is visible.
   return {

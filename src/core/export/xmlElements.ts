@@ -1,26 +1,17 @@
 import type { XmlElement } from "./layout";
+import type { XmlProgram } from "./xmlOut";
 
 // Builders for XML layouts. Every element is written on its own line, indented by two spaces per
 // level, children in the order declared; an element with no value (or a group with no child) is
 // left out, never written empty, so "absent" never reads as "blank" on PARS's side.
+//
+// A layout is compiled once into a flat list of steps (`compile`, xmlOut.ts): an element's depth is
+// fixed by its place in the table, so its indented tags are constants known before any activity is
+// written.
 
-/** `tag` indented for `depth`, made once per depth: fewer pieces to join than indent + tag. */
-function indented(tag: string): (depth: number) => string {
-  const byDepth: string[] = [];
-  return (depth) => (byDepth[depth] ??= "  ".repeat(depth) + tag);
-}
+export { escapeXml } from "./xmlOut";
 
-const ESCAPABLE = /[&<>"]/;
-
-/** Text escaped for XML character data (and attribute values: `"` is escaped too). */
-export function escapeXml(text: string): string {
-  if (!ESCAPABLE.test(text)) return text;
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
+const indent = (depth: number): string => "  ".repeat(depth);
 
 /** An element holding text; left out when `value` gives null. */
 export function leaf<C>(
@@ -28,18 +19,25 @@ export function leaf<C>(
   source: string,
   value: (c: C) => string | null
 ): XmlElement<C> {
-  const open = indented(`<${name}>`);
-  const close = `</${name}>\n`;
   return {
     name,
     source,
     repeated: false,
     children: [],
-    write: (c, depth, out) => {
-      const t = value(c);
-      if (t !== null) out.push(open(depth) + escapeXml(t) + close);
-    },
+    compile: (depth, program) => program.leaf(`${indent(depth)}<${name}>`, value, `</${name}>\n`),
   };
+}
+
+/** Compiles a group's tags around its children: left out when none of them is written. */
+function compileGroup<C>(
+  name: string,
+  children: readonly XmlElement<C>[],
+  depth: number,
+  program: XmlProgram<C>
+): void {
+  program.open(`${indent(depth)}<${name}>\n`);
+  for (const child of children) child.compile(depth + 1, program);
+  program.close(`${indent(depth)}</${name}>\n`);
 }
 
 /** An element made of child elements; left out when none of them is written. */
@@ -48,21 +46,12 @@ export function group<C>(
   source: string,
   children: readonly XmlElement<C>[]
 ): XmlElement<C> {
-  const open = indented(`<${name}>\n`);
-  const close = indented(`</${name}>\n`);
   return {
     name,
     source,
     repeated: false,
     children,
-    write: (c, depth, out) => {
-      out.push(open(depth));
-      const mark = out.length;
-      for (const child of children) child.write(c, depth + 1, out);
-      // No child written: take the opening tag back.
-      if (out.length === mark) out.length -= 1;
-      else out.push(close(depth));
-    },
+    compile: (depth, program) => compileGroup(name, children, depth, program),
   };
 }
 
@@ -73,17 +62,17 @@ export function each<C, I>(
   items: (c: C) => readonly I[],
   children: readonly XmlElement<I>[]
 ): XmlElement<C> {
-  const one = group(name, source, children);
   return {
     name,
     source,
     repeated: true,
     children,
-    write: (c, depth, out) => {
-      for (const item of items(c)) one.write(item, depth, out);
-    },
+    compile: (depth, program) =>
+      program.each(items, (body) => compileGroup(name, children, depth, body)),
   };
 }
+
+const itself = (s: string): string => s;
 
 /** One text element per value of a list (a delivery method, a credit type). */
 export function eachText<C>(
@@ -91,15 +80,13 @@ export function eachText<C>(
   source: string,
   values: (c: C) => readonly string[]
 ): XmlElement<C> {
-  const one = leaf<string>(name, source, (s) => s);
+  const one = leaf<string>(name, source, itself);
   return {
     name,
     source,
     repeated: true,
     children: [],
-    write: (c, depth, out) => {
-      for (const v of values(c)) one.write(v, depth, out);
-    },
+    compile: (depth, program) => program.each(values, (body) => one.compile(depth, body)),
   };
 }
 
