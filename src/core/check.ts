@@ -302,7 +302,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   for (const a of activities) {
     const gaps = requirementGaps(a, ctx);
     const held = heldTo(a);
-    const own = ownedErrors.get(a.row) ?? [];
+    const own = ownedErrors.get(a.row) ?? NO_ROWS;
     const datesBroken = own.some((f) => DATE_BLOCKERS.has(f.body.code));
     const achieved = achievedStatus(gaps, datesBroken, a, today);
     const end = a.endDate.state === "ok" ? a.endDate.value : null;
