@@ -254,7 +254,9 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   // against its activity when that activity is held to Closed (the status that needs them).
   for (const f of parseFindings) {
     if (f.place.table === "Activities") {
-      if (!cancelled.has(f.place.row)) findings.push({ ...f, owner: f.place.row });
+      if (!cancelled.has(f.place.row)) {
+        findings.push({ body: f.body, severity: f.severity, place: f.place, owner: f.place.row });
+      }
       continue;
     }
     let owner: number | null = null;
@@ -262,7 +264,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
       const a = linkedActivity(f.place.table, f.place.row);
       if (a !== undefined && heldTo(a) === "Closed") owner = a.row;
     }
-    findings.push({ ...f, owner });
+    findings.push({ body: f.body, severity: f.severity, place: f.place, owner });
   }
   // Every row rule on one activity, then the next: one pass over the records, not one per rule
   // (findings are sorted by row and column afterwards, so the order they are made in is kept).

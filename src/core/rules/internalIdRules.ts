@@ -104,7 +104,7 @@ export const internalIdRules: BookRule = (ctx) => {
     out.push({
       body: { code: "missing_column", rows: neededWithoutColumn, status: null },
       severity: requiredWithoutColumn ? "error" : "warning",
-      place: { ...ctx.book.activities.place(ctx.book.activities.headerRow, "internalId") },
+      place: ctx.book.activities.place(ctx.book.activities.headerRow, "internalId"),
       owner: null,
     });
   }
