@@ -433,6 +433,20 @@ abstract class FakeObject {
   }
 }
 
+/** A fake whose model is found, at sync time, by `resolve` (Excel proxies are lazy the same way). */
+abstract class FakeResolved<T> extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => T
+  ) {
+    super(ctx);
+  }
+
+  protected target(): unknown {
+    return this.resolve();
+  }
+}
+
 class FakeWorkbook {
   private readonly ctx: FakeContext;
   readonly worksheets: FakeWorksheetCollection;
@@ -544,19 +558,8 @@ class FakeWorksheetCollection extends FakeObject {
   }
 }
 
-class FakeWorksheet extends FakeObject {
+class FakeWorksheet extends FakeResolved<SheetModel> {
   readonly kind = "Worksheet";
-  constructor(
-    ctx: FakeContext,
-    readonly resolve: () => SheetModel
-  ) {
-    super(ctx);
-  }
-
-  protected target(): unknown {
-    return this.resolve();
-  }
-
   protected read(name: string, s: SheetModel): unknown {
     if (name === "name" || name === "id" || name === "visibility") return s[name];
     throw new Error(`Worksheet.${name} not faked`);
@@ -644,23 +647,12 @@ function mustBeUnlocked(sheet: SheetModel): void {
   if (sheet.locked) throw new FakeExcelError("AccessDenied", `sheet ${sheet.name} is protected`);
 }
 
-class FakeRange extends FakeObject {
+class FakeRange extends FakeResolved<RangeRef | null> {
   readonly kind = "Range";
-  constructor(
-    ctx: FakeContext,
-    readonly resolve: () => RangeRef | null
-  ) {
-    super(ctx);
-  }
-
   private must(): RangeRef {
     const r = this.resolve();
     if (r === null) throw new FakeExcelError("InvalidReference", "null range");
     return r;
-  }
-
-  protected target(): unknown {
-    return this.resolve();
   }
 
   protected read(name: string, ref: RangeRef): unknown {
@@ -858,19 +850,8 @@ class FakeRangeAreas {
   }
 }
 
-class FakeConditionalFormatCollection extends FakeObject {
+class FakeConditionalFormatCollection extends FakeResolved<{ sheet: SheetModel; areas: Area[] }> {
   readonly kind = "ConditionalFormatCollection";
-  constructor(
-    ctx: FakeContext,
-    readonly resolve: () => { sheet: SheetModel; areas: Area[] }
-  ) {
-    super(ctx);
-  }
-
-  protected target(): unknown {
-    return this.resolve();
-  }
-
   protected read(name: string, t: { sheet: SheetModel; areas: Area[] }): unknown {
     if (name !== "items") throw new Error(`ConditionalFormatCollection.${name} not faked`);
     return t.sheet.conditionalFormats
@@ -906,19 +887,8 @@ class FakeConditionalFormatCollection extends FakeObject {
   }
 }
 
-class FakeConditionalFormat extends FakeObject {
+class FakeConditionalFormat extends FakeResolved<ConditionalFormatModel> {
   readonly kind = "ConditionalFormat";
-  constructor(
-    ctx: FakeContext,
-    readonly resolve: () => ConditionalFormatModel
-  ) {
-    super(ctx);
-  }
-
-  protected target(): unknown {
-    return this.resolve();
-  }
-
   protected read(name: string, cf: ConditionalFormatModel): unknown {
     if (name === "type" || name === "id") return cf[name];
     if (name === "customOrNullObject") {
@@ -985,19 +955,8 @@ class FakeConditionalFormat extends FakeObject {
   }
 }
 
-class FakeCustom extends FakeObject {
+class FakeCustom extends FakeResolved<ConditionalFormatModel | null> {
   readonly kind = "CustomConditionalFormat";
-  constructor(
-    ctx: FakeContext,
-    readonly resolve: () => ConditionalFormatModel | null
-  ) {
-    super(ctx);
-  }
-
-  protected target(): unknown {
-    return this.resolve();
-  }
-
   protected read(name: string, cf: ConditionalFormatModel): unknown {
     if (name === "rule") return new FakeRule(this.ctx, () => cf);
     throw new Error(`CustomConditionalFormat.${name} not faked`);
@@ -1008,19 +967,8 @@ class FakeCustom extends FakeObject {
   }
 }
 
-class FakeRule extends FakeObject {
+class FakeRule extends FakeResolved<ConditionalFormatModel> {
   readonly kind = "ConditionalFormatRule";
-  constructor(
-    ctx: FakeContext,
-    readonly resolve: () => ConditionalFormatModel
-  ) {
-    super(ctx);
-  }
-
-  protected target(): unknown {
-    return this.resolve();
-  }
-
   protected read(name: string, cf: ConditionalFormatModel): unknown {
     if (name === "formula") return cf.formula;
     throw new Error(`ConditionalFormatRule.${name} not faked`);
@@ -1072,19 +1020,8 @@ class FakeTableCollection extends FakeObject {
   }
 }
 
-class FakeTable extends FakeObject {
+class FakeTable extends FakeResolved<TableModel> {
   readonly kind = "Table";
-  constructor(
-    ctx: FakeContext,
-    readonly resolve: () => TableModel
-  ) {
-    super(ctx);
-  }
-
-  protected target(): unknown {
-    return this.resolve();
-  }
-
   protected read(name: string, t: TableModel): unknown {
     if (name === "name") return t.name;
     if (name === "worksheet") return new FakeWorksheet(this.ctx, () => t.sheet);
