@@ -78,10 +78,11 @@ export type CheckResult = {
   readonly summary: CheckSummary;
 };
 
+/** Why a workbook cannot be checked: it has no Activities table (the only mandatory one). */
+export type Uncheckable = { readonly ok: false; readonly problem: "no_activities_table" };
+
 /** A workbook the engine can check, or why not. */
-export type CheckOutcome =
-  | { readonly ok: true; readonly result: CheckResult }
-  | { readonly ok: false; readonly problem: "no_activities_table" };
+export type CheckOutcome = { readonly ok: true; readonly result: CheckResult } | Uncheckable;
 
 /** The order statuses climb in; Active and Ready to Close are told apart by the end date. */
 export const ACHIEVED_ORDER: readonly AchievedStatus[] = [
@@ -128,8 +129,7 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
  * export) without reading the cells a second time.
  */
 export type CheckedRecords =
-  | { readonly ok: true; readonly result: CheckResult; readonly records: ReadWorkbook }
-  | { readonly ok: false; readonly problem: "no_activities_table" };
+  { readonly ok: true; readonly result: CheckResult; readonly records: ReadWorkbook } | Uncheckable;
 
 /**
  * Runs `checkWorkbook` and also returns the typed records it read: the verdicts and the values

@@ -104,6 +104,7 @@ export {
   type CheckResult,
   type CheckSummary,
   type RowVerdict,
+  type Uncheckable,
 } from "./check";
 export { MESSAGES, messageOf } from "./messages/en";
 export {

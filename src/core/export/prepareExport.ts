@@ -1,4 +1,10 @@
-import { checkWorkbookRecords, missingFor, type CheckOptions, type CheckResult } from "../check";
+import {
+  checkWorkbookRecords,
+  missingFor,
+  type CheckOptions,
+  type CheckResult,
+  type Uncheckable,
+} from "../check";
 import type { StatusName } from "../codes/vocabularies";
 import type { IsoDate } from "../dates";
 import type { Issue, Place, TableName } from "../model/issue";
@@ -53,8 +59,7 @@ export type ExportPreview = {
 
 /** An export preview, or why the workbook cannot give one. */
 export type ExportPreviewOutcome =
-  | { readonly ok: true; readonly preview: ExportPreview }
-  | { readonly ok: false; readonly problem: "no_activities_table" };
+  { readonly ok: true; readonly preview: ExportPreview } | Uncheckable;
 
 /**
  * Decides which rows go into an upload: a row goes in when it passes the status it is held to
