@@ -265,7 +265,20 @@ const EVALUATED: readonly OutcomeName[] = [
 /** The Template D view of an activity: every value Template D writes. */
 export function txtViewOf(a: ExportActivity): TxtView {
   const v = a.values;
-  const code = v.format === undefined ? undefined : FORMAT_PROFILES[v.format].codes[0];
+  // Written here from upload-layouts.md §A and DOMAIN.md §1, not taken from the layout: a course
+  // reached only over the internet is IL, an enduring material only online IEM.
+  const only = (methods: readonly string[]): boolean =>
+    v.deliveryMethod !== undefined &&
+    v.deliveryMethod.length > 0 &&
+    v.deliveryMethod.every((m) => methods.includes(m));
+  const code =
+    v.format === undefined
+      ? undefined
+      : v.format === "course" && only(["Live-Streamed", "Online"])
+        ? "IL"
+        : v.format === "enduring" && only(["Online"])
+          ? "IEM"
+          : FORMAT_PROFILES[v.format].codes[0];
   const located = code === "C" || code === "RSS";
   return {
     accmeId: v.accmeId,

@@ -1,5 +1,5 @@
 import { FORMAT_PROFILES } from "../formats";
-import type { OutcomeName } from "../codes/vocabularies";
+import type { DeliveryMethod, OutcomeName } from "../codes/vocabularies";
 import { maybe, plainNumber, usDate, yearOf, yesNo } from "./encoders";
 import type { TextColumn, TextLayout } from "./layout";
 import type { ExportActivity, ExportSupport } from "./model";
@@ -30,9 +30,30 @@ const col = <C>(
   encode: (c: C) => string | null
 ): TextColumn<C> => ({ header, source, encode });
 
-/** The legacy code of the row's format; Other/Blended has none (DOMAIN.md §1). */
-const legacyCode = (a: A): string | undefined =>
-  a.values.format === undefined ? undefined : FORMAT_PROFILES[a.values.format].codes[0];
+/** Delivery methods of a live course held over the internet (legacy IL, "internet live"). */
+const INTERNET_LIVE: ReadonlySet<DeliveryMethod> = new Set(["Live-Streamed", "Online"]);
+/** Delivery methods of an enduring material on the internet (legacy IEM, "internet enduring"). */
+const INTERNET_ENDURING: ReadonlySet<DeliveryMethod> = new Set(["Online"]);
+
+/** True when the row names delivery methods and every one is in `set`. */
+const deliveredOnlyBy = (a: A, set: ReadonlySet<DeliveryMethod>): boolean => {
+  const methods = a.values.deliveryMethod;
+  return methods !== undefined && methods.length > 0 && methods.every((m) => set.has(m));
+};
+
+/**
+ * The legacy code of the row's format (DOMAIN.md §1; Other/Blended has none). The legacy types
+ * split two of today's formats by how they reach learners: a Live Course delivered only
+ * live-streamed or online is IL (internet live), an Enduring Material delivered only online is
+ * IEM (internet enduring); with any in-person or print delivery, or none given, C and EM.
+ */
+export function legacyCode(a: A): string | undefined {
+  const { format } = a.values;
+  if (format === undefined) return undefined;
+  if (format === "course" && deliveredOnlyBy(a, INTERNET_LIVE)) return "IL";
+  if (format === "enduring" && deliveredOnlyBy(a, INTERNET_ENDURING)) return "IEM";
+  return FORMAT_PROFILES[format].codes[0];
+}
 
 const hasLocation = (a: A): boolean => {
   const code = legacyCode(a);
@@ -163,6 +184,7 @@ export const TEMPLATE_D: TextLayout = {
     "Line ends: CRLF, as practitioner code wrote them (PARS's own rule is not documented).",
     "Every line carries as many supporter blocks as the activity with the most supporters, so all lines have the same number of columns.",
     "Joint providers are separated by a semicolon and a space (the separator is not documented).",
+    "Activity Type: a Live Course delivered only live-streamed or online is written IL, an Enduring Material delivered only online IEM; otherwise C and EM (the legacy split by delivery, inferred from Delivery Method).",
     "City, State and Country are filled only for legacy types C and RSS; State only in the USA.",
     "Other/Blended Learning has no legacy code: its Activity Type column is left empty.",
     "Columns with no source in the workbook (hours of instruction, designed-to-change, sub-categories, competencies, in-kind kinds) are left empty.",

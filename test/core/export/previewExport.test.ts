@@ -224,6 +224,40 @@ describe("buildExport", () => {
     expect(buildExport(p, PARS_XML, "2025-11-25T14:05").summary.lineEnd).toBe("LF");
   });
 
+  it("writes Template D's legacy type IL or IEM for a course or enduring material reached only over the internet", () => {
+    const rows = [
+      ["C1", "Live Course", "In-Person"],
+      ["C2", "Live Course", "Live-Streamed"],
+      ["C3", "Live Course", "Online"],
+      ["C4", "Live Course", "In-Person; Live-Streamed"],
+      ["E1", "Enduring Material", "Online"],
+      ["E2", "Enduring Material", "Print/Other"],
+      ["E3", "Enduring Material", "Online; Print/Other"],
+    ].map(([id, format, delivery]) =>
+      aRow({
+        "Internal ID": id,
+        Format: format,
+        "Delivery Method": delivery,
+        "End Date": format === "Live Course" ? "07/01/2024" : "06/30/2025",
+      })
+    );
+    const p = preview(aBook({ activities: rows }));
+    expect(p.excluded).toEqual([]);
+    const lines = buildExport(p, TEMPLATE_D, "2025-11-25T14:05")
+      .text.split("\r\n")
+      .filter((l) => l !== "");
+    // Columns 3 (Provider Activity ID), 7-9 (City, State, Country: only for C and RSS) and 11.
+    expect(lines.map((l) => l.split("\t")).map((c) => [c[2], c[6], c[7], c[8], c[10]])).toEqual([
+      ["C1", "Chicago", "IL", "USA", "C"],
+      ["C2", "", "", "", "IL"],
+      ["C3", "", "", "", "IL"],
+      ["C4", "Chicago", "IL", "USA", "C"],
+      ["E1", "", "", "", "IEM"],
+      ["E2", "", "", "", "EM"],
+      ["E3", "", "", "", "EM"],
+    ]);
+  });
+
   it("declares Template D's 47 fixed columns and 8 per supporter in the order of §A", () => {
     expect(TEMPLATE_D.fixed).toHaveLength(TEMPLATE_D_FIXED_COLUMNS);
     expect(TEMPLATE_D.block).toHaveLength(TEMPLATE_D_BLOCK_COLUMNS);
