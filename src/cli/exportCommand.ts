@@ -6,6 +6,7 @@ import {
   dayOfIso,
   exportLogEntry,
   findPriorExport,
+  loggedExportsInBook,
   InvalidExportLogError,
   InvalidOptionError,
   layoutOf,
@@ -42,7 +43,9 @@ export    writes the activities that pass their declared status as a PARS upload
           Prints first which rows go in and which stay out, and why.
           --rows / --ids export only those Activities rows (sheet row numbers, Internal IDs).
           The file is named pars-activities-YYYYMMDD-HHMM.<format> unless -o names it;
-          each export is logged in <workbook>.export-log.json beside the workbook.
+          each export is logged in <workbook>.export-log.json beside the workbook, and
+          a file identical to one in that log or in the workbook's own Export Log
+          (the task pane's) is made with a warning.
           Exit 0 when every row goes in, 1 when some stay out, 2 when the file cannot be read.
 `;
 
@@ -236,7 +239,9 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   const logPath = exportLogPath(workbook);
   const log = await readLog(logPath);
   const sha256 = sha256Hex(file.text);
-  const prior = findPriorExport(log, sha256);
+  // Both logs count: this command's, beside the workbook, and the one the task pane keeps in it.
+  const prior =
+    findPriorExport(log, sha256) ?? loggedExportsInBook(book).find((e) => e.sha256 === sha256);
   if (prior !== undefined) {
     io.stderr(
       `pars-ready: warning: this file is identical to ${prior.fileName}, already made on ${prior.time}; uploading it again would send the same activities twice.\n`

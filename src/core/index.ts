@@ -171,11 +171,18 @@ export {
 export { declaredPaths, escapeXml } from "./export/xmlElements";
 export {
   appendExportLog,
+  EXPORT_LOG_HEADERS,
+  EXPORT_LOG_SHEET,
+  EXPORT_LOG_TABLE,
   exportLogEntry,
   findPriorExport,
   InvalidExportLogError,
+  logCellText,
+  loggedExportsInBook,
+  loggedExportsOf,
   readExportLog,
   type ExportLogEntry,
+  type LoggedExport,
 } from "./export/exportLog";
 export { sha256Bytes, sha256Hex, utf8Bytes } from "./export/sha256";
 export { UnknownLayoutError } from "./export/errors";

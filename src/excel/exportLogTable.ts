@@ -1,28 +1,14 @@
-import type { ExportLogEntry } from "../core";
+import {
+  EXPORT_LOG_HEADERS,
+  EXPORT_LOG_SHEET,
+  EXPORT_LOG_TABLE,
+  logCellText as text,
+  loggedExportsOf,
+  type ExportLogEntry,
+  type LoggedExport,
+} from "../core";
 
-/**
- * The Excel table that keeps the workbook's Export Log. Excel table names cannot contain spaces,
- * so the table is `ExportLog` on a sheet named `Export Log`.
- */
-export const EXPORT_LOG_TABLE = "ExportLog";
-/** The sheet a new Export Log is put on (another free name when a sheet of the user's has it). */
-export const EXPORT_LOG_SHEET = "Export Log";
-/** The Export Log's columns, left to right. */
-export const EXPORT_LOG_HEADERS = [
-  "Time",
-  "Layout",
-  "File",
-  "Rows",
-  "Internal IDs",
-  "SHA-256",
-] as const;
-
-/** An export as the workbook's log records it: enough to warn before the same file is made twice. */
-export type LoggedExport = {
-  readonly time: string;
-  readonly fileName: string;
-  readonly sha256: string;
-};
+export { EXPORT_LOG_HEADERS, EXPORT_LOG_SHEET, EXPORT_LOG_TABLE, type LoggedExport };
 
 /** Where an export was recorded: the log's sheet, and the sheet holding the file's text if any. */
 export type RecordedExport = {
@@ -53,20 +39,9 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
   }
 }
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-/** A cell as text: the log's cells are text-formatted, but a user may have typed into them. */
-const text = (v: unknown): string =>
-  typeof v === "string"
-    ? v.trim()
-    : typeof v === "number" || typeof v === "boolean"
-      ? String(v)
-      : "";
-
 /**
- * Reads the Export Log, oldest first: the rows of the `ExportLog` table whose SHA-256 cell holds a
- * fingerprint (a row a user blanked or typed over names no file, so it cannot match one). An empty
- * list when the workbook has no log yet. Two round trips whatever the log's length: one to find
+ * Reads the Export Log, oldest first (`loggedExportsOf` says which rows count). An empty list when
+ * the workbook has no log yet. Two round trips whatever the log's length: one to find
  * the table, one to read it.
  *
  * @throws {Error} whatever Excel raises; the gateway turns it into an `ExcelAccessError`
@@ -78,19 +53,7 @@ export async function readExportLogTable(context: Excel.RequestContext): Promise
   if (table === undefined) return [];
   const range = table.getRange().load("values");
   await context.sync();
-  const [header = [], ...rows] = range.values;
-  const heads = header.map(text);
-  // By header, not position: a user may have moved the log's columns around.
-  const at = (name: string) => heads.indexOf(name);
-  const [time, file, sha] = [at("Time"), at("File"), at("SHA-256")];
-  if (sha < 0) return [];
-  return rows
-    .map((r) => ({
-      time: text(r[time]),
-      fileName: text(r[file]),
-      sha256: text(r[sha]).toLowerCase(),
-    }))
-    .filter((e) => SHA256_HEX.test(e.sha256));
+  return loggedExportsOf(range.values);
 }
 
 /** One log row's cells, in `EXPORT_LOG_HEADERS` order. */

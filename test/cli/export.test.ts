@@ -104,6 +104,43 @@ describe("pars-ready export", () => {
     expect((await exportCli([...args, "--force"], dir)).code).toBe(0);
   });
 
+  it("warns when the workbook's own Export Log (kept by the task pane) records an identical file", async () => {
+    const first = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    await xlsx(first, "full.xlsx", FULL_FIELDS);
+    const args = ["full.xlsx", "--format", "txt", "--today", EXPORT_TODAY];
+    expect((await exportCli(args, first)).code).toBe(0);
+    const made = readFileSync(path.join(first, "pars-activities-20251125-1405.txt"));
+    const sha = createHash("sha256").update(made).digest("hex");
+
+    // A second copy of the workbook, with no log beside it, whose Export Log table holds the file.
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const wb = buildParsWorkbook({
+      Activities: FULL_FIELDS.activities,
+      Support: FULL_FIELDS.support ?? [],
+      MOC: FULL_FIELDS.moc ?? [],
+    });
+    wb.addWorksheet("Export Log").addTable({
+      name: "ExportLog",
+      ref: "A1",
+      columns: ["Time", "Layout", "File", "Rows", "Internal IDs", "SHA-256"].map((name) => ({
+        name,
+      })),
+      rows: [
+        ["2025-11-20T09:00:00.000Z", "Template D (.txt)", "from-the-pane.txt", 3, "", sha],
+        ["2025-11-21T09:00:00.000Z", "PARS XML", "typed-over.xml", 3, "", "not a fingerprint"],
+      ],
+    });
+    await wb.xlsx.writeFile(path.join(dir, "full.xlsx"));
+    const r = await exportCli(args, dir, new Date(2025, 10, 26, 8, 0));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "warning: this file is identical to from-the-pane.txt, already made on 2025-11-20T09:00:00.000Z"
+    );
+    // A different layout is a different file: no warning.
+    const xml = await exportCli(["full.xlsx", "--format", "xml", "--today", EXPORT_TODAY], dir);
+    expect(xml.stderr).toBe("");
+  });
+
   it("exports only the selected rows and names a selection that matches none", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
     await xlsx(dir, "faq.xlsx", FAQ_EXAMPLES);

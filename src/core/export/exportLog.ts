@@ -1,6 +1,7 @@
 import type { LayoutId } from "./layout";
 import type { ExportFile } from "./buildExport";
 import { InvalidOptionError } from "../errors";
+import type { WorkbookSource } from "../parse/locateTables";
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -96,4 +97,71 @@ export function appendExportLog(
   entry: ExportLogEntry
 ): { readonly version: 1; readonly entries: readonly ExportLogEntry[] } {
   return { version: 1, entries: [...log, entry] };
+}
+
+// The Export Log kept inside the workbook, as an Excel table the task pane appends to. Its layout
+// is here, beside the log's entries, so that the task pane writing it and the command line reading
+// it agree on one definition.
+
+/**
+ * The Excel table that keeps the workbook's Export Log. Excel table names cannot contain spaces,
+ * so the table is `ExportLog` on a sheet named `Export Log`.
+ */
+export const EXPORT_LOG_TABLE = "ExportLog";
+/** The sheet a new Export Log is put on (another free name when a sheet of the user's has it). */
+export const EXPORT_LOG_SHEET = "Export Log";
+/** The Export Log table's columns, left to right. */
+export const EXPORT_LOG_HEADERS = [
+  "Time",
+  "Layout",
+  "File",
+  "Rows",
+  "Internal IDs",
+  "SHA-256",
+] as const;
+
+/** An export as the workbook's log records it: enough to warn before the same file is made twice. */
+export type LoggedExport = {
+  readonly time: string;
+  readonly fileName: string;
+  readonly sha256: string;
+};
+
+/** A log cell as text: the log's cells are text-formatted, but a user may have typed into them. */
+export const logCellText = (v: unknown): string =>
+  typeof v === "string"
+    ? v.trim()
+    : typeof v === "number" || typeof v === "boolean"
+      ? String(v)
+      : "";
+
+/**
+ * The exports an Export Log table records, oldest first, from its values (header row first). By
+ * header, not position: a user may have moved the log's columns. Rows whose SHA-256 cell holds no
+ * fingerprint (a row a user blanked or typed over) name no file, so they are left out; a table
+ * without a SHA-256 column records nothing.
+ */
+export function loggedExportsOf(values: readonly (readonly unknown[])[]): LoggedExport[] {
+  const [header = [], ...rows] = values;
+  const heads = header.map(logCellText);
+  const [time, file, sha] = ["Time", "File", "SHA-256"].map((h) => heads.indexOf(h)) as [
+    number,
+    number,
+    number,
+  ];
+  if (sha < 0) return [];
+  return rows
+    .map((r) => ({
+      time: logCellText(r[time]),
+      fileName: logCellText(r[file]),
+      sha256: logCellText(r[sha]).toLowerCase(),
+    }))
+    .filter((e) => SHA256_HEX.test(e.sha256));
+}
+
+/** The exports the Export Log table of a workbook read from a file records; none without one. */
+export function loggedExportsInBook(book: WorkbookSource): LoggedExport[] {
+  const name = EXPORT_LOG_TABLE.toLowerCase();
+  const table = book.tables.find((t) => t.name.toLowerCase() === name);
+  return table === undefined ? [] : loggedExportsOf(table.values);
 }

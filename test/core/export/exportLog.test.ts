@@ -7,6 +7,7 @@ import {
   findPriorExport,
   InvalidExportLogError,
   InvalidOptionError,
+  loggedExportsOf,
   PARS_XML,
   previewExport,
   readExportLog,
@@ -74,6 +75,30 @@ describe("the Export Log", () => {
     ["entry 1 is malformed", { version: 1, entries: [{ time: "x" }] }],
   ])("refuses a log that is %s", (detail, value) => {
     expect(() => readExportLog(value)).toThrow(new InvalidExportLogError(detail));
+  });
+});
+
+describe("loggedExportsOf (the workbook's Export Log table)", () => {
+  const sha = "ab".repeat(32);
+  it("reads the entries by header wherever the columns stand, ignoring rows with no fingerprint", () => {
+    expect(
+      loggedExportsOf([
+        ["Note", " SHA-256 ", "File", "Time"],
+        ["mine", sha.toUpperCase(), "a.xml", "2025-11-20T09:00"],
+        ["typed over", "not a hash", "b.xml", "2025-11-21T09:00"],
+        ["", null, "c.xml", "2025-11-22T09:00"],
+      ])
+    ).toEqual([{ time: "2025-11-20T09:00", fileName: "a.xml", sha256: sha }]);
+  });
+
+  it("records nothing for a table without a SHA-256 column or without rows", () => {
+    expect(
+      loggedExportsOf([
+        ["Time", "File"],
+        ["x", "y"],
+      ])
+    ).toEqual([]);
+    expect(loggedExportsOf([])).toEqual([]);
   });
 });
 
