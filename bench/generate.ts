@@ -104,7 +104,11 @@ export function generateRows(
 
 /** The same tables as a core workbook source. */
 export function generateBook(n: number): WorkbookSource {
-  const rows = generateRows(n);
+  return bookOf(generateRows(n));
+}
+
+/** Generated rows (perhaps changed) as a core workbook source. */
+export function bookOf(rows: ReturnType<typeof generateRows>): WorkbookSource {
   const table = (
     name: "Activities" | "Support" | "MOC" | "Sessions",
     headers: readonly string[]

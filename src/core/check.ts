@@ -225,10 +225,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     sessionsOf: (a) => groupByRow[a.row]?.sessions ?? NO_ROWS,
     heldTo,
     idKeyOf: (a) => keyByRow[a.row] ?? "",
-    othersWithSameId: (a) => {
-      const all = groupByRow[a.row]?.all;
-      return all === null || all === undefined ? NO_ROWS : all.filter((o) => o !== a);
-    },
+    sameIdGroup: (a) => groupByRow[a.row]?.all ?? NO_ROWS,
     unlinked,
   };
 

@@ -43,8 +43,16 @@ describe("messages", () => {
     [{ code: "internal_id_missing", required: "same_day" }, "same format starts the same day"],
     [{ code: "internal_id_missing", required: null }, "will be required for batch upload"],
     [
-      { code: "internal_id_reused", id: "A", otherRows: [3, 4, 5, 6, 7, 8, 9] },
-      "rows 3, 4, 5, 6, 7, 8, …",
+      { code: "internal_id_reused", id: "A", otherRows: [3, 4, 5, 6, 7, 8, 9], others: 7 },
+      "also used on rows 3, 4, 5, 6, 7, 8 and 1 more for another",
+    ],
+    [
+      { code: "internal_id_duplicate", id: "TBD", otherRows: [3, 4, 5, 6, 7, 8, 9], others: 19999 },
+      "also used on rows 3, 4, 5, 6, 7, 8 and 19993 more with the same",
+    ],
+    [
+      { code: "aggregate_format_repeated", format: "ISL", otherRows: [3, 9], others: 2 },
+      "within 12 months (rows 3, 9);",
     ],
     [{ code: "orphan_row", id: "" }, "has no Internal ID"],
     [{ code: "support_without_source", status: "Closed" }, "Closed needs at least one"],

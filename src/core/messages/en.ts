@@ -19,6 +19,13 @@ const list = (items: readonly string[]): string =>
 const rows = (r: readonly number[]): string =>
   r.length === 1 ? `row ${String(r[0])}` : `rows ${list(r.map(String))}`;
 
+/** Some of `all` other rows, `listed` first: "rows 3, 4, 5, 6, 7, 8 and 994 more". */
+const otherRows = (listed: readonly number[], all: number): string => {
+  const shown = listed.slice(0, 6);
+  const more = all - shown.length;
+  return more > 0 ? `${rows(shown)} and ${String(more)} more` : rows(shown);
+};
+
 const quantity = {
   credits: "credits",
   physician_learners: "physician learners",
@@ -28,7 +35,7 @@ const quantity = {
 /** One message per finding code; the compiler demands one for every code. */
 export const MESSAGES: Messages = {
   aggregate_format_repeated: (i) =>
-    `Another ${i.format} activity starts within 12 months (${rows(i.otherRows)}); PARS asks for one such activity per 12 months, with all learners aggregated.`,
+    `Another ${i.format} activity starts within 12 months (${otherRows(i.otherRows, i.others)}); PARS asks for one such activity per 12 months, with all learners aggregated.`,
   boards_without_moc: (i) =>
     `MOC is No, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes or remove those rows.`,
   cell_error: (i) =>
@@ -47,7 +54,7 @@ export const MESSAGES: Messages = {
   in_kind_with_amount: () =>
     "In-kind support is reported with its source and no dollar value; the amount will not be reported.",
   internal_id_duplicate: (i) =>
-    `Internal ID "${i.id}" is also used on ${rows(i.otherRows)} with the same format and start date; PARS would take them for one activity.`,
+    `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} with the same format and start date; PARS would take them for one activity.`,
   internal_id_is_provider_id: (i) =>
     `Internal ID "${i.id}" is your seven-digit ACCME provider ID; give each activity its own Internal ID.`,
   internal_id_missing: (i) =>
@@ -59,7 +66,7 @@ export const MESSAGES: Messages = {
           ? "Internal ID is required: another activity of the same format starts the same day."
           : "Internal ID is empty; it will be required for batch upload.",
   internal_id_reused: (i) =>
-    `Internal ID "${i.id}" is also used on ${rows(i.otherRows)} for another format or start date; give each activity its own.`,
+    `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} for another format or start date; give each activity its own.`,
   internal_id_seven_digits: (i) =>
     `Internal ID "${i.id}" has seven digits, like an ACCME provider ID; set your provider ID so this can be checked, or use another Internal ID.`,
   invalid_code: (i) =>

@@ -72,12 +72,18 @@ export type IssueBody =
   | {
       readonly code: "internal_id_duplicate";
       readonly id: string;
+      /** The first of the other rows (at most OTHER_ROWS_LISTED), in row order. */
       readonly otherRows: readonly number[];
+      /** How many other rows there are in all. */
+      readonly others: number;
     }
   | {
       readonly code: "internal_id_reused";
       readonly id: string;
+      /** The first of the other rows (at most OTHER_ROWS_LISTED), in row order. */
       readonly otherRows: readonly number[];
+      /** How many other rows there are in all. */
+      readonly others: number;
     }
   | { readonly code: "internal_id_is_provider_id"; readonly id: string }
   | { readonly code: "internal_id_seven_digits"; readonly id: string }
@@ -104,8 +110,18 @@ export type IssueBody =
   | {
       readonly code: "aggregate_format_repeated";
       readonly format: string;
+      /** The other rows nearest in start date (at most OTHER_ROWS_LISTED), in row order. */
       readonly otherRows: readonly number[];
+      /** How many other rows there are in all. */
+      readonly others: number;
     };
+
+/**
+ * How many other rows a finding about rows that belong together names. A workbook can give
+ * thousands of rows one Internal ID ("TBD"): listing every other row on every one of them would
+ * make millions of numbers; the count says how many there are.
+ */
+export const OTHER_ROWS_LISTED = 10;
 
 export type IssueCode = IssueBody["code"];
 

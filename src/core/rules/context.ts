@@ -22,8 +22,11 @@ export type CheckContext = {
   readonly activities: readonly ActivityRecord[];
   /** An activity's Internal ID as compared (see `idKey`), "" when it has none. */
   readonly idKeyOf: (a: ActivityRecord) => string;
-  /** The other reported activities with the same Internal ID as `a` ([] without an ID). */
-  readonly othersWithSameId: (a: ActivityRecord) => readonly ActivityRecord[];
+  /**
+   * Every reported activity with the same Internal ID as `a`, `a` included, in sheet order; []
+   * when no other has it (or `a` has none). One list per ID, shared by its activities.
+   */
+  readonly sameIdGroup: (a: ActivityRecord) => readonly ActivityRecord[];
   /**
    * Support, MOC and Sessions rows whose Internal ID is blank or matches no activity (Cancelled
    * activities included), in table order. Rows with an unreadable ID are left to their own finding.

@@ -1,5 +1,6 @@
-import { addMonths, usOfDay } from "../dates";
-import { profileOf } from "../formats";
+import { addMonths, usOfDay, type DayNumber } from "../dates";
+import { profileOf, type FormatKey } from "../formats";
+import { OTHER_ROWS_LISTED } from "../model/issue";
 import type { ActivityRecord } from "../parse/readRecords";
 import { NONE, type BookRule, type CheckContext, type Finding, type RowRule } from "./context";
 
@@ -194,7 +195,7 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
  * "aggregate your data for learning from teaching for all learners into one activity" (LFT).
  */
 export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
-  const groups = new Map<string, ActivityRecord[]>();
+  const groups = new Map<FormatKey, ActivityRecord[]>();
   for (const a of ctx.activities) {
     if (a.format.state !== "ok" || a.startDate.state !== "ok") continue;
     if (!profileOf(a.format.value).aggregatedPerYear) continue;
@@ -203,22 +204,50 @@ export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
     else list.push(a);
   }
   const out: Finding[] = [];
-  const startOf = (a: ActivityRecord) => (a.startDate.state === "ok" ? a.startDate.value : 0);
+  const startOf = (a: ActivityRecord): DayNumber =>
+    a.startDate.state === "ok" ? a.startDate.value : 0;
   for (const [format, list] of groups) {
     if (list.length < 2) continue;
+    // By start date: the activities starting less than 12 months before or after one are then a
+    // stretch around it, found by two binary searches, however many there are.
+    const byStart = [...list].sort((x, y) => startOf(x) - startOf(y) || x.row - y.row);
+    const starts = byStart.map(startOf);
+    const yearOn = starts.map((s) => addMonths(s, 12));
+    const firstWhere = (test: (i: number) => boolean): number => {
+      let lo = 0;
+      let hi = byStart.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (test(mid)) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const name = profileOf(format).name;
+    const at = new Map(byStart.map((a, i) => [a, i] as const));
     for (const a of list) {
-      const others = list.filter(
-        (o) =>
-          o !== a &&
-          startOf(o) < addMonths(startOf(a), 12) &&
-          startOf(a) < addMonths(startOf(o), 12)
-      );
-      if (others.length === 0) continue;
+      const i = at.get(a) as number;
+      const s = starts[i] as DayNumber;
+      const end = yearOn[i] as DayNumber;
+      // [from, to): o starts before a's start + 12 months and a starts before o's + 12 months.
+      const from = firstWhere((j) => (yearOn[j] as DayNumber) > s);
+      const to = firstWhere((j) => (starts[j] as DayNumber) >= end);
+      const others = to - from - 1;
+      if (others === 0) continue;
+      // The nearest in start date are named, in row order; the count says how many there are.
+      const near: number[] = [];
+      for (let l = i - 1, r = i + 1; near.length < OTHER_ROWS_LISTED && (l >= from || r < to);) {
+        if (r < to) near.push((byStart[r++] as ActivityRecord).row);
+        if (l >= from && near.length < OTHER_ROWS_LISTED) {
+          near.push((byStart[l--] as ActivityRecord).row);
+        }
+      }
       out.push({
         body: {
           code: "aggregate_format_repeated",
-          format: profileOf(format as Parameters<typeof profileOf>[0]).name,
-          otherRows: others.map((o) => o.row),
+          format: name,
+          otherRows: near.sort((x, y) => x - y),
+          others,
         },
         severity: "warning",
         place: ctx.book.activities.place(a.row, "format"),

@@ -1,7 +1,54 @@
+import { OTHER_ROWS_LISTED } from "../model/issue";
 import type { ActivityRecord } from "../parse/readRecords";
 import type { BookRule, Finding } from "./context";
 
 const SEVEN_DIGITS = /^\d{7}$/;
+
+/** The rows of `rows` other than `a`'s: the first OTHER_ROWS_LISTED of them, and how many in all. */
+function othersIn(
+  rows: readonly ActivityRecord[],
+  a: ActivityRecord
+): { otherRows: number[]; others: number } {
+  const otherRows: number[] = [];
+  for (let i = 0; i < rows.length && otherRows.length < OTHER_ROWS_LISTED; i++) {
+    const o = rows[i] as ActivityRecord;
+    if (o !== a) otherRows.push(o.row);
+  }
+  return { otherRows, others: rows.length - 1 };
+}
+
+/** For each activity, the activities of its Internal ID's group with its format and start date. */
+type SameFormatAndDay = Map<ActivityRecord, readonly ActivityRecord[]>;
+
+/**
+ * For each activity of one Internal ID's group, the activities of the group with its format and
+ * start date (itself included; alone when either is unreadable). Made once per group and kept in
+ * `made`, so that a group of thousands (an ID such as "TBD" on every row) costs one pass, not one
+ * per row.
+ */
+function sameFormatAndDay(
+  made: Map<readonly ActivityRecord[], SameFormatAndDay>,
+  group: readonly ActivityRecord[]
+): SameFormatAndDay {
+  let byActivity = made.get(group);
+  if (byActivity === undefined) {
+    byActivity = new Map();
+    const byKey = new Map<string, ActivityRecord[]>();
+    for (const a of group) {
+      if (a.format.state !== "ok" || a.startDate.state !== "ok") {
+        byActivity.set(a, [a]);
+        continue;
+      }
+      const key = `${a.format.value}|${String(a.startDate.value)}`;
+      let list = byKey.get(key);
+      if (list === undefined) byKey.set(key, (list = []));
+      list.push(a);
+      byActivity.set(a, list);
+    }
+    made.set(group, byActivity);
+  }
+  return byActivity;
+}
 
 /**
  * Internal ID: present; unique for one format and start date; not reused across formats or dates;
@@ -14,6 +61,7 @@ const SEVEN_DIGITS = /^\d{7}$/;
 export const internalIdRules: BookRule = (ctx) => {
   const out: Finding[] = [];
   const place = (a: ActivityRecord) => ctx.book.activities.place(a.row, "internalId");
+  const groups = new Map<readonly ActivityRecord[], SameFormatAndDay>();
   const byFormatDay = new Map<string, number>();
   // Only activities without an ID need to know whether another shares their format and day.
   const withoutId = ctx.activities.filter((a) => a.internalId.state === "empty");
@@ -73,27 +121,19 @@ export const internalIdRules: BookRule = (ctx) => {
         owner: a.row,
       });
     }
-    const others = ctx.othersWithSameId(a);
-    if (others.length === 0) continue;
-    const same = others.filter(
-      (o) =>
-        o.format.state === "ok" &&
-        a.format.state === "ok" &&
-        o.format.value === a.format.value &&
-        o.startDate.state === "ok" &&
-        a.startDate.state === "ok" &&
-        o.startDate.value === a.startDate.value
-    );
-    if (same.length > 0) {
+    const group = ctx.sameIdGroup(a);
+    if (group.length === 0) continue;
+    const same = sameFormatAndDay(groups, group).get(a) as readonly ActivityRecord[];
+    if (same.length > 1) {
       out.push({
-        body: { code: "internal_id_duplicate", id, otherRows: same.map((o) => o.row) },
+        body: { code: "internal_id_duplicate", id, ...othersIn(same, a) },
         severity: "error",
         place: place(a),
         owner: a.row,
       });
     } else {
       out.push({
-        body: { code: "internal_id_reused", id, otherRows: others.map((o) => o.row) },
+        body: { code: "internal_id_reused", id, ...othersIn(group, a) },
         severity: "warning",
         place: place(a),
         owner: a.row,

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { addMonths, dayOfIso, usOfDay } from "../../../src/core";
 import { aRow, TODAY } from "../../support/builders";
 import { codes, run } from "../../support/check";
 
@@ -52,6 +54,35 @@ describe("Internal ID", () => {
     ).toEqual([]);
     const unset = run({ activities: [aRow({ "Internal ID": "1234567" })] });
     expect(unset.issues).toMatchObject([{ code: "internal_id_seven_digits", severity: "warning" }]);
+  });
+
+  it("names ten of the other rows and counts them all when one ID is on many rows", () => {
+    // 30 rows with "TBD": 20 on one start date (duplicates), 10 on other dates (reused).
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      aRow({
+        "Internal ID": "TBD",
+        "Start Date": i < 20 ? "07/01/2024" : `07/${String(i - 18)}/2024`,
+      })
+    );
+    const result = run({ activities: rows });
+    const at = (row: number) =>
+      result.issues.find((i) => i.row === row && i.code.startsWith("internal_id"));
+    expect(at(2)).toMatchObject({
+      code: "internal_id_duplicate",
+      otherRows: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      others: 19,
+    });
+    expect(at(21)).toMatchObject({
+      code: "internal_id_duplicate",
+      otherRows: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      others: 19,
+    });
+    expect(at(31)).toMatchObject({
+      code: "internal_id_reused",
+      otherRows: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      others: 29,
+    });
+    expect(result.issues.filter((i) => i.code.startsWith("internal_id"))).toHaveLength(30);
   });
 
   it("requires an ID when two activities of one format share a start date", () => {
@@ -260,5 +291,45 @@ describe("formats aggregated once a year", () => {
       ["aggregate_format_repeated", 3, [2, 4]],
       ["aggregate_format_repeated", 4, [3]],
     ]);
+  });
+
+  it("names the ten nearest in start date and counts them all when many start within a year", () => {
+    const many = Array.from({ length: 15 }, (_, i) =>
+      isl(`I${String(i)}`, `01/${String(i + 1).padStart(2, "0")}/2024`, "12/31/2024")
+    );
+    const result = run({ activities: many }, "2026-01-15");
+    const first = result.issues.find((i) => i.row === 2);
+    expect(first).toMatchObject({ code: "aggregate_format_repeated", others: 14 });
+    expect(first && "otherRows" in first ? first.otherRows : []).toEqual([
+      3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
+    const middle = result.issues.find((i) => i.row === 9);
+    expect(middle && "otherRows" in middle ? middle.otherRows : []).toEqual([
+      4, 5, 6, 7, 8, 10, 11, 12, 13, 14,
+    ]);
+  });
+
+  it("counts exactly the activities starting less than 12 months before or after, at month ends and leap days", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1200 }), { minLength: 2, maxLength: 25 }),
+        (offsets) => {
+          const day0 = dayOfIso("2023-01-31") as number;
+          const starts = offsets.map((o) => day0 + o);
+          const rows = starts.map((d, i) => isl(`I${String(i)}`, usOfDay(d), usOfDay(d + 1)));
+          const result = run({ activities: rows }, "2030-01-15");
+          starts.forEach((s, i) => {
+            const expected = starts.filter(
+              (o, j) => j !== i && o < addMonths(s, 12) && s < addMonths(o, 12)
+            ).length;
+            const found = result.issues.find(
+              (x) => x.row === i + 2 && x.code === "aggregate_format_repeated"
+            );
+            expect(found && "others" in found ? found.others : 0).toBe(expected);
+          });
+        }
+      ),
+      { numRuns: 200 }
+    );
   });
 });
