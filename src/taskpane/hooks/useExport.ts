@@ -3,12 +3,12 @@ import {
   buildExport,
   exportLogEntry,
   previewExport,
-  sha256Hex,
   UPLOAD_LAYOUTS,
   type ExportFile,
   type ExportPreview,
   type LayoutId,
 } from "../../core";
+import { fileSha256 } from "../fileDigest";
 import type { LoggedExport, RecordedExport } from "../../excel/exportLogTable";
 import { SYNC_BYTES } from "../../excel/readWorkbook";
 import type { CheckPass } from "../../excel/WorkbookGateway";
@@ -259,7 +259,7 @@ export function useExport(
         const file = buildExport(preview, UPLOAD_LAYOUTS[layout], stamp);
         const made: MadeFile = {
           file,
-          sha256: sha256Hex(file.text),
+          sha256: await fileSha256(file.text),
           time: at.toISOString(),
           sheetName: exportSheetName(stamp),
         };
