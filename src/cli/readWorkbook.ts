@@ -102,15 +102,20 @@ export async function readWorkbook(path: string): Promise<WorkbookSource> {
     const values = sheetValues(ws);
     sheets.push({ name: ws.name, top: 1, values });
     for (const t of ws.getTables()) {
-      const model = (t as unknown as { table: { name: string; tableRef?: string; ref?: string } })
-        .table;
+      const model = (
+        t as unknown as {
+          table: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean };
+        }
+      ).table;
       const ref = model.tableRef ?? model.ref;
       if (ref === undefined) continue;
       const [from, to = from] = ref.split(":") as [string, string?];
       const a = decodeCell(from);
       const b = decodeCell(to);
+      // A total row (Table Design > Total Row) sums the activities; it is not one of them.
+      const last = model.totalsRow === true ? b.row - 1 : b.row;
       const slice: CellValue[][] = [];
-      for (let r = a.row; r <= b.row; r++) {
+      for (let r = a.row; r <= last; r++) {
         const row = values[r - 1] ?? [];
         const cells: CellValue[] = [];
         for (let c = a.col; c <= b.col; c++) cells.push(row[c - 1] ?? null);

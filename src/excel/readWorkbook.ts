@@ -82,7 +82,9 @@ export async function readWorkbook(
   alsoLoad: (sheetNames: readonly string[]) => void = () => undefined
 ): Promise<WorkbookRead> {
   const sheetList = context.workbook.worksheets.load("items/name,items/id");
-  const tableList = context.workbook.tables.load("items/name,items/worksheet/name");
+  const tableList = context.workbook.tables.load(
+    "items/name,items/worksheet/name,items/showTotals"
+  );
   const dateSystemOf = queueDateSystem(context);
   await context.sync();
   const dateSystem = dateSystemOf();
@@ -95,7 +97,8 @@ export async function readWorkbook(
     const t = tableList.items.find((x) => matches(spec.names, x.name));
     const host = t === undefined ? undefined : sheetByName.get(t.worksheet.name);
     if (t !== undefined && host !== undefined) {
-      const range = t.getRange();
+      // A total row (Table Design > Total Row) sums the activities; it is not one of them.
+      const range = t.showTotals ? t.getRange().getResizedRange(-1, 0) : t.getRange();
       found.push({
         table: spec.table,
         sheet: host.name,

@@ -123,6 +123,31 @@ describe("pars-ready check", () => {
     expect(r.code).toBe(0);
   });
 
+  it("does not take a table's total row for an activity", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Activities");
+    const row = aRow();
+    ws.addTable({
+      name: "Activities",
+      ref: "A1",
+      totalsRow: true,
+      columns: ACTIVITY_HEADERS.map((name) =>
+        name === "Title"
+          ? { name, totalsRowLabel: "Total" }
+          : name === "Credits" || name === "Physician Learners"
+            ? { name, totalsRowFunction: "sum" as const }
+            : { name }
+      ),
+      rows: [ACTIVITY_HEADERS.map((h) => row[h] as ExcelJS.CellValue)],
+    });
+    await wb.xlsx.writeFile(file("totals.xlsx"));
+    const r = await cli(["check", file("totals.xlsx"), "--today", "2025-11-25", "--json"]);
+    const doc = JSON.parse(r.stdout) as { rows: { row: number }[]; issues: unknown[] };
+    expect(doc.rows.map((x) => x.row)).toEqual([2]);
+    expect(doc.issues).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it.each([
     ["a missing file", () => file("nope.xlsx"), /no such file/],
     [

@@ -121,6 +121,21 @@ describe("check and highlight", () => {
     ]);
   });
 
+  it("does not take a table's total row for an activity", async () => {
+    const fake = new FakeExcel();
+    const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow(),
+      aRow({ "Internal ID": "", Title: "Total", Format: "", Credits: 52, Status: "" }),
+    ]);
+    const table = fake.tables.find((t) => t.sheet === sheet);
+    if (table === undefined) throw new Error("no table");
+    table.totals = true;
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(resultOf(pass).rows.map((r) => [r.row, r.passes])).toEqual([[2, true]]);
+    expect(resultOf(pass).issues).toEqual([]);
+    expect(marksOf(fake)).toEqual([]);
+  });
+
   it("reads dates in a workbook using the 1904 date system", async () => {
     const fake = new FakeExcel();
     fake.dateSystem = 1904;

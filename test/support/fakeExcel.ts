@@ -58,6 +58,8 @@ export type TableModel = {
   c0: number;
   nr: number;
   nc: number;
+  /** The table's last row is its total row (Table Design > Total Row). */
+  totals?: boolean;
 };
 
 export type ChangedArgs = {
@@ -1025,6 +1027,7 @@ class FakeTable extends FakeResolved<TableModel> {
   protected read(name: string, t: TableModel): unknown {
     if (name === "name") return t.name;
     if (name === "worksheet") return new FakeWorksheet(this.ctx, () => t.sheet);
+    if (name === "showTotals") return t.totals === true;
     throw new Error(`Table.${name} not faked`);
   }
 
@@ -1042,6 +1045,9 @@ class FakeTable extends FakeResolved<TableModel> {
   }
   get worksheet(): FakeWorksheet {
     return this.get("worksheet");
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals");
   }
 
   getRange(): FakeRange {
