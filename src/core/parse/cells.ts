@@ -86,12 +86,47 @@ export function readDescription(cell: CellValue): Field<string> {
   return f;
 }
 
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+/** A time of day after a date in text ("08:00", "8:00 AM", "08:00:00"): dropped, as for serials. */
+const TIME = String.raw`(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?Z?)?`;
+const US_DATE = new RegExp(String.raw`^(\d{1,2})\/(\d{1,2})\/(\d{4})${TIME}$`);
+const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
+/** "July 1, 2024", "Jul. 1 2024". */
+const MONTH_FIRST = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`);
+/** "1 July 2024", "01-Jul-2024" (Excel's d-mmm-yyyy). */
+const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{4})${TIME}$`);
+
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ].flatMap((name, i) => [
+    [name, i + 1] as const,
+    [name.slice(0, 3), i + 1] as const,
+    ...(name === "september" ? [["sept", 9] as const] : []),
+  ])
+);
+
+/** The day of a year, a month's English name (or its first three letters) and a day, if real. */
+function dayOfNamedMonth(year: string, month: string, day: string): DayNumber | null {
+  const m = MONTHS.get(month.toLowerCase());
+  return m === undefined ? null : dayFromParts(Number(year), m, Number(day));
+}
 
 /**
- * A date: an Excel serial in the workbook's date system, or text as MM/DD/YYYY, M/D/YYYY or
- * YYYY-MM-DD. A date that does not exist (02/30) is refused, never rolled over.
+ * A date: an Excel serial in the workbook's date system, or text as MM/DD/YYYY, M/D/YYYY,
+ * YYYY-MM-DD, "July 1, 2024" or "1-Jul-2024" (a time of day after it is dropped). A date that does
+ * not exist (02/30) is refused, never rolled over; so is a two-digit year, whose century is a
+ * guess.
  */
 export function readDate(cell: CellValue, system: DateSystem): Field<DayNumber> {
   const v = precheck(cell);
@@ -100,10 +135,16 @@ export function readDate(cell: CellValue, system: DateSystem): Field<DayNumber> 
   if (typeof v === "number") {
     day = dayOfSerial(v, system);
   } else if (typeof v === "string") {
-    const us = US_DATE.exec(v);
-    const iso = us === null ? ISO_DATE.exec(v) : null;
-    if (us !== null) day = dayFromParts(Number(us[3]), Number(us[1]), Number(us[2]));
-    else if (iso !== null) day = dayFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    let m: RegExpExecArray | null;
+    if ((m = US_DATE.exec(v)) !== null)
+      day = dayFromParts(Number(m[3]), Number(m[1]), Number(m[2]));
+    else if ((m = ISO_DATE.exec(v)) !== null) {
+      day = dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+    } else if ((m = MONTH_FIRST.exec(v)) !== null) {
+      day = dayOfNamedMonth(m[3] as string, m[1] as string, m[2] as string);
+    } else if ((m = DAY_FIRST.exec(v)) !== null) {
+      day = dayOfNamedMonth(m[3] as string, m[2] as string, m[1] as string);
+    }
   }
   return day === null ? invalid({ code: "invalid_date", value: describeCell(cell) }) : ok(day);
 }

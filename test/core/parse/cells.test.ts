@@ -31,6 +31,13 @@ describe("dates", () => {
     [" 2024-07-01 ", 1900, "2024-07-01"],
     ["2024-07-01T00:00:00", 1900, "2024-07-01"],
     ["02/29/2024", 1900, "2024-02-29"],
+    ["07/01/2024 08:00", 1900, "2024-07-01"], // text from a system that adds the time
+    ["7/1/2024 8:00 PM", 1900, "2024-07-01"],
+    ["July 1, 2024", 1900, "2024-07-01"],
+    ["Jul. 1 2024", 1900, "2024-07-01"],
+    ["sept 30, 2024", 1900, "2024-09-30"],
+    ["1 July 2024", 1900, "2024-07-01"],
+    ["01-Jul-2024", 1900, "2024-07-01"],
   ] as const)("reads %p (%p system) as %s", (cell, system, expected) => {
     expect(iso(readDate(cell, system))).toBe(expected);
   });
@@ -42,7 +49,11 @@ describe("dates", () => {
     "2025-04-31",
     "next week",
     "07/01/24",
+    "1-Jul-24",
     "1/1/1899",
+    "February 30, 2024",
+    "Juli 1, 2024",
+    "07/01/2024 noon",
   ])("refuses %p, never rolling it over", (cell) => {
     const f = readDate(cell, 1900);
     expect(f).toEqual({ state: "invalid", issue: { code: "invalid_date", value: cell } });
