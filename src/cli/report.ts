@@ -1,4 +1,11 @@
-import { ACHIEVED_ORDER, messageOf, type CheckResult, type Issue, type RowVerdict } from "../core";
+import {
+  ACHIEVED_ORDER,
+  HEADER_ISSUE_CODES,
+  messageOf,
+  type CheckResult,
+  type Issue,
+  type RowVerdict,
+} from "../core";
 
 /** How the report is drawn: colour only on a terminal, wrapped to its width. */
 export type ReportStyle = { readonly color: boolean; readonly width: number };
@@ -105,7 +112,7 @@ export function formatReport(result: CheckResult, file: string, style: ReportSty
 // eslint-disable-next-line no-control-regex -- replacing control characters is the point
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, " ");
 const order = (table: string) => ["Activities", "Support", "MOC", "Sessions"].indexOf(table);
-const isHeaderIssue = (i: Issue) => i.code === "missing_column" || i.code === "duplicate_column";
+const isHeaderIssue = (i: Issue) => HEADER_ISSUE_CODES.has(i.code);
 const truncate = (text: string, width: number) =>
   text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 

@@ -10,6 +10,7 @@ export type {
   Severity,
   TableName,
 } from "./model/issue";
+export { HEADER_ISSUE_CODES, OTHER_ROWS_LISTED } from "./model/issue";
 export type { DateSystem, DayNumber, IsoDate } from "./dates";
 export {
   addMonths,
@@ -69,6 +70,8 @@ export {
 export { columnOfHeader, mapColumns, type ColumnMap, type MappedColumn } from "./parse/mapColumns";
 export {
   locateTables,
+  hasActivitiesHeader,
+  HEADER_SEARCH_ROWS,
   looksLikeActivitiesHeader,
   type LocatedTable,
   type SourceSheet,

@@ -1,7 +1,8 @@
 import {
   cellFromHost,
   isBlank,
-  looksLikeActivitiesHeader,
+  hasActivitiesHeader,
+  HEADER_SEARCH_ROWS,
   normaliseKey,
   TABLE_SPECS,
   type CellValue,
@@ -160,12 +161,19 @@ export async function readWorkbook(
     sized.push(sizedOf(f));
   }
   if (candidates.length > 0) {
+    // The first rows of each: a title or a note may sit above the headers (core decides).
     const firstRows = candidates
       .filter((c) => !c.range.isNullObject)
-      .map((c) => ({ c, first: c.range.getRow(0).load("values") }));
+      .map((c) => ({
+        c,
+        first: c.range
+          .getRow(0)
+          .getResizedRange(Math.min(HEADER_SEARCH_ROWS, c.range.rowCount) - 1, 0)
+          .load("values"),
+      }));
     await context.sync();
     const hit = firstRows.find(({ first }) =>
-      looksLikeActivitiesHeader((first.values[0] ?? []).map(cellFromHost))
+      hasActivitiesHeader(first.values.map((row) => row.map(cellFromHost)))
     );
     if (hit !== undefined) {
       sized.push(

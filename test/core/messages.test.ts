@@ -39,6 +39,10 @@ describe("messages", () => {
       '"Credits" column; 3 row(s) need it (for Closed)',
     ],
     [{ code: "missing_column", rows: 1, status: null }, "1 row(s) need it."],
+    [
+      { code: "no_known_columns", expected: ["Title", "Format"] },
+      'No header in this row is a column of the Activities table, so its rows cannot be read; expected headers such as "Title", "Format".',
+    ],
     [{ code: "internal_id_missing", required: "upload" }, "required for batch upload"],
     [{ code: "internal_id_missing", required: "same_day" }, "same format starts the same day"],
     [{ code: "internal_id_missing", required: null }, "will be required for batch upload"],

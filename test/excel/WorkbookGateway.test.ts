@@ -103,6 +103,20 @@ describe("check and highlight", () => {
     expect(marksOf(fake, "FY25")).toContainEqual({ kind: "row", areas: ["A2:AA2"] });
   });
 
+  it("finds Activities on a sheet whose headers sit below a title", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("FY25");
+    fake.setValues(sheet, 0, 0, [["FY2025 CME activities"]]);
+    fake.setValues(sheet, 2, 0, [
+      ACTIVITY_HEADERS,
+      ACTIVITY_HEADERS.map((h) => aRow({ City: "" })[h] ?? ""),
+    ]);
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(resultOf(pass).rows.map((r) => [r.sheet, r.row, r.passes])).toEqual([
+      ["FY25", 4, false],
+    ]);
+  });
+
   it("reads a table at the very bottom of the sheet, where the first-rows probe cannot reach", async () => {
     const fake = new FakeExcel();
     const sheet = fake.addSheet("Activities");

@@ -79,6 +79,8 @@ export const MESSAGES: Messages = {
   invalid_url: (i) =>
     `"${i.value}" is not a web address; expected one starting with http:// or https://.`,
   invalid_yes_no: (i) => `"${i.value}" is not Yes or No; expected Yes/No, Y/N or TRUE/FALSE.`,
+  no_known_columns: (i) =>
+    `No header in this row is a column of the ${i.table} table, so its rows cannot be read; expected headers such as ${list(i.expected.map((h) => `"${h}"`))}.`,
   missing_column: (i) =>
     `The ${i.table} table has no "${i.column}" column; ${String(i.rows)} row(s) need it${i.status === null ? "" : ` (for ${i.status})`}.`,
   missing_field: (i) =>

@@ -41,6 +41,7 @@ export type IssueBody =
   | { readonly code: "control_characters"; readonly value: string }
   | { readonly code: "missing_column"; readonly rows: number; readonly status: StatusName | null }
   | { readonly code: "duplicate_column"; readonly columns: readonly string[] }
+  | { readonly code: "no_known_columns"; readonly expected: readonly string[] }
   | {
       readonly code: "missing_field";
       readonly status: StatusName;
@@ -124,6 +125,13 @@ export type IssueBody =
 export const OTHER_ROWS_LISTED = 10;
 
 export type IssueCode = IssueBody["code"];
+
+/** Findings about a table's header row rather than about a row of data. */
+export const HEADER_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  "missing_column",
+  "duplicate_column",
+  "no_known_columns",
+]);
 
 /** Where a finding is: the table, the sheet's own row number, and the column's header as written. */
 export type Place = {

@@ -52,6 +52,9 @@ const NAME_KEYS = new Map<TableSpec<string>, ReadonlySet<string>>(
 const nameMatches = (spec: TableSpec<string>, name: string): boolean =>
   NAME_KEYS.get(spec)?.has(normaliseKey(name)) === true;
 
+/** How many non-blank rows of a sheet are searched for its header row (a title may sit above it). */
+export const HEADER_SEARCH_ROWS = 20;
+
 function fromValues(
   spec: TableSpec<string>,
   sheet: string,
@@ -59,8 +62,7 @@ function fromValues(
   values: readonly (readonly CellValue[])[],
   foundBy: LocatedTable["foundBy"]
 ): LocatedTable {
-  let h = 0;
-  while (h < values.length && (values[h] ?? []).every(isBlank)) h++;
+  const h = headerIndex(spec, values, foundBy !== "table");
   const headers = values[h];
   // A table or sheet with that name but nothing in it is still the table: it has no rows.
   if (headers === undefined) {
@@ -72,22 +74,63 @@ function fromValues(
 }
 
 /**
+ * The index of the header row: an Excel table's first row; on a sheet, the first of its first
+ * non-blank rows that names the table's columns (a coordinator's title or note may sit above the
+ * headers), else its first non-blank row.
+ */
+function headerIndex(
+  spec: TableSpec<string>,
+  values: readonly (readonly CellValue[])[],
+  search: boolean
+): number {
+  let first = 0;
+  while (first < values.length && (values[first] ?? []).every(isBlank)) first++;
+  if (!search) return first;
+  for (let i = first, seen = 0; i < values.length && seen < HEADER_SEARCH_ROWS; i++) {
+    const row = values[i] ?? [];
+    if (row.every(isBlank)) continue;
+    seen++;
+    if (looksLikeHeader(spec, row)) return i;
+  }
+  return first;
+}
+
+/** The distinct columns of `spec` a row's text cells name. */
+function columnsNamed(spec: TableSpec<string>, row: readonly CellValue[]): Set<string> {
+  return new Set(
+    row
+      .filter((c): c is string => typeof c === "string")
+      .map((c) => columnOfHeader(spec, c))
+      .filter((k): k is string => k !== undefined)
+  );
+}
+
+/** A row names at least two of a table's columns (Activities: see `looksLikeActivitiesHeader`). */
+function looksLikeHeader(spec: TableSpec<string>, row: readonly CellValue[]): boolean {
+  return spec === ACTIVITIES ? looksLikeActivitiesHeader(row) : columnsNamed(spec, row).size >= 2;
+}
+
+/**
  * A header row "looks like" Activities when it names at least three of its columns, one of them
  * Title, Format or Start Date.
  */
 export function looksLikeActivitiesHeader(row: readonly CellValue[]): boolean {
-  const keys = new Set(
-    row
-      .filter((c): c is string => typeof c === "string")
-      .map((c) => columnOfHeader(ACTIVITIES, c))
-      .filter((k) => k !== undefined)
-  );
+  const keys = columnsNamed(ACTIVITIES, row);
   return keys.size >= 3 && (keys.has("title") || keys.has("format") || keys.has("startDate"));
 }
 
 /**
+ * True when one of a sheet's first non-blank rows (`HEADER_SEARCH_ROWS` of them) looks like an
+ * Activities header: how a sheet not named for the table is recognised.
+ */
+export function hasActivitiesHeader(values: readonly (readonly CellValue[])[]): boolean {
+  return looksLikeActivitiesHeader(values[headerIndex(ACTIVITIES, values, true)] ?? []);
+}
+
+/**
  * Finds each PARS table: by its Excel table name, else by its sheet's name, else (Activities only)
- * on the first sheet whose first non-empty row looks like an Activities header. Only Activities is
+ * on the first sheet with a row that looks like an Activities header among its first non-blank
+ * rows. Only Activities is
  * mandatory; the others are absent when not found.
  */
 export function locateTables(book: WorkbookSource): Partial<Record<TableName, LocatedTable>> {
@@ -108,8 +151,7 @@ export function locateTables(book: WorkbookSource): Partial<Record<TableName, Lo
   if (found.Activities === undefined) {
     for (const s of book.sheets) {
       if (usedSheets.has(s.name)) continue;
-      const first = s.values.find((r) => !r.every(isBlank));
-      if (first !== undefined && looksLikeActivitiesHeader(first)) {
+      if (hasActivitiesHeader(s.values)) {
         found.Activities = fromValues(ACTIVITIES, s.name, s.top, s.values, "header");
         break;
       }

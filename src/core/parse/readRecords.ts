@@ -1,4 +1,4 @@
-import type { CellValue } from "../model/cell";
+import { isBlank, type CellValue } from "../model/cell";
 import type { Issue, IssueBody, Place, Severity, TableName } from "../model/issue";
 import type { DateSystem, DayNumber } from "../dates";
 import {
@@ -294,6 +294,14 @@ const buildSession = (row: number, f: Fields) =>
     topic: f[5],
   }) as SessionRecord;
 
+/** The columns a finding names to say what a table's header row should hold. */
+function namedColumns<K extends string>(spec: TableSpec<K>): K[] {
+  const keys = spec.columns.map((c) => c.key);
+  const shown: readonly string[] =
+    spec.table === "Activities" ? ["title", "format", "startDate", "status"] : keys.slice(0, 3);
+  return keys.filter((k) => shown.includes(k));
+}
+
 function readTable<K extends string & keyof V, V>(
   spec: TableSpec<K>,
   readers: Readers<V>,
@@ -315,6 +323,17 @@ function readTable<K extends string & keyof V, V>(
   for (const d of columns.duplicates) {
     sink({ code: "duplicate_column", columns: d.headers }, "error", place(headerRow, d.key));
   }
+  // A header row naming none of the table's columns (a title, a note, another table's headers)
+  // would leave every row below it unread without a word: said once, at that row.
+  const body = located?.body ?? [];
+  if (located !== undefined && columns.columns.size === 0 && body.some((r) => !r.every(isBlank))) {
+    const named = namedColumns(spec);
+    sink(
+      { code: "no_known_columns", expected: named.map((k) => canonicalHeader(spec, k)) },
+      "error",
+      place(headerRow, named[0] as K)
+    );
+  }
   const keys = spec.columns.map((c) => c.key);
   const indexes = keys.map((k) => columns.columns.get(k)?.index ?? -1);
   const fieldReaders = keys.map((k) => readers[k] as Reader<unknown>);
@@ -323,7 +342,6 @@ function readTable<K extends string & keyof V, V>(
   const memos: (Map<string | number, Field<unknown>> | null)[] = fieldReaders.map(() => new Map());
   const records: RowOf<V>[] = [];
   const fields: Field<unknown>[] = new Array<Field<unknown>>(keys.length);
-  const body = located?.body ?? [];
   const firstRow = headerRow + 1;
   for (let r = 0; r < body.length; r++) {
     const cells = body[r] as readonly CellValue[];

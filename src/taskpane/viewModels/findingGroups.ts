@@ -1,4 +1,5 @@
 import {
+  HEADER_ISSUE_CODES,
   messageOf,
   type AchievedStatus,
   type CheckResult,
@@ -42,8 +43,6 @@ export type FindingGroup = {
   readonly items: readonly FindingItem[];
 };
 
-const COLUMN_CODES: ReadonlySet<string> = new Set(["missing_column", "duplicate_column"]);
-
 const itemOf = (issue: Issue, index: number): FindingItem => ({
   key: `${String(index)}`,
   severity: issue.severity,
@@ -78,7 +77,7 @@ export function findingGroups(result: CheckResult, filter: FindingFilter): Findi
           table: issue.table,
           sheet: issue.sheet,
           row: issue.row,
-          header: COLUMN_CODES.has(issue.code),
+          header: HEADER_ISSUE_CODES.has(issue.code),
           label,
           declared: v?.declaredStatus ?? null,
           heldTo: v?.heldTo ?? null,

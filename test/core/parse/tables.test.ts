@@ -120,6 +120,80 @@ describe("finding the tables", () => {
     expect(found.Activities).toMatchObject({ foundBy: "header", sheet: "2025" });
   });
 
+  it("finds the header row below a title and notes on a sheet, and reads the rows under it", () => {
+    const sheet = [
+      ["FY2025 CME Activities"],
+      [],
+      ["Prepared by the CME office; see the Read me sheet"],
+      header,
+      row,
+    ];
+    const named = locateTables({
+      tables: [],
+      sheets: [{ name: "Activities", top: 2, values: sheet }],
+      dateSystem: 1900,
+    });
+    expect(named.Activities).toMatchObject({ foundBy: "sheet", headerRow: 5 });
+    expect(named.Activities?.body).toEqual([row]);
+    const unnamed = locateTables({
+      tables: [],
+      sheets: [{ name: "FY25", top: 1, values: sheet }],
+      dateSystem: 1900,
+    });
+    expect(unnamed.Activities).toMatchObject({ foundBy: "header", sheet: "FY25", headerRow: 4 });
+    // An Excel table's first row is its header, whatever it holds.
+    const table = locateTables({
+      tables: [{ name: "Activities", sheet: "Data", top: 1, values: [["Note"], header, row] }],
+      sheets: [],
+      dateSystem: 1900,
+    });
+    expect(table.Activities).toMatchObject({ headerRow: 1, headers: ["Note"] });
+  });
+
+  it("keeps the first row as the header of a named sheet when no row looks like one", () => {
+    const found = locateTables({
+      tables: [],
+      sheets: [{ name: "Activities", top: 1, values: [["Notes"], ["x"]] }],
+      dateSystem: 1900,
+    });
+    expect(found.Activities).toMatchObject({ headerRow: 1, headers: ["Notes"] });
+  });
+
+  it("says so, at the header row, when no header of a table is one of its columns", () => {
+    const result = run({
+      tables: [],
+      sheets: [
+        {
+          name: "Activities",
+          top: 1,
+          values: [
+            ["Name", "When"],
+            ["Grand rounds", "weekly"],
+          ],
+        },
+      ],
+      dateSystem: 1900,
+    });
+    expect(result.issues).toMatchObject([
+      {
+        code: "no_known_columns",
+        severity: "error",
+        table: "Activities",
+        row: 1,
+        column: "Title",
+        expected: ["Title", "Format", "Start Date", "Status"],
+      },
+    ]);
+    // An empty table has nothing to read: nothing to say.
+    expect(
+      run({
+        tables: [],
+        sheets: [{ name: "Activities", top: 1, values: [["Name"]] }],
+        dateSystem: 1900,
+      }).issues
+    ).toEqual([]);
+  });
+
   it("finds no Activities table in a workbook without one", () => {
     expect(
       locateTables({
