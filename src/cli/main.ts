@@ -122,11 +122,27 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * Writes to standard output until its reader goes away (`pars-ready check book.xlsx | head`), then
+ * drops the rest: the command still finishes its work (an export still writes its file and log)
+ * instead of dying on a broken pipe with a stack trace.
+ */
+export function pipeWriter(stream: NodeJS.WritableStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 /** The process entry point. */
 export function main(): void {
   const io: Io = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: pipeWriter(process.stdout),
+    stderr: pipeWriter(process.stderr),
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns ?? 80,
     now: new Date(),

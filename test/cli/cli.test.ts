@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { run, type Io } from "../../src/cli/main";
+import { EventEmitter } from "node:events";
+import { pipeWriter, run, type Io } from "../../src/cli/main";
 import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
 import { aRow, ACTIVITY_HEADERS } from "../support/builders";
 
@@ -259,5 +260,32 @@ describe("the sample workbook", () => {
       "SURG-MM-2025",
     ]);
     expect(doc.rows.find((x) => x.internalId === "IMGR-2024")?.passes).toBe(true);
+  });
+});
+
+describe("output to a pipe", () => {
+  const stream = () => {
+    const written: string[] = [];
+    const s = Object.assign(new EventEmitter(), {
+      write: (t: string) => (written.push(t), true),
+    }) as unknown as NodeJS.WritableStream;
+    return { s, written };
+  };
+
+  it("drops what comes after its reader went away (| head) instead of failing", () => {
+    const { s, written } = stream();
+    const write = pipeWriter(s);
+    write("first\n");
+    s.emit("error", Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+    write("second\n");
+    expect(written).toEqual(["first\n"]);
+  });
+
+  it("still fails on any other output error", () => {
+    const { s } = stream();
+    pipeWriter(s);
+    expect(() =>
+      s.emit("error", Object.assign(new Error("disk full"), { code: "ENOSPC" }))
+    ).toThrow("disk full");
   });
 });
