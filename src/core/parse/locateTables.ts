@@ -130,8 +130,7 @@ export function hasActivitiesHeader(values: readonly (readonly CellValue[])[]): 
 /**
  * Finds each PARS table: by its Excel table name, else by its sheet's name, else (Activities only)
  * on the first sheet with a row that looks like an Activities header among its first non-blank
- * rows. Only Activities is
- * mandatory; the others are absent when not found.
+ * rows. Only Activities is mandatory; the others are absent when not found.
  */
 export function locateTables(book: WorkbookSource): Partial<Record<TableName, LocatedTable>> {
   const found: Partial<Record<TableName, LocatedTable>> = {};
