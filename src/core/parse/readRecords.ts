@@ -330,7 +330,9 @@ function readTable<K extends string & keyof V, V>(
     const named = namedColumns(spec);
     sink(
       { code: "no_known_columns", expected: named.map((k) => canonicalHeader(spec, k)) },
-      "error",
+      // Without Activities nothing can be checked; a Support, MOC or Sessions sheet that is not
+      // the PARS table (a sheet of IT support contacts) only leaves that table unread.
+      spec.table === "Activities" ? "error" : "warning",
       place(headerRow, named[0] as K)
     );
   }

@@ -184,6 +184,25 @@ describe("finding the tables", () => {
         expected: ["Title", "Format", "Start Date", "Status"],
       },
     ]);
+    // A Support sheet that is not the PARS table only leaves that table unread: a warning.
+    const support = run({
+      tables: [],
+      sheets: [
+        { name: "Activities", top: 1, values: [Object.keys(aRow()), Object.values(aRow())] },
+        {
+          name: "Support",
+          top: 1,
+          values: [
+            ["Help desk", "Phone"],
+            ["IT", "555-0100"],
+          ],
+        },
+      ],
+      dateSystem: 1900,
+    });
+    expect(support.issues).toMatchObject([
+      { code: "no_known_columns", severity: "warning", table: "Support", row: 1 },
+    ]);
     // An empty table has nothing to read: nothing to say.
     expect(
       run({
