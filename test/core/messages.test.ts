@@ -5,6 +5,7 @@ import {
   messageOf,
   readRecords,
   stateCodeOf,
+  type CellValue,
   type IssueBody,
   type LocatedTable,
 } from "../../src/core";
@@ -100,18 +101,20 @@ describe("cells from a host", () => {
 });
 
 describe("records", () => {
+  const headers = ACTIVITIES.columns.map((c) => c.header);
+  /** An Activities table with the full header row over `body`. */
+  const activities = (body: CellValue[][]): LocatedTable => ({
+    table: "Activities",
+    sheet: "A",
+    foundBy: "table",
+    headerRow: 1,
+    headers,
+    body,
+  });
+
   it("put every column's cell in its own field", () => {
-    const headers = ACTIVITIES.columns.map((c) => c.header);
     const cells = headers.map((h) => `value of ${h}`);
-    const located: LocatedTable = {
-      table: "Activities",
-      sheet: "A",
-      foundBy: "table",
-      headerRow: 1,
-      headers,
-      body: [cells],
-    };
-    const read = readRecords({ Activities: located }, 1900, () => undefined);
+    const read = readRecords({ Activities: activities([cells]) }, 1900, () => undefined);
     const rec = read.activities.records[0] as unknown as Record<
       string,
       { state: string; value?: unknown; issue?: { value?: unknown } }
@@ -124,15 +127,7 @@ describe("records", () => {
   });
 
   it("give the state code a row will be reported with", () => {
-    const headers = ACTIVITIES.columns.map((c) => c.header);
-    const located: LocatedTable = {
-      table: "Activities",
-      sheet: "A",
-      foundBy: "table",
-      headerRow: 1,
-      headers,
-      body: [cellsOf(headers, aRow({ State: "Illinois" }))],
-    };
+    const located = activities([cellsOf(headers, aRow({ State: "Illinois" }))]);
     const rec = readRecords({ Activities: located }, 1900, () => undefined).activities.records[0]!;
     expect(stateCodeOf(rec)).toBe("IL");
   });
