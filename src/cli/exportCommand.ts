@@ -241,8 +241,7 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   // Node's own digest: the same digits as core's portable sha256Hex, ten times faster on big files.
   const sha256 = createHash("sha256").update(file.text, "utf8").digest("hex");
   // Both logs count: this command's, beside the workbook, and the one the task pane keeps in it.
-  const prior =
-    findPriorExport(log, sha256) ?? loggedExportsInBook(book).find((e) => e.sha256 === sha256);
+  const prior = findPriorExport(log, sha256) ?? findPriorExport(loggedExportsInBook(book), sha256);
   if (prior !== undefined) {
     io.stderr(
       `pars-ready: warning: this file is identical to ${prior.fileName}, already made on ${prior.time}; uploading it again would send the same activities twice.\n`

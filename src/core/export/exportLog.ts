@@ -38,12 +38,13 @@ export function exportLogEntry(file: ExportFile, time: string, sha256: string): 
 
 /**
  * The earliest logged export whose file had exactly these bytes, if any: exporting it again
- * would upload the same activities twice.
+ * would upload the same activities twice. Any log will do: the command line's entries, or the
+ * workbook's Export Log table (`loggedExportsOf`).
  */
-export function findPriorExport(
-  log: readonly ExportLogEntry[],
+export function findPriorExport<E extends { readonly sha256: string }>(
+  log: readonly E[],
   sha256: string
-): ExportLogEntry | undefined {
+): E | undefined {
   return log.find((e) => e.sha256 === sha256);
 }
 

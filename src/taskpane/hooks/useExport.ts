@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import {
   buildExport,
   exportLogEntry,
+  findPriorExport,
   previewExport,
   UPLOAD_LAYOUTS,
   type ExportFile,
@@ -263,7 +264,7 @@ export function useExport(
           time: at.toISOString(),
           sheetName: exportSheetName(stamp),
         };
-        const prior = (await workbook.loggedExports()).find((e) => e.sha256 === made.sha256);
+        const prior = findPriorExport(await workbook.loggedExports(), made.sha256);
         if (prior !== undefined) {
           setState({ status: "duplicate", made, prior });
           return;
