@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import {
@@ -21,6 +20,7 @@ import {
   type ExportSelection,
 } from "../core";
 import { parseArgs, UsageError } from "./args";
+import { writeExportFile } from "./exportFileOut";
 import { readWorkbook, WorkbookReadError } from "./readWorkbook";
 import { wrap } from "./report";
 
@@ -238,26 +238,22 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   );
   const logPath = exportLogPath(workbook);
   const log = await readLog(logPath);
-  // Node's own digest: the same digits as core's portable sha256Hex, ten times faster on big files.
-  const sha256 = createHash("sha256").update(file.text, "utf8").digest("hex");
+  let sha256: string;
+  try {
+    // Without --force, a file the user did not say to replace is refused.
+    sha256 = await writeExportFile(file, target, parsed.options.has("force"));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") {
+      throw new UsageError(`${target} already exists; add --force to overwrite it`);
+    }
+    throw e;
+  }
   // Both logs count: this command's, beside the workbook, and the one the task pane keeps in it.
   const prior = findPriorExport(log, sha256) ?? findPriorExport(loggedExportsInBook(book), sha256);
   if (prior !== undefined) {
     io.stderr(
       `pars-ready: warning: this file is identical to ${prior.fileName}, already made on ${prior.time}; uploading it again would send the same activities twice.\n`
     );
-  }
-  try {
-    // UTF-8 without byte-order mark; "wx" refuses to replace a file the user did not say to.
-    await fs.writeFile(target, file.text, {
-      encoding: "utf8",
-      flag: parsed.options.has("force") ? "w" : "wx",
-    });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new UsageError(`${target} already exists; add --force to overwrite it`);
-    }
-    throw e;
   }
   const entry = exportLogEntry(file, io.now.toISOString(), sha256);
   await fs.writeFile(logPath, `${JSON.stringify(appendExportLog(log, entry), null, 2)}\n`, "utf8");

@@ -150,7 +150,9 @@ export { safeText } from "./export/safeText";
 export { renderExport, type EmptyField, type RenderedExport } from "./export/renderExport";
 export {
   buildExport,
+  exportChunks,
   exportFileName,
+  exportText,
   layoutOf,
   UPLOAD_LAYOUTS,
   type ExportFile,

@@ -9,11 +9,12 @@ export type FileHost = {
    */
   readonly canDownload: boolean;
   /**
-   * Starts the download of `text` as `fileName`, UTF-8 without byte-order mark.
+   * Starts the download as `fileName` of the text made of `chunks` one after the other, UTF-8
+   * without byte-order mark.
    *
    * @throws {Error} when the browser cannot make the download; the pane then writes a sheet
    */
-  readonly download: (fileName: string, text: string, mimeType: string) => void;
+  readonly download: (fileName: string, chunks: readonly string[], mimeType: string) => void;
   /**
    * Puts `text` on the clipboard.
    *
@@ -37,9 +38,9 @@ export function canDownloadOn(platform: string | undefined): boolean {
 export function browserFileHost(canDownload: boolean, doc: Document = document): FileHost {
   return {
     canDownload,
-    download: (fileName, text, mimeType) => {
-      // A Blob of a string is UTF-8 with no byte-order mark, which is what the layouts declare.
-      const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+    download: (fileName, chunks, mimeType) => {
+      // A Blob of strings is UTF-8 with no byte-order mark, which is what the layouts declare.
+      const url = URL.createObjectURL(new Blob([...chunks], { type: mimeType }));
       const link = doc.createElement("a");
       link.href = url;
       link.download = fileName;

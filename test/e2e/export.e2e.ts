@@ -5,7 +5,13 @@ import { copyFile, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildExport, previewExport, UPLOAD_LAYOUTS, type LayoutId } from "../../src/core";
+import {
+  buildExport,
+  exportText,
+  previewExport,
+  UPLOAD_LAYOUTS,
+  type LayoutId,
+} from "../../src/core";
 import { runExport } from "../../src/cli/exportCommand";
 import { readWorkbook } from "../../src/cli/readWorkbook";
 import { aBook, TODAY } from "../support/builders";
@@ -94,7 +100,7 @@ describe("exporting from the task pane in Chromium", () => {
       expect(download.suggestedFilename()).toBe(want.fileName);
       const bytes = await readFile(await download.path());
       // Exactly core's text as UTF-8: no byte-order mark, nothing re-encoded.
-      expect(bytes.equals(Buffer.from(want.text, "utf8"))).toBe(true);
+      expect(bytes.equals(Buffer.from(exportText(want), "utf8"))).toBe(true);
       await exportArea.getByText(`Downloaded ${want.fileName}`).waitFor();
       const logRows = await page.evaluate(
         () =>
@@ -165,10 +171,10 @@ describe("exporting from the task pane in Chromium", () => {
       "PARS Export 20251125-1430",
       "Export Log",
     ]);
-    expect(sheet.lines.map((l) => `${String(l)}\n`).join("")).toBe(want.text);
+    expect(sheet.lines.map((l) => `${String(l)}\n`).join("")).toBe(exportText(want));
     await exportArea.getByRole("button", { name: "Copy to clipboard" }).click();
     await exportArea.getByText(`Copied the text of ${want.fileName}.`).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(want.text);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(exportText(want));
     expect(downloads).toBe(0);
     expect(await axe(page)).toEqual([]);
     // The same file again: the warning, and its buttons, reachable and labelled.

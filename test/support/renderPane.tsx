@@ -54,9 +54,9 @@ export function memoryFiles(
     downloads,
     copied,
     canDownload: options.canDownload ?? true,
-    download: (fileName, text, mimeType) => {
+    download: (fileName, chunks, mimeType) => {
       if (options.failDownload === true) throw new Error("downloads are blocked");
-      downloads.push({ fileName, text, mimeType });
+      downloads.push({ fileName, text: chunks.join(""), mimeType });
     },
     copy: (text) => {
       if (options.refuseCopy === true) {

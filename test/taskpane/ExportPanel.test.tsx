@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import {
   buildExport,
+  exportText,
   previewExport,
   sha256Hex,
   UPLOAD_LAYOUTS,
@@ -120,11 +121,11 @@ describe("exporting with downloads", () => {
     expect(files.downloads).toEqual([
       {
         fileName: "pars-activities-20251125-1430.xml",
-        text: expected.text,
+        text: exportText(expected),
         mimeType: "application/xml;charset=utf-8",
       },
     ]);
-    expect(expected.text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(exportText(expected).charCodeAt(0)).not.toBe(0xfeff);
     expect(logRows(fake)).toEqual([
       [
         EXPORT_NOW.toISOString(),
@@ -132,7 +133,7 @@ describe("exporting with downloads", () => {
         "pars-activities-20251125-1430.xml",
         2,
         "A-1, A-3",
-        sha256Hex(expected.text),
+        sha256Hex(exportText(expected)),
       ],
     ]);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Activities", "Support", "Export Log"]);
@@ -152,7 +153,7 @@ describe("exporting with downloads", () => {
     expect(files.downloads).toEqual([
       {
         fileName: "pars-activities-20251125-1430.txt",
-        text: expected.text,
+        text: exportText(expected),
         mimeType: "text/plain;charset=utf-8",
       },
     ]);
@@ -175,7 +176,7 @@ describe("exporting with downloads", () => {
     expect(within(exportSection()).getByText("Sheet row 4.")).toBeTruthy();
     await userEvent.click(exportButton());
     await within(exportSection()).findByText(/Downloaded/);
-    expect(files.downloads.map((d) => d.text)).toEqual([expected.text]);
+    expect(files.downloads.map((d) => d.text)).toEqual([exportText(expected)]);
     expect(logRows(fake)[0]?.[4]).toBe("A-3");
   });
 
@@ -258,7 +259,7 @@ describe("exporting where downloads are not possible", () => {
       "PARS Export 20251125-1430",
       "Export Log",
     ]);
-    expect(sheetText(fake, "PARS Export 20251125-1430", "\n")).toBe(expected.text);
+    expect(sheetText(fake, "PARS Export 20251125-1430", "\n")).toBe(exportText(expected));
     expect(files.downloads).toEqual([]);
     expect(logRows(fake)).toHaveLength(1);
 
@@ -268,7 +269,7 @@ describe("exporting where downloads are not possible", () => {
     await within(exportSection()).findByText(
       "Copied the text of pars-activities-20251125-1430.xml."
     );
-    expect(files.copied).toEqual([expected.text]);
+    expect(files.copied).toEqual([exportText(expected)]);
   });
 
   it("keeps Template D's CRLF lines exact on the sheet", async () => {
@@ -281,7 +282,7 @@ describe("exporting where downloads are not possible", () => {
     );
     await userEvent.click(exportButton("Export Template D (.txt)"));
     await within(exportSection()).findByText(/to a new sheet/);
-    expect(sheetText(fake, "PARS Export 20251125-1430", "\r\n")).toBe(expected.text);
+    expect(sheetText(fake, "PARS Export 20251125-1430", "\r\n")).toBe(exportText(expected));
   });
 
   it("falls back to the sheet when the download fails, and says why", async () => {

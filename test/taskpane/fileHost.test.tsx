@@ -37,7 +37,7 @@ describe("browserFileHost", () => {
     jest.restoreAllMocks();
   });
 
-  it("downloads the text as UTF-8 without a byte-order mark, under the file's name", async () => {
+  it("downloads the chunks' text as UTF-8 without a byte-order mark, under the file's name", async () => {
     const blobs: Blob[] = [];
     url.createObjectURL = (b) => {
       blobs.push(b);
@@ -50,7 +50,7 @@ describe("browserFileHost", () => {
     ) {
       clicks.push({ download: this.download, href: this.href, attached: this.isConnected });
     });
-    browserFileHost(true).download("pars-activities-20251125-1430.xml", "<a>é</a>\n", "x/y");
+    browserFileHost(true).download("pars-activities-20251125-1430.xml", ["<a>", "é</a>\n"], "x/y");
     expect(clicks).toEqual([
       { download: "pars-activities-20251125-1430.xml", href: "blob:pars", attached: true },
     ]);
@@ -60,7 +60,7 @@ describe("browserFileHost", () => {
   });
 
   it("throws where the browser cannot make a download, so the pane can fall back", () => {
-    expect(() => browserFileHost(true).download("f.xml", "x", "application/xml")).toThrow();
+    expect(() => browserFileHost(true).download("f.xml", ["x"], "application/xml")).toThrow();
   });
 
   it("rejects a copy where the host gives no clipboard", async () => {

@@ -61,12 +61,50 @@ export type ExportSummary = {
   readonly layoutNotes: readonly string[];
 };
 
-/** A finished export: its file name, its text (to be written as UTF-8, no byte-order mark), its summary. */
+/** A finished export: its file name, its text, its summary. */
 export type ExportFile = {
   readonly fileName: string;
-  readonly text: string;
+  /**
+   * The file's text in pieces, in order, to be written one after the other as UTF-8 without
+   * byte-order mark (`exportChunks`). Not one string: a 100,000-activity file is 240 million
+   * characters, which cost a third of the export to copy into one string only for the shell to
+   * copy them again when it writes the file, and a file past V8's longest string (about 500
+   * million characters) could not be made at all. `exportText` joins them where one string is
+   * needed.
+   */
+  readonly pieces: readonly string[];
   readonly summary: ExportSummary;
 };
+
+/** An export file's whole text as one string (for a sheet, the clipboard, or a test). */
+export function exportText(file: ExportFile): string {
+  return file.pieces.join("");
+}
+
+/**
+ * Chunk size for `exportChunks`, in characters: small enough that each chunk is made and dropped
+ * in the browser's or Node's young generation, large enough that writing one is worth a call.
+ */
+const CHUNK = 1 << 15;
+
+/**
+ * An export file's text in consecutive chunks of about `chars` characters (a piece longer than
+ * that is one chunk), for writing, hashing or downloading the file a chunk at a time.
+ */
+export function* exportChunks(file: ExportFile, chars: number = CHUNK): Generator<string> {
+  const batch: string[] = [];
+  let size = 0;
+  for (const piece of file.pieces) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= chars) {
+      yield batch.join("");
+      batch.length = 0;
+      size = 0;
+    }
+  }
+  if (batch.length > 0) yield batch.join("");
+}
 
 /**
  * Makes the upload file of a preview's activities in a layout. Pure: the same preview, layout and
@@ -80,10 +118,10 @@ export function buildExport(
   stamp: string
 ): ExportFile {
   const fileName = exportFileName(layout, stamp);
-  const { text, emptyFields } = renderExport(preview.activities, layout);
+  const { pieces, emptyFields } = renderExport(preview.activities, layout);
   return {
     fileName,
-    text,
+    pieces,
     summary: {
       layout: layout.id,
       layoutName: layout.name,

@@ -1,7 +1,9 @@
 import { useCallback, useState } from "react";
 import {
   buildExport,
+  exportChunks,
   exportLogEntry,
+  exportText,
   findPriorExport,
   previewExport,
   UPLOAD_LAYOUTS,
@@ -36,6 +38,8 @@ export type PreviewState =
 /** A file made and fingerprinted, not yet handed over. */
 export type MadeFile = {
   readonly file: ExportFile;
+  /** Its text in chunks (`exportChunks`), as the download and the digest take it. */
+  readonly chunks: readonly string[];
   readonly sha256: string;
   /** When it was made, as the Export Log records it (ISO 8601). */
   readonly time: string;
@@ -205,7 +209,7 @@ export function useExport(
       let downloadFailure: string | null = null;
       if (files.canDownload) {
         try {
-          files.download(file.fileName, file.text, MIME[file.summary.layout]);
+          files.download(file.fileName, made.chunks, MIME[file.summary.layout]);
           downloaded = true;
         } catch (e) {
           // Not swallowed: the sheet below takes the file, and the pane says why.
@@ -217,7 +221,7 @@ export function useExport(
           ? null
           : {
               name: made.sheetName,
-              lines: fileLines(file.text, UPLOAD_LAYOUTS[file.summary.layout].lineEnd),
+              lines: fileLines(exportText(file), UPLOAD_LAYOUTS[file.summary.layout].lineEnd),
             };
         const recorded = await workbook.recordExport(
           exportLogEntry(file, made.time, made.sha256),
@@ -258,9 +262,11 @@ export function useExport(
         const at = now();
         const stamp = exportStamp(at);
         const file = buildExport(preview, UPLOAD_LAYOUTS[layout], stamp);
+        const chunks = [...exportChunks(file)];
         const made: MadeFile = {
           file,
-          sha256: await fileSha256(file.text),
+          chunks,
+          sha256: await fileSha256(chunks),
           time: at.toISOString(),
           sheetName: exportSheetName(stamp),
         };
@@ -288,7 +294,7 @@ export function useExport(
     const made = state.made;
     if (made === null) return;
     try {
-      await files.copy(made.file.text);
+      await files.copy(made.chunks.join(""));
       setCopyState({ status: "copied" });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   appendExportLog,
   buildExport,
+  exportText,
   exportLogEntry,
   findPriorExport,
   InvalidExportLogError,
@@ -40,7 +41,7 @@ describe("the Export Log", () => {
   const p = previewExport(aBook({ activities: [aRow()] }), { today: TODAY });
   if (!p.ok) throw new Error(p.problem);
   const file = buildExport(p.preview, PARS_XML, "2025-11-25T14:05");
-  const entry = exportLogEntry(file, "2025-11-25T14:05:09Z", sha256Hex(file.text));
+  const entry = exportLogEntry(file, "2025-11-25T14:05:09Z", sha256Hex(exportText(file)));
 
   it("records time, layout, rows, Internal IDs and the file's SHA-256", () => {
     expect(entry).toEqual({
@@ -49,7 +50,7 @@ describe("the Export Log", () => {
       fileName: "pars-activities-20251125-1405.xml",
       rows: 1,
       internalIds: ["IMGR-2024"],
-      sha256: createHash("sha256").update(file.text, "utf8").digest("hex"),
+      sha256: createHash("sha256").update(exportText(file), "utf8").digest("hex"),
     });
   });
 
@@ -60,7 +61,7 @@ describe("the Export Log", () => {
   it("finds an earlier export of the very same bytes, and nothing for other bytes", () => {
     const log = appendExportLog([], entry).entries;
     expect(findPriorExport(log, entry.sha256)).toBe(entry);
-    expect(findPriorExport(log, sha256Hex(file.text + " "))).toBeUndefined();
+    expect(findPriorExport(log, sha256Hex(exportText(file) + " "))).toBeUndefined();
   });
 
   it("reads back the log it stores", () => {

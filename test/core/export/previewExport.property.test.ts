@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   buildExport,
+  exportText,
   PARS_XML,
   previewExport,
   TEMPLATE_D,
@@ -39,8 +40,10 @@ describe("previewExport on arbitrary rows", () => {
         for (const e of excluded) {
           if (e.reason === "fails_status") expect(e.messages.length).toBeGreaterThan(0);
         }
-        parseXml(buildExport(p.preview, PARS_XML, "2025-11-25T14:05").text);
-        const txt = readTemplateD(buildExport(p.preview, TEMPLATE_D, "2025-11-25T14:05").text);
+        parseXml(exportText(buildExport(p.preview, PARS_XML, "2025-11-25T14:05")));
+        const txt = readTemplateD(
+          exportText(buildExport(p.preview, TEMPLATE_D, "2025-11-25T14:05"))
+        );
         expect(txt.rows).toHaveLength(activities.length);
       }),
       { numRuns: 200 }

@@ -1,5 +1,6 @@
 import {
   buildExport,
+  exportText,
   exportFileName,
   InvalidOptionError,
   layoutOf,
@@ -243,8 +244,8 @@ describe("buildExport", () => {
     );
     const p = preview(aBook({ activities: rows }));
     expect(p.excluded).toEqual([]);
-    const lines = buildExport(p, TEMPLATE_D, "2025-11-25T14:05")
-      .text.split("\r\n")
+    const lines = exportText(buildExport(p, TEMPLATE_D, "2025-11-25T14:05"))
+      .split("\r\n")
       .filter((l) => l !== "");
     // Columns 3 (Provider Activity ID), 7-9 (City, State, Country: only for C and RSS) and 11.
     expect(lines.map((l) => l.split("\t")).map((c) => [c[2], c[6], c[7], c[8], c[10]])).toEqual([

@@ -34,7 +34,7 @@ function write(rows: readonly Row[], limits: XmlLimits): string {
   TABLE.compile(1, program);
   const out = new XmlOut(constants, limits);
   for (const row of rows) out.write(program, row);
-  return out.finish();
+  return out.finish().join("");
 }
 
 const value = fc.option(fc.constantFrom("x", "y", "a&b", "<z>", '"q"', "long value here"), {
