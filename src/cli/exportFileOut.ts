@@ -10,7 +10,7 @@ const BUFFER = 1 << 20;
  * so each must be used (hashed, written) before the next is asked for: the file's text is never
  * encoded into one 240 MB buffer.
  */
-export function* fileBytes(file: ExportFile): Generator<Buffer> {
+function* fileBytes(file: ExportFile): Generator<Buffer> {
   const buffer = Buffer.allocUnsafe(BUFFER);
   let used = 0;
   for (const chunk of exportChunks(file)) {

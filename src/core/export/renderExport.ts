@@ -121,7 +121,6 @@ function renderXml(activities: readonly ExportActivity[], layout: XmlLayout): Re
   // The XML layout leaves an element out rather than writing it empty; the coordinator-facing
   // list of empty fields is the delimited layout's concern, where a blank column is visible.
   return {
-    // Values never hold a line feed (`safeText`), so only the constants' are replaced.
     pieces: layout.lineEnd === "\n" ? pieces : pieces.map((p) => p.replace(/\n/g, layout.lineEnd)),
     emptyFields: [],
   };

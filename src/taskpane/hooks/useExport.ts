@@ -294,7 +294,7 @@ export function useExport(
     const made = state.made;
     if (made === null) return;
     try {
-      await files.copy(made.chunks.join(""));
+      await files.copy(exportText(made.file));
       setCopyState({ status: "copied" });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
