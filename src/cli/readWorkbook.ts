@@ -1,76 +1,99 @@
 import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
-import type { CellValue, SourceSheet, SourceTable, WorkbookSource } from "../core";
+import type { WorkbookSource } from "../core";
+import { readXlsx, type XlsxOptions, type XlsxRead } from "./xlsx/readXlsx";
+import { XlsxError } from "./xlsx/XlsxError";
+import { listEntries } from "./xlsx/zipArchive";
 
-/** A file the CLI cannot read as a workbook: missing, not .xlsx, password-protected. */
+/** A file the CLI cannot read as a workbook: missing, not .xlsx, password-protected, damaged. */
 export class WorkbookReadError extends Error {
   override readonly name = "WorkbookReadError";
 }
 
-// An encrypted (password-protected) .xlsx is an OLE compound file, not a zip.
+// An encrypted (password-protected) .xlsx and an old .xls are both OLE compound files, not zips.
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
 
-const pad2 = (n: number) => String(n).padStart(2, "0");
+/** Largest file read at all; the parts inside are capped apart (see `DEFAULT_LIMITS`). */
+export const MAX_FILE_BYTES = 512 * 2 ** 20;
+
+const MAKE_XLSX = "open it in Excel and save it as Excel Workbook (.xlsx)";
+
+const utf16 = (s: string) => Buffer.from(s, "utf16le");
+
+/** Why an OLE compound file is not a readable workbook, from the streams it names. */
+function oleKind(bytes: Buffer): string {
+  if (bytes.includes(utf16("EncryptionInfo")) || bytes.includes(utf16("EncryptedPackage"))) {
+    return "is password-protected; remove the password (File > Info > Protect Workbook) and save it again";
+  }
+  if (bytes.includes(utf16("WordDocument"))) return "is a Word document, not a workbook";
+  if (bytes.includes(utf16("Workbook")) || bytes.includes(utf16("Book"))) {
+    return `is an old Excel 97-2003 workbook (.xls); ${MAKE_XLSX}`;
+  }
+  return "is password-protected or an old Excel file (.xls); save it as an unprotected .xlsx workbook";
+}
+
+/** Why a zip that is not an .xlsx is not, from the parts it holds; null when it may be one. */
+function zipKind(bytes: Buffer): string | null {
+  let names: string[];
+  try {
+    names = [...listEntries(bytes).keys()];
+  } catch {
+    return null; // damaged: let the reader name what is wrong
+  }
+  const has = (p: string) => names.some((n) => n === p || n.startsWith(p));
+  if (has("xl/workbook.xml")) return null;
+  if (names.includes("mimetype")) {
+    if (bytes.includes(Buffer.from("application/vnd.oasis.opendocument.spreadsheet"))) {
+      return `is an OpenDocument spreadsheet (.ods); ${MAKE_XLSX}`;
+    }
+    return "is an OpenDocument file, not a workbook";
+  }
+  if (has("xl/workbook.bin")) return `is a binary workbook (.xlsb); ${MAKE_XLSX}`;
+  if (has("word/")) return "is a Word document (.docx), not a workbook";
+  if (has("ppt/")) return "is a PowerPoint presentation, not a workbook";
+  return "is a zip archive but not an .xlsx workbook";
+}
+
+/** Why bytes that are neither zip nor OLE are not a workbook. */
+function textKind(bytes: Buffer): string {
+  const head = bytes
+    .subarray(0, 4096)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
+  if (/^\s*</.test(head)) {
+    return /<html|<table/i.test(head)
+      ? `is a web page (HTML), not an .xlsx workbook; ${MAKE_XLSX}`
+      : `is an XML file, not an .xlsx workbook; ${MAKE_XLSX}`;
+  }
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
+  // Binary files hold control bytes (other than tab, line feed and carriage return); text does not.
+  const printable = ![...head.slice(0, 512)].some((ch) => ch < " " && !"\t\n\r".includes(ch));
+  if (printable && /[,;\t]/.test(firstLine)) {
+    return `is a text (CSV) file, not an .xlsx workbook; ${MAKE_XLSX}, or paste it into a workbook made by pars-ready template`;
+  }
+  return "is not an .xlsx workbook";
+}
 
 /**
- * One exceljs cell value as core reads it: formulas by their cached result, rich text and links by
- * their text, dates (already shifted for the 1904 system by exceljs) as YYYY-MM-DD.
- */
-export function cellFromExcelJs(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-    return value;
-  }
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { error: "#VALUE!" };
-    return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
-  }
-  if ("error" in value) return { error: value.error };
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    return cellFromExcelJs((value as { result?: ExcelJS.CellValue }).result);
-  }
-  if ("hyperlink" in value) {
-    const link = value as { text?: unknown; hyperlink: string };
-    return typeof link.text === "string" && link.text !== "" ? link.text : link.hyperlink;
-  }
-  return null;
-}
-
-const COLUMN = /^([A-Z]+)(\d+)$/;
-
-function decodeCell(address: string): { row: number; col: number } {
-  const m = COLUMN.exec(address.replace(/\$/g, "").toUpperCase());
-  if (m === null) throw new WorkbookReadError(`Unreadable cell address "${address}"`);
-  let col = 0;
-  for (const ch of m[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-/** Sheet values from row 1, column A: `values[r - 1][c - 1]`. */
-function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
-  const rows: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const raw = row.values as (ExcelJS.CellValue | undefined)[];
-    const cells: CellValue[] = new Array<CellValue>(Math.max(0, raw.length - 1));
-    for (let c = 1; c < raw.length; c++) cells[c - 1] = cellFromExcelJs(raw[c]);
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows.push(cells);
-  });
-  return rows;
-}
-
-/**
- * Reads an .xlsx file into what core checks: every Excel table and every sheet's cells.
+ * Reads an .xlsx file into what core checks, saying how it was read (formulas without a saved
+ * result).
  *
- * @throws {WorkbookReadError} when the file is missing, not an .xlsx workbook, or password-protected
+ * @throws {WorkbookReadError} (rejects) when the file is missing, empty, not an .xlsx workbook
+ *   (saying what it is and how to make one), password-protected, damaged or past the reader's limits
  */
-export async function readWorkbook(path: string): Promise<WorkbookSource> {
+export async function readWorkbookFile(path: string, options: XlsxOptions = {}): Promise<XlsxRead> {
   let bytes: Buffer;
   try {
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) throw new WorkbookReadError(`${path}: is a folder, not a workbook`);
+    if (stat.size > MAX_FILE_BYTES) {
+      throw new WorkbookReadError(
+        `${path}: is ${Math.round(stat.size / 2 ** 20)} MB, past the ${MAX_FILE_BYTES / 2 ** 20} MB this tool reads`
+      );
+    }
     bytes = await fs.readFile(path);
   } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new WorkbookReadError(
       code === "ENOENT"
@@ -80,50 +103,28 @@ export async function readWorkbook(path: string): Promise<WorkbookSource> {
           : `${path}: cannot be read (${code ?? String(e)})`
     );
   }
+  if (bytes.length === 0) throw new WorkbookReadError(`${path}: is empty (0 bytes)`);
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
-    throw new WorkbookReadError(
-      `${path}: is password-protected or an old .xls file; save it as an unprotected .xlsx workbook`
-    );
+    throw new WorkbookReadError(`${path}: ${oleKind(bytes)}`);
   }
   if (!bytes.subarray(0, 2).equals(ZIP_MAGIC)) {
-    throw new WorkbookReadError(`${path}: is not an .xlsx workbook`);
+    throw new WorkbookReadError(`${path}: ${textKind(bytes)}`);
   }
-  const wb = new ExcelJS.Workbook();
+  const kind = zipKind(bytes);
+  if (kind !== null) throw new WorkbookReadError(`${path}: ${kind}`);
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await readXlsx(bytes, options);
   } catch (e) {
-    throw new WorkbookReadError(
-      `${path}: is not a readable .xlsx workbook (${e instanceof Error ? e.message : String(e)})`
-    );
+    if (e instanceof XlsxError) throw new WorkbookReadError(`${path}: ${e.message}`);
+    throw e;
   }
-  const tables: SourceTable[] = [];
-  const sheets: SourceSheet[] = [];
-  wb.eachSheet((ws) => {
-    const values = sheetValues(ws);
-    sheets.push({ name: ws.name, top: 1, values });
-    for (const t of ws.getTables()) {
-      const model = (
-        t as unknown as {
-          table: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean };
-        }
-      ).table;
-      const ref = model.tableRef ?? model.ref;
-      if (ref === undefined) continue;
-      const [from, to = from] = ref.split(":") as [string, string?];
-      const a = decodeCell(from);
-      const b = decodeCell(to);
-      // A total row (Table Design > Total Row) sums the activities; it is not one of them.
-      const last = model.totalsRow === true ? b.row - 1 : b.row;
-      const slice: CellValue[][] = [];
-      for (let r = a.row; r <= last; r++) {
-        const row = values[r - 1] ?? [];
-        const cells: CellValue[] = [];
-        for (let c = a.col; c <= b.col; c++) cells.push(row[c - 1] ?? null);
-        slice.push(cells);
-      }
-      tables.push({ name: model.name, sheet: ws.name, top: a.row, values: slice });
-    }
-  });
-  const date1904 = (wb.properties as { date1904?: boolean }).date1904 === true;
-  return { tables, sheets, dateSystem: date1904 ? 1904 : 1900 };
+}
+
+/**
+ * Reads an .xlsx file into what core checks: every Excel table and every sheet's cells.
+ *
+ * @throws {WorkbookReadError} (rejects) as `readWorkbookFile`
+ */
+export async function readWorkbook(path: string): Promise<WorkbookSource> {
+  return (await readWorkbookFile(path)).book;
 }

@@ -173,7 +173,7 @@ describe("pars-ready check", () => {
         writeFileSync(file("broken.xlsx"), Buffer.from("PK\u0003\u0004broken")),
         file("broken.xlsx")
       ),
-      /not a readable \.xlsx/,
+      /is damaged/,
     ],
     ["a folder", () => dir, /is a folder/],
   ])("exits 2 with one clear line for %s", async (_what, make, message) => {
