@@ -23,6 +23,10 @@ module.exports = {
       ],
     },
   ],
+  // Jest's 5 s default is a guess at machine speed: a Fluent UI pane test in jsdom takes a few
+  // hundred milliseconds alone and several seconds on a busy 2-core machine. No test waits for a
+  // fixed time, so this only bounds how long a hung test is given before it counts as failed.
+  testTimeout: 120_000,
   reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
   collectCoverageFrom: ["src/core/**/*.ts", "!src/core/index.ts"],
   coverageThreshold: { "./src/core/": { lines: 90 } },

@@ -1,3 +1,10 @@
+import { configure } from "@testing-library/react";
+
+// findBy* and waitFor poll until the page shows what the test expects; their ceiling (1 s by
+// default) is not a wait but a bound on how long the machine may take to render. On a busy machine
+// the default fails tests that are correct: give them what Jest gives a test.
+configure({ asyncUtilTimeout: 60_000 });
+
 // jsdom lacks a few browser APIs Fluent UI v9 calls while rendering popovers and responsive
 // components; these stand-ins do nothing, which is all a test that never lays out needs.
 class NoopResizeObserver {

@@ -93,7 +93,7 @@ describe("check", () => {
     await userEvent.click(checkButton());
     // 100 rows fail (every 7th); 54 more carry only a warning (every 11th, less every 77th).
     // Text queries here: role queries compute styles for every node, slow on a long list.
-    expect(await screen.findByText("154 rows with findings", {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText("154 rows with findings")).toBeTruthy();
     const headings = () => document.querySelectorAll("#findings-heading ~ ul h3");
     expect(headings()).toHaveLength(100);
     await userEvent.click(screen.getByText("Show more (54 rows left)"));
@@ -164,9 +164,8 @@ describe("check", () => {
     await checkNow();
     await screen.findByText(/Live: edits to the tables are re-checked/);
     await act(() => fake.userEdit("Activities", "J3", [["Chicago"]]));
-    await waitFor(
-      () => expect(within(findings()).getAllByRole("button", { name: /^Error/ })).toHaveLength(1),
-      { timeout: 5000 }
+    await waitFor(() =>
+      expect(within(findings()).getAllByRole("button", { name: /^Error/ })).toHaveLength(1)
     );
     expect(screen.getByText("1 error")).toBeTruthy();
   });
