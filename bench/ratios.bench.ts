@@ -1,0 +1,162 @@
+// Speed as ratios: each of the product's hot paths over a floor that does less, both sides timed
+// in this process, interleaved run by run, so a busy machine slows both alike.
+import { performance } from "node:perf_hooks";
+import Ajv from "ajv";
+import { buildExport, checkWorkbook, PARS_XML, previewExport, type CellValue } from "../src/core";
+import { generateBook } from "./generate";
+
+const N = 100_000;
+const RUNS = 5;
+const TODAY = "2025-11-25";
+const STAMP = "2025-11-25T14:05";
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+/** Medians of `a` and `b`, run alternately after one warm-up of each, and `a`'s over `b`'s. */
+function interleaved(a: () => unknown, b: () => unknown): { a: number; b: number; ratio: number } {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    gc();
+    let t0 = performance.now();
+    a();
+    const ta = performance.now() - t0;
+    gc();
+    t0 = performance.now();
+    b();
+    const tb = performance.now() - t0;
+    if (i === 0) continue;
+    as.push(ta);
+    bs.push(tb);
+  }
+  const ma = median(as);
+  const mb = median(bs);
+  return { a: Math.round(ma), b: Math.round(mb), ratio: Math.round((ma / mb) * 100) / 100 };
+}
+
+/** Every cell of every table read once, with its type: what any reader of the rows must do. */
+function floorPass(book: ReturnType<typeof generateBook>): number {
+  let seen = 0;
+  for (const t of book.tables) {
+    for (const row of t.values) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === "string") seen += v.length > 0 ? 1 : 0;
+        else if (typeof v === "number") seen += 2;
+        else if (v !== null && v !== undefined) seen += 3;
+      }
+    }
+  }
+  return seen;
+}
+
+const text = { type: "string", minLength: 1, pattern: "\\S" } as const;
+const num = { type: "number" } as const;
+const date = { type: "number", minimum: 1 } as const;
+const ACTIVE_FIELDS = ["Delivery Method", "Credits", "CME Passport", "Description", "Providership"];
+const CLOSED_FIELDS = [
+  "Outcome Measures",
+  "Commercial Support",
+  "Physician Learners",
+  "Other Learners",
+];
+
+/**
+ * The per-row status requirements (DOMAIN.md §3: Draft, Active and Ready to Close, Closed) as a
+ * JSON Schema, with the field types a generic validator can say: less than the engine checks (no
+ * format profiles, codes, dates as text, cross-table rules), so a fair floor.
+ */
+const STATUS_SCHEMA = {
+  type: "object",
+  required: ["Title", "Format", "Start Date", "End Date", "Status"],
+  properties: {
+    Title: text,
+    Format: { enum: ["RSS", "Live Course", "Enduring Material", "JN", "MR", "PI", "CML"] },
+    "Start Date": date,
+    "End Date": date,
+    Status: { enum: ["Draft", "Active", "Ready to Close", "Closed", "Cancelled"] },
+    "Delivery Method": text,
+    Credits: { type: "number", minimum: 0.25, multipleOf: 0.25 },
+    "CME Passport": { enum: ["Yes", "No"] },
+    Description: text,
+    Providership: { enum: ["Direct", "Joint"] },
+    "Outcome Measures": text,
+    "Commercial Support": { enum: ["Yes", "No"] },
+    "Physician Learners": num,
+    "Other Learners": { type: ["number", "string"], pattern: "^\\d+$" },
+  },
+  allOf: [
+    {
+      if: { properties: { Status: { enum: ["Active", "Ready to Close", "Closed"] } } },
+      then: { required: ACTIVE_FIELDS },
+    },
+    {
+      if: { properties: { Status: { const: "Closed" } } },
+      then: { required: CLOSED_FIELDS },
+    },
+    {
+      if: { properties: { Providership: { const: "Joint" } }, required: ["Providership"] },
+      then: { required: ["Joint Providers"], properties: { "Joint Providers": text } },
+    },
+  ],
+} as const;
+
+export function ratiosBench(): Promise<Record<string, number>> {
+  const book = generateBook(N);
+  const activities = book.tables[0];
+  if (activities === undefined) throw new Error("no Activities table");
+  const headers = activities.values[0] as readonly string[];
+  const validate = new Ajv({ allErrors: true }).compile(STATUS_SCHEMA);
+
+  const check = () => checkWorkbook(book, { today: TODAY });
+  const floor = interleaved(check, () => floorPass(book));
+  console.log(
+    `check of ${String(N)} activities ${String(floor.a)} ms over one pass reading every cell and its type ${String(floor.b)} ms: ratio_check_vs_floor ${String(floor.ratio)}`
+  );
+
+  const ajvRun = () => {
+    let failing = 0;
+    const body = activities.values;
+    for (let r = 1; r < body.length; r++) {
+      const row = body[r] as readonly CellValue[];
+      const o: Record<string, CellValue> = {};
+      for (let c = 0; c < headers.length; c++) {
+        const v = row[c];
+        if (v !== null && v !== undefined && v !== "") o[headers[c] as string] = v;
+      }
+      if (!validate(o)) failing++;
+    }
+    return failing;
+  };
+  const ajv = interleaved(check, ajvRun);
+  console.log(
+    `check ${String(ajv.a)} ms over ajv validating the same rows against the status schema, objects built, ${String(ajv.b)} ms: ratio_check_vs_ajv ${String(ajv.ratio)}`
+  );
+
+  const outcome = previewExport(book, { today: TODAY });
+  if (!outcome.ok) throw new Error(outcome.problem);
+  const preview = outcome.preview;
+  let bytes = 0;
+  for (const piece of buildExport(preview, PARS_XML, STAMP).pieces)
+    bytes += Buffer.byteLength(piece);
+  const chunk = "<Activity>".repeat(6_554); // 65,540 bytes of ASCII
+  const bufferFloor = () => {
+    const out = Buffer.allocUnsafe(bytes);
+    for (let at = 0; at < bytes; at += chunk.length) out.write(chunk, at, "latin1");
+    return out;
+  };
+  const xml = interleaved(() => buildExport(preview, PARS_XML, STAMP), bufferFloor);
+  console.log(
+    `building the ${String(N)}-activity XML (${String(bytes)} bytes) ${String(xml.a)} ms over writing as many bytes into a Buffer ${String(xml.b)} ms: ratio_xml_vs_buffer_floor ${String(xml.ratio)}`
+  );
+  console.log(`(each: median of ${String(RUNS)} runs after a warm-up, the two sides alternating)`);
+  return Promise.resolve({
+    ratio_check_vs_floor: floor.ratio,
+    ratio_check_vs_ajv: ajv.ratio,
+    ratio_xml_vs_buffer_floor: xml.ratio,
+  });
+}
