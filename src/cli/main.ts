@@ -74,6 +74,17 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
   if (file === undefined)
     throw new UsageError("template needs a file to write: pars-ready template <out.xlsx>");
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  if (!/\.xlsx$/i.test(file)) {
+    throw new UsageError(
+      `template writes an .xlsx workbook: name it like ${path.basename(file)}.xlsx`
+    );
+  }
+  const folder = path.dirname(file);
+  const isFolder = await fs.stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
+  if (!isFolder) throw new UsageError(`${folder} is not a folder that exists`);
   if (!args.options.has("force")) {
     const exists = await fs.stat(file).then(
       () => true,
@@ -125,13 +136,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 /**
  * Writes to standard output until its reader goes away (`pars-ready check book.xlsx | head`), then
  * drops the rest: the command still finishes its work (an export still writes its file and log)
- * instead of dying on a broken pipe with a stack trace.
+ * instead of dying on a broken pipe with a stack trace. Any other failure to write (a full disk)
+ * is handed once to `onFail`, and what follows is dropped too.
  */
-export function pipeWriter(stream: NodeJS.WritableStream): (text: string) => void {
+export function pipeWriter(
+  stream: NodeJS.WritableStream,
+  onFail: (e: NodeJS.ErrnoException) => void
+): (text: string) => void {
   let closed = false;
   stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
+    if (closed) return;
     closed = true;
+    if (e.code !== "EPIPE") onFail(e);
   });
   return (text) => {
     if (!closed) stream.write(text);
@@ -140,15 +156,24 @@ export function pipeWriter(stream: NodeJS.WritableStream): (text: string) => voi
 
 /** The process entry point. */
 export function main(): void {
+  let outputFailed = false;
   const io: Io = {
-    stdout: pipeWriter(process.stdout),
-    stderr: pipeWriter(process.stderr),
+    stdout: pipeWriter(process.stdout, (e) => {
+      outputFailed = true;
+      process.exitCode = EXIT.unusable; // the error may come after the command has finished
+      process.stderr.write(`pars-ready: cannot write the output (${e.code ?? e.message})\n`);
+    }),
+    // Nowhere is left to say that standard error failed; the exit code still does.
+    stderr: pipeWriter(process.stderr, () => {
+      outputFailed = true;
+      process.exitCode = EXIT.unusable;
+    }),
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns ?? 80,
     now: new Date(),
     env: process.env,
   };
   void run(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed ? EXIT.unusable : code;
   });
 }

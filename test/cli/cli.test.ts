@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, openSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -240,6 +241,23 @@ describe("pars-ready template", () => {
   });
 });
 
+describe("pars-ready template refuses what would not be a workbook", () => {
+  it.each([
+    ["a name without .xlsx", "foo", /template writes an \.xlsx workbook: name it like foo\.xlsx/],
+    [
+      "a folder that does not exist",
+      path.join("no-such-folder", "t.xlsx"),
+      /no-such-folder is not a folder that exists/,
+    ],
+  ])("%s", async (_what, name, message) => {
+    const target = path.join(dir, name);
+    const r = await cli(["template", target]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toMatch(message);
+    expect(existsSync(target)).toBe(false);
+  });
+});
+
 describe("the sample workbook", () => {
   it("shows the FAQ examples passing and the planted mistakes failing", async () => {
     const r = await cli([
@@ -274,18 +292,36 @@ describe("output to a pipe", () => {
 
   it("drops what comes after its reader went away (| head) instead of failing", () => {
     const { s, written } = stream();
-    const write = pipeWriter(s);
+    const failed: unknown[] = [];
+    const write = pipeWriter(s, (e) => failed.push(e));
     write("first\n");
     s.emit("error", Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
     write("second\n");
     expect(written).toEqual(["first\n"]);
+    expect(failed).toEqual([]);
   });
 
-  it("still fails on any other output error", () => {
-    const { s } = stream();
-    pipeWriter(s);
-    expect(() =>
-      s.emit("error", Object.assign(new Error("disk full"), { code: "ENOSPC" }))
-    ).toThrow("disk full");
+  it("reports any other output error once, and drops what follows", () => {
+    const { s, written } = stream();
+    const failed: string[] = [];
+    const write = pipeWriter(s, (e) => failed.push(e.code ?? ""));
+    const full = Object.assign(new Error("disk full"), { code: "ENOSPC" });
+    s.emit("error", full);
+    s.emit("error", full);
+    write("lost\n");
+    expect(failed).toEqual(["ENOSPC"]);
+    expect(written).toEqual([]);
+  });
+
+  it("says in one line that standard output is full, and exits 2", () => {
+    const entry = path.join(dir, "entry.ts");
+    writeFileSync(entry, `require(${JSON.stringify(path.resolve("src/cli/main"))}).main();\n`);
+    const out = spawnSync(
+      process.execPath,
+      ["--import", "tsx", entry, "check", "examples/activities.xlsx"],
+      { stdio: ["ignore", openSync("/dev/full", "w"), "pipe"], encoding: "utf8" }
+    );
+    expect(out.stderr).toBe("pars-ready: cannot write the output (ENOSPC)\n");
+    expect(out.status).toBe(2);
   });
 });
