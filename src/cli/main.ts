@@ -1,32 +1,46 @@
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkWorkbook, dayOfIso, InvalidOptionError } from "../core";
 import { parseArgs, UsageError } from "./args";
 import { runExport } from "./exportCommand";
-import { readWorkbook, WorkbookReadError } from "./readWorkbook";
+import { cellAddresses } from "./cellAddresses";
+import { readWorkbookFile, WorkbookReadError } from "./readWorkbook";
 import { formatJson, formatReport } from "./report";
+import { progressLine } from "./progressLine";
 import { buildParsWorkbook } from "./writeWorkbook";
 
 /** What the CLI talks to; tests pass their own. */
 export type Io = {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether standard output is a terminal (colour). */
   readonly isTTY: boolean;
+  /** Whether standard error is a terminal (progress while a big file is read). */
+  readonly stderrIsTTY?: boolean;
   readonly columns: number;
   readonly now: Date;
   readonly env: Readonly<Record<string, string | undefined>>;
 };
 
 export const USAGE = `Usage:
-  pars-ready check <workbook.xlsx> [--today YYYY-MM-DD] [--provider-id NNNNNNN] [--json]
+  pars-ready --version
+  pars-ready check <workbook.xlsx> [--today YYYY-MM-DD] [--provider-id NNNNNNN] [--json] [--quiet]
   pars-ready template <out.xlsx> [--force]
   pars-ready export <workbook.xlsx> --format xml|txt [-o file] [options]
 
 check     checks every activity against its declared PARS status and its format's rules.
           Exit 0 when no row fails, 1 when some do, 2 when the file cannot be read.
+          --quiet prints only the errors; a long report ends with a count per finding code.
 template  writes an empty workbook with the Activities, Support, MOC and Sessions tables.
 export    writes the rows that pass their status as a PARS upload file (pars-ready export --help).
 `;
+
+/** The version in package.json (two folders up from both src/cli and dist-cli/cli). */
+const VERSION = (
+  JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 
 /** Exit codes: 0 clean, 1 rows fail, 2 unreadable input or wrong usage. */
 export const EXIT = { ok: 0, rowsFail: 1, unusable: 2 } as const;
@@ -39,7 +53,11 @@ function localIsoDate(d: Date): string {
 }
 
 async function check(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { values: ["today", "provider-id"], flags: ["json"] });
+  const args = parseArgs(argv, {
+    values: ["today", "provider-id"],
+    flags: ["json", "quiet"],
+    short: { q: "quiet" },
+  });
   const [file, extra] = args.positional;
   if (file === undefined)
     throw new UsageError("check needs a workbook: pars-ready check <workbook.xlsx>");
@@ -51,18 +69,38 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   if (providerId !== undefined && !/^\d{7}$/.test(providerId)) {
     throw new UsageError(`--provider-id must be your seven-digit ACCME ID, got "${providerId}"`);
   }
-  const book = await readWorkbook(file);
+  const quiet = args.options.has("quiet");
+  const progress = io.stderrIsTTY === true && !quiet ? progressLine(file, io.stderr) : null;
+  const read = await readWorkbookFile(
+    file,
+    progress === null ? {} : { onProgress: progress.update }
+  ).finally(() => progress?.done());
+  const book = read.book;
   const outcome = checkWorkbook(book, { today, providerId: providerId ?? null });
   if (!outcome.ok) {
     throw new WorkbookReadError(
       `${file}: no Activities table found (an Excel table or sheet named "Activities", or a sheet whose first row has Title, Format and Start Date headers)`
     );
   }
-  if (args.options.has("json")) io.stdout(formatJson(outcome.result));
+  const noResult = read.formulasWithoutResult;
+  if (noResult.count > 0 && !quiet) {
+    const cells =
+      noResult.count === 1 ? "1 cell holds a formula" : `${noResult.count} cells hold formulas`;
+    io.stderr(
+      `pars-ready: note: ${cells} with no saved result (first ${noResult.first ?? "?"}), read as blank; open the file in Excel and save it to compute them\n`
+    );
+  }
+  const address = cellAddresses(book, read.firstColumns);
+  if (args.options.has("json")) io.stdout(formatJson(outcome.result, { file, address }));
   else {
     const color = io.isTTY && io.env.NO_COLOR === undefined;
     io.stdout(
-      formatReport(outcome.result, path.basename(file), { color, width: Math.min(io.columns, 100) })
+      formatReport(outcome.result, path.basename(file), {
+        color,
+        width: Math.min(io.columns, 100),
+        quiet,
+        address,
+      })
     );
   }
   return outcome.result.summary.failing > 0 ? EXIT.rowsFail : EXIT.ok;
@@ -108,6 +146,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await template(rest, io);
       case "export":
         return await runExport(rest, { ...io, cwd: process.cwd() });
+      case "--version":
+      case "-V":
+        io.stdout(`pars-ready ${VERSION}\n`);
+        return EXIT.ok;
       case undefined:
       case "help":
       case "--help":
@@ -169,6 +211,7 @@ export function main(): void {
       process.exitCode = EXIT.unusable;
     }),
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns ?? 80,
     now: new Date(),
     env: process.env,

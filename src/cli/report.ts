@@ -7,8 +7,24 @@ import {
   type RowVerdict,
 } from "../core";
 
-/** How the report is drawn: colour only on a terminal, wrapped to its width. */
-export type ReportStyle = { readonly color: boolean; readonly width: number };
+/**
+ * How the report is drawn: colour only on a terminal, wrapped to its width; `quiet` keeps only
+ * the errors; `address` names a finding's cell (`L16`) when it has one.
+ */
+export type ReportStyle = {
+  readonly color: boolean;
+  readonly width: number;
+  readonly quiet?: boolean;
+  readonly address?: CellAddress;
+};
+
+/** The cell a finding is about, as Excel names it, or null (a missing column). */
+export type CellAddress = (issue: Issue) => string | null;
+
+const NO_ADDRESS: CellAddress = () => null;
+
+/** A report with more findings than this ends with a count per finding code. */
+export const STATISTICS_AFTER = 10;
 
 const paint = (on: boolean, code: string, text: string) =>
   on ? `\u001b[${code}m${text}\u001b[0m` : text;
@@ -39,33 +55,14 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  */
 export function formatReport(result: CheckResult, file: string, style: ReportStyle): string {
   const { color, width } = style;
+  const quiet = style.quiet === true;
+  const address = style.address ?? NO_ADDRESS;
   const out: string[] = [];
-  const s = result.summary;
-  out.push(`PARS Ready check of ${file}, as of ${result.asOf}`);
-  for (const t of result.tables) {
-    const how =
-      t.foundBy === "table" ? "Excel table" : t.foundBy === "sheet" ? "sheet" : "header row";
-    out.push(`  ${t.table}: ${plural(t.rows, "row")} on sheet "${t.sheet}" (found by ${how})`);
-  }
-  if (s.cancelled > 0)
-    out.push(`  ${plural(s.cancelled, "Cancelled row")} left out (not reported)`);
-  out.push("");
-  out.push(
-    wrap(
-      `Achieved status: ${ACHIEVED_ORDER.map((st) => `${st} ${s.byAchieved[st]}`).join(" · ")}`,
-      width,
-      2
-    )
-  );
-  const failing = `${s.failing} of ${plural(s.activities, "row")} fail their declared status`;
-  out.push(
-    `${s.failing > 0 ? paint(color, "1;31", failing) : paint(color, "32", failing)} · ` +
-      `${plural(s.errors, "error")} · ${plural(s.warnings, "warning")}`
-  );
-
+  if (!quiet) summaryLines(result, file, style, out);
+  const shown = quiet ? result.issues.filter((i) => i.severity === "error") : result.issues;
   const verdicts = new Map<number, RowVerdict>(result.rows.map((r) => [r.row, r]));
   const groups = new Map<string, Issue[]>();
-  for (const i of result.issues) {
+  for (const i of shown) {
     const key = `${i.table}|${i.row}`;
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [i]);
@@ -84,7 +81,7 @@ export function formatReport(result: CheckResult, file: string, style: ReportSty
     const [table = "", rowText = "0"] = key.split("|");
     const row = Number(rowText);
     const v = table === "Activities" ? verdicts.get(row) : undefined;
-    out.push("");
+    if (out.length > 0) out.push("");
     if (v !== undefined) {
       const head = oneLine(
         [`Row ${row}`, v.internalId, v.title].filter((x) => x !== null).join(" · ")
@@ -101,11 +98,59 @@ export function formatReport(result: CheckResult, file: string, style: ReportSty
     for (const i of issues) {
       const tag =
         i.severity === "error" ? paint(color, "31", "error  ") : paint(color, "33", "warning");
-      const text = wrap(oneLine(`${i.column}: ${messageOf(i)}`), width - 10, 0);
+      const cell = address(i);
+      const where = cell === null ? i.column : `${i.column} (${cell})`;
+      const text = wrap(oneLine(`${where}: ${messageOf(i)}`), width - 10, 0);
       out.push(`  ${tag} ${text.split("\n").join(`\n${" ".repeat(10)}`)}`);
     }
   }
-  return `${out.join("\n")}\n`;
+  if (shown.length > STATISTICS_AFTER) statisticsLines(shown, out);
+  return out.length === 0 ? "" : `${out.join("\n")}\n`;
+}
+
+function summaryLines(result: CheckResult, file: string, style: ReportStyle, out: string[]): void {
+  const { color, width } = style;
+  const s = result.summary;
+  out.push(`PARS Ready check of ${file}, as of ${result.asOf}`);
+  for (const t of result.tables) {
+    const how =
+      t.foundBy === "table" ? "Excel table" : t.foundBy === "sheet" ? "sheet" : "header row";
+    out.push(`  ${t.table}: ${plural(t.rows, "row")} on sheet "${t.sheet}" (found by ${how})`);
+  }
+  if (s.cancelled > 0)
+    out.push(`  ${plural(s.cancelled, "Cancelled row")} left out (not reported)`);
+  out.push("");
+  out.push(
+    wrap(
+      `Achieved status: ${ACHIEVED_ORDER.map((st) => `${st} ${s.byAchieved[st]}`).join(" · ")}`,
+      width,
+      2
+    )
+  );
+  const verb = s.failing === 1 ? "fails its" : "fail their";
+  const failing = `${s.failing} of ${plural(s.activities, "row")} ${verb} declared status`;
+  out.push(
+    `${s.failing > 0 ? paint(color, "1;31", failing) : paint(color, "32", failing)} · ` +
+      `${plural(s.errors, "error")} · ${plural(s.warnings, "warning")}`
+  );
+}
+
+/** One line per finding code, most frequent first, as a long report's last word. */
+function statisticsLines(issues: readonly Issue[], out: string[]): void {
+  const counts = new Map<string, { severity: Issue["severity"]; code: string; n: number }>();
+  for (const i of issues) {
+    const key = `${i.severity}|${i.code}`;
+    const c = counts.get(key);
+    if (c === undefined) counts.set(key, { severity: i.severity, code: i.code, n: 1 });
+    else c.n++;
+  }
+  const rows = [...counts.values()].sort((a, b) => b.n - a.n || a.code.localeCompare(b.code));
+  const digits = Math.max(...rows.map((r) => r.n.toLocaleString("en-US").length));
+  out.push("", `Findings by code (${plural(issues.length, "finding")}):`);
+  for (const r of rows) {
+    const n = r.n.toLocaleString("en-US").padStart(digits);
+    out.push(`  ${n}  ${r.severity === "error" ? "error  " : "warning"}  ${r.code}`);
+  }
 }
 
 // Tabs and line breaks in a coordinator's text would break the report's layout.
@@ -116,11 +161,25 @@ const isHeaderIssue = (i: Issue) => HEADER_ISSUE_CODES.has(i.code);
 const truncate = (text: string, width: number) =>
   text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 
-/** The `--json` document. */
-export function formatJson(result: CheckResult): string {
+/**
+ * The `--json` document: the file checked, each table and the sheet it was found on, the summary,
+ * every row's verdict and every finding with its cell.
+ */
+export function formatJson(
+  result: CheckResult,
+  options: { readonly file: string; readonly address?: CellAddress }
+): string {
+  const address = options.address ?? NO_ADDRESS;
   return `${JSON.stringify(
     {
+      file: options.file,
       asOf: result.asOf,
+      tables: result.tables.map((t) => ({
+        table: t.table,
+        sheet: t.sheet,
+        foundBy: t.foundBy,
+        rows: t.rows,
+      })),
       summary: result.summary,
       rows: result.rows.map((r) => ({
         table: r.table,
@@ -135,8 +194,10 @@ export function formatJson(result: CheckResult): string {
         code: i.code,
         severity: i.severity,
         table: i.table,
+        sheet: i.sheet,
         row: i.row,
         column: i.column,
+        cell: address(i),
         message: messageOf(i),
       })),
     },

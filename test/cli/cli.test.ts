@@ -51,7 +51,8 @@ describe("pars-ready check", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Row 3 · B · Internal Medicine Grand Rounds");
     expect(r.stdout).toContain("declared Active · achieved Draft · FAILS");
-    expect(r.stdout).toContain("Description: Description is required for Active.");
+    const letter = String.fromCharCode(65 + ACTIVITY_HEADERS.indexOf("Description"));
+    expect(r.stdout).toContain(`Description (${letter}3): Description is required for Active.`);
     expect(r.stdout).not.toContain("\u001b[");
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
   });
@@ -83,8 +84,10 @@ describe("pars-ready check", () => {
         code: "missing_field",
         severity: "error",
         table: "Activities",
+        sheet: "Activities",
         row: 2,
         column: "Title",
+        cell: `${String.fromCharCode(65 + ACTIVITY_HEADERS.indexOf("Title"))}2`,
         message: "Title is required for Closed.",
       },
     ]);

@@ -19,6 +19,8 @@ export const DEFAULT_LIMITS: XlsxLimits = { partBytes: 256 * 2 ** 20, totalBytes
 /** A workbook as core reads it, with what the command line should say about how it was read. */
 export type XlsxRead = {
   readonly book: WorkbookSource;
+  /** Each Excel table's first column on its sheet (1 for A), for naming cells as `L16`. */
+  readonly firstColumns: ReadonlyMap<SourceTable, number>;
   /** Cells holding a formula with no saved result (the file was not last saved by Excel). */
   readonly formulasWithoutResult: { readonly count: number; readonly first: string | null };
 };
@@ -111,6 +113,7 @@ class Reader {
   private strings: string[] = [];
   private formulasWithoutResult = 0;
   private firstFormula: string | null = null;
+  private readonly firstColumns = new Map<SourceTable, number>();
 
   constructor(
     private readonly zip: Buffer,
@@ -190,6 +193,7 @@ class Reader {
     }
     return {
       book: { tables, sheets, dateSystem: date1904 ? 1904 : 1900 },
+      firstColumns: this.firstColumns,
       formulasWithoutResult: { count: this.formulasWithoutResult, first: this.firstFormula },
     };
   }
@@ -476,7 +480,11 @@ class Reader {
 
     return {
       sheet: { name, top: values.length === 0 ? 1 : top, values },
-      tables: spans.map((t) => ({ name: t.name, sheet: name, top: t.top, values: t.values })),
+      tables: spans.map((t) => {
+        const table = { name: t.name, sheet: name, top: t.top, values: t.values };
+        this.firstColumns.set(table, t.firstCol);
+        return table;
+      }),
     };
   }
 }
