@@ -137,7 +137,7 @@ describe("what pars-ready check says", () => {
     const wb = buildParsWorkbook({ Activities: [aRow()] as never });
     const ws = wb.getWorksheet("Activities");
     const col = ACTIVITY_HEADERS.indexOf("Description") + 1;
-    ws!.getCell(2, col).value = { formula: 'CONCAT("a","b")' } as ExcelJS.CellFormulaValue;
+    ws!.getCell(2, col).value = { formula: 'CONCAT("a","b")' };
     const file = path.join(dir, "formula.xlsx");
     await wb.xlsx.writeFile(file);
     const r = await cli(["check", file, ...TODAY]);
