@@ -61,25 +61,21 @@ export function formatReport(result: CheckResult, file: string, style: ReportSty
   if (!quiet) summaryLines(result, file, style, out);
   const shown = quiet ? result.issues.filter((i) => i.severity === "error") : result.issues;
   const verdicts = new Map<number, RowVerdict>(result.rows.map((r) => [r.row, r]));
-  const groups = new Map<string, Issue[]>();
-  for (const i of shown) {
-    const key = `${i.table}|${i.row}`;
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [i]);
-    else list.push(i);
-  }
+  type Group = { readonly table: string; readonly row: number; readonly issues: Issue[] };
+  const groups = new Map<string, Group>();
+  const groupOf = (table: string, row: number): Group => {
+    const key = `${table}|${row}`;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { table, row, issues: [] }));
+    return g;
+  };
+  for (const i of shown) groupOf(i.table, i.row).issues.push(i);
   // Failing rows with no finding of their own (a missing column) still get a heading.
-  for (const r of result.rows) {
-    if (!r.passes && !groups.has(`Activities|${r.row}`)) groups.set(`Activities|${r.row}`, []);
-  }
-  const ordered = [...groups.entries()].sort(([a], [b]) => {
-    const [ta = "", ra = "0"] = a.split("|");
-    const [tb = "", rb = "0"] = b.split("|");
-    return order(ta) - order(tb) || Number(ra) - Number(rb);
-  });
-  for (const [key, issues] of ordered) {
-    const [table = "", rowText = "0"] = key.split("|");
-    const row = Number(rowText);
+  for (const r of result.rows) if (!r.passes) groupOf("Activities", r.row);
+  const ordered = [...groups.values()].sort(
+    (a, b) => order(a.table) - order(b.table) || a.row - b.row
+  );
+  for (const { table, row, issues } of ordered) {
     const v = table === "Activities" ? verdicts.get(row) : undefined;
     if (out.length > 0) out.push("");
     if (v !== undefined) {
