@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import * as fc from "fast-check";
 import { readWorkbookFile } from "../../src/cli/readWorkbook";
+import { XlsxError } from "../../src/cli/xlsx/XlsxError";
 import { DEFAULT_LIMITS, readXlsx } from "../../src/cli/xlsx/readXlsx";
 import { linkRel, tableRel, tableXml, xlsxParts, zipOf } from "../support/zipOf";
 
@@ -25,7 +27,7 @@ describe("reading an .xlsx", () => {
             name: "Activities",
             body: sheet(
               `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Credits</t></is></c></row>` +
-                `<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>1.5</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c></row>`
+                `<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>1.5</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2" t="s"><v></v></c></row>`
             ),
           },
         ],
@@ -361,5 +363,76 @@ describe("a file that is not a readable .xlsx: one line saying what it is", () =
     expect(error?.name).toBe("WorkbookReadError");
     expect(error?.message).toMatch(message);
     expect(error?.message.split("\n")).toHaveLength(1);
+  });
+});
+
+describe("whatever the bytes, the reader refuses in its own words or reads", () => {
+  const TOKENS = [
+    `<row r="3">`,
+    `<row>`,
+    `<row r="x">`,
+    `</row>`,
+    `<c r="B3" t="s">`,
+    `<c t="inlineStr">`,
+    `<c r="XFE9">`,
+    `<c t="d">`,
+    `<c>`,
+    `</c>`,
+    `<v>`,
+    `</v>`,
+    `<f>`,
+    `</f>`,
+    `<is>`,
+    `</is>`,
+    `<t>`,
+    `</t>`,
+    `<rPh>`,
+    `</rPh>`,
+    `0`,
+    `2024-07-01`,
+    `&amp;`,
+    `&bogus;`,
+    ` `,
+  ];
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => "read",
+      (e: unknown) => (e instanceof XlsxError ? "refused" : e)
+    );
+
+  it("for any sequence of sheet tags", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }), async (tokens) => {
+        const parts = xlsxParts({
+          strings: ["a"],
+          sheets: [{ name: "A", body: `<sheetData>${tokens.join("")}</sheetData>` }],
+        });
+        expect(["read", "refused"]).toContain(await outcome(read(parts)));
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("for a valid workbook with bytes overwritten anywhere", async () => {
+    const good = zipOf(
+      xlsxParts({
+        strings: ["Title"],
+        sheets: [{ name: "A", body: sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`) }],
+      })
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (edits) => {
+          const bytes = Buffer.from(good);
+          for (const [at, value] of edits) bytes[at] = value;
+          expect(["read", "refused"]).toContain(await outcome(readXlsx(bytes)));
+        }
+      ),
+      { numRuns: 300 }
+    );
   });
 });

@@ -296,6 +296,7 @@ class Reader {
       if (!hasValue && type !== "inlineStr") return null;
       switch (type) {
         case "s": {
+          if (valueText.trim() === "") return null;
           const s = strings[Number(valueText)];
           if (s === undefined)
             throw malformed(`names shared string ${valueText}, which is missing`);
