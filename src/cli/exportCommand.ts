@@ -128,7 +128,7 @@ export function formatPreview(p: ExportPreview, workbook: string): string {
     for (const n of p.notes) {
       out.push(
         n.code === "amount_not_whole"
-          ? `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is not whole dollars; written as is.`
+          ? `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is not whole dollars; written as ${String(n.written)} (rounded to the nearest dollar, half up).`
           : `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is in-kind support; its amount is not reported.`
       );
     }

@@ -1,3 +1,4 @@
+import { wholeDollars } from "./wholeDollars";
 import {
   checkWorkbookRecords,
   missingFor,
@@ -38,7 +39,10 @@ export type ExportNote = {
   readonly row: number;
   readonly column: string;
   readonly internalId: string | null;
+  /** The value in the workbook. */
   readonly value: string;
+  /** The value written instead (the whole dollars of `amount_not_whole`); null when none is. */
+  readonly written: string | null;
 };
 
 /**
@@ -303,6 +307,7 @@ function exportActivity(
         code,
         internalId: id,
         value: String(value),
+        written: code === "amount_not_whole" ? String(wholeDollars(value)) : null,
       });
     };
     if (v.amount !== undefined && v.supportType === "In-kind") {
@@ -312,7 +317,10 @@ function exportActivity(
       void _dropped;
       return { row: s.row, ...rest };
     }
-    if (v.amount !== undefined && !Number.isInteger(v.amount)) note("amount_not_whole", v.amount);
+    if (v.amount !== undefined && !Number.isInteger(v.amount)) {
+      note("amount_not_whole", v.amount);
+      return { row: s.row, ...v, amount: wholeDollars(v.amount) };
+    }
     return { row: s.row, ...v };
   });
   const moc: ExportMoc[] = mocRows.map((m) => ({

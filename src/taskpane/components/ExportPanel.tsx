@@ -128,7 +128,7 @@ function PreviewDetails({ preview }: { preview: ExportPreview }) {
                 <Text size={200}>
                   {n.table} row {n.row} {n.column}: {n.value}{" "}
                   {n.code === "amount_not_whole"
-                    ? "is not whole dollars; written as is."
+                    ? `is not whole dollars; written as ${String(n.written)} (rounded to the nearest dollar, half up).`
                     : "is in-kind support; its amount is not reported."}
                 </Text>
               </li>
