@@ -4,6 +4,7 @@ import {
   appendExportLog,
   buildExport,
   dayOfIso,
+  exportNoteText,
   exportLogEntry,
   findPriorExport,
   loggedExportsInBook,
@@ -173,13 +174,7 @@ export function formatPreview(p: ExportPreview, workbook: string): string {
   if (p.notes.length > 0) {
     out.push("");
     out.push("Values to look at:");
-    for (const n of p.notes) {
-      out.push(
-        n.code === "amount_not_whole"
-          ? `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is not whole dollars; written as ${String(n.written)} (rounded to the nearest dollar, half up).`
-          : `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is in-kind support; its amount is not reported.`
-      );
-    }
+    for (const n of p.notes) out.push(`  ${exportNoteText(n)}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -9,6 +9,7 @@ import {
   FORMAT_PROFILES,
   lookUp,
   matchFormat,
+  MOC_BOARDS,
   type DayNumber,
   type DeliveryMethod,
   type ExportActivity,
@@ -143,6 +144,14 @@ const formatOf = (name: string | undefined): FormatKey | undefined => {
   return key;
 };
 
+/** A board as the workbook names it, from the code the XML writes (the draft's ABPATH). */
+const boardOf = (code: string | undefined): MocBoard | undefined => {
+  if (code === undefined) return undefined;
+  const board = MOC_BOARDS.values.find((b) => b.toUpperCase() === code);
+  if (board === undefined) throw new Error(`unknown board code "${code}"`);
+  return board;
+};
+
 /** The text of a LOM language string (`<lom:string language="en">…</lom:string>`). */
 const langText = (n: XmlNode | undefined, path: string): string | undefined => {
   const x = at(n, path);
@@ -228,7 +237,7 @@ export function readParsXml(text: string): XmlView[] {
       otherLearners: participants.get("other"),
       deliveryMethod: nonEmpty(methods),
       outcomes: nonEmpty(outcomes),
-      cmePassport: bool(textAt(x, "accme:ForPublicList"), "Yes", "No"),
+      cmePassport: bool(textAt(x, "accme:ForPublicList"), "true", "false"),
       fee: fee === undefined ? undefined : lookUp(FEES, fee.replace("\u2019", "'")),
       registration: textAt(x, "accme:ActivityRegistration") as Registration | undefined,
       monetary: kids(kid(m, "ActivityDescription"), "CommercialSupportAmount").map((s) => {
@@ -239,7 +248,7 @@ export function readParsXml(text: string): XmlView[] {
         source: textAt(s, "accme:source"),
       })),
       moc: kids(kid(x, "accme:MOCRegistrations"), "accme:MOCRegistration").map((r) => ({
-        board: textAt(r, "accme:boardName") as MocBoard | undefined,
+        board: boardOf(textAt(r, "accme:boardName")),
         mocCredits: num(textAt(r, "accme:mocPoints")),
         creditTypes: kids(r, "accme:MOCCreditType").map((c) => c.text),
         claimDate: isoDay(textAt(r, "accme:CreditClaimDate")),

@@ -1,7 +1,7 @@
 import { FORMAT_PROFILES, type FormatKey } from "../formats";
-import type { Fee, Providership } from "../codes/vocabularies";
+import type { Fee, MocBoard, Providership } from "../codes/vocabularies";
 import type { Outcome } from "../parse/cells";
-import { isoDate, isoDateTime, maybe, plainNumber, xmlBoolean, yesNo } from "./encoders";
+import { isoDate, isoDateTime, maybe, plainNumber, xmlBoolean } from "./encoders";
 import type { XmlLayout } from "./layout";
 import type { ExportActivity, ExportMoc, ExportSupport } from "./model";
 import { each, eachElement, eachText, group, leaf, leafWithAttributes } from "./xmlElements";
@@ -76,6 +76,23 @@ const XML_NAMESPACE_DECLARATIONS = {
   [`xmlns:${ACCME}`]: ACCME_EXTENSIONS_NAMESPACE,
 } as const;
 
+/**
+ * How each MOC board is written to `boardName`: the code of the 2025 draft schema, which spells
+ * the pathology board `ABPATH` where ACCME's pages and the workbook say ABPath
+ * (learners-and-annual.md, MOC boards). The others are the same in both. One table, so a
+ * correction is one line.
+ */
+export const XML_MOC_BOARDS: Readonly<Record<MocBoard, string>> = {
+  ABA: "ABA",
+  ABIM: "ABIM",
+  ABOHNS: "ABOHNS",
+  ABOS: "ABOS",
+  ABP: "ABP",
+  ABPath: "ABPATH",
+  ABS: "ABS",
+  ABTS: "ABTS",
+};
+
 /** The credit type written to `activityCertification` (§B). */
 export const XML_CERTIFICATION = "AMA PRA Category 1";
 /** The `currency` attribute of `CommercialSupportAmount` (§B: USD, whole dollars). */
@@ -126,6 +143,7 @@ const inKind = (a: A): readonly ExportSupport[] =>
 const sponsorship = (p: Providership): string => XML_SPONSORSHIP[p];
 const formatName = (f: FormatKey): string => XML_FORMAT_NAMES[f];
 const fee = (f: Fee): string => XML_FEES[f];
+const boardCode = (b: MocBoard): string => XML_MOC_BOARDS[b];
 /** The healthcare LOM's yes/no (`hx:yesNoType`: lower case), not XML Schema's boolean. */
 const hxYesNo = (b: boolean): string => (b ? "yes" : "no");
 
@@ -258,7 +276,7 @@ const PARS_XML_ACTIVITY = group<A>(
       ]),
       group(x("MOCRegistrations"), "§B", [
         each(x("MOCRegistration"), "MOC rows joined by Internal ID", (a) => a.moc, [
-          leaf<ExportMoc>(x("boardName"), "MOC: Board", (m) => m.board ?? null),
+          leaf<ExportMoc>(x("boardName"), "MOC: Board", (m) => maybe(m.board, boardCode)),
           leaf<ExportMoc>(x("mocPoints"), "MOC: MOC Credits", (m) =>
             maybe(m.mocCredits, plainNumber)
           ),
@@ -272,7 +290,7 @@ const PARS_XML_ACTIVITY = group<A>(
           ),
         ]),
       ]),
-      leaf(x("ForPublicList"), "CME Passport", (a) => maybe(a.values.cmePassport, yesNo)),
+      leaf(x("ForPublicList"), "CME Passport", (a) => maybe(a.values.cmePassport, xmlBoolean)),
       leaf(x("FeeForParticipation"), "Fee", (a) => maybe(a.values.fee, fee)),
       leaf(x("ActivityRegistration"), "Registration", (a) => a.values.registration ?? null),
       leaf(
@@ -306,7 +324,9 @@ export const PARS_XML: XmlLayout = {
     "ACCME's extensions inside XtensibleInfo are in a namespace of PARS Ready's own: MEMS requires one, and ACCME publishes none.",
     "activityFormat uses the PARS format names; the exact names PARS expects in XML are not documented.",
     "The outcome measure's name is written as OutcomeName beside MeasurementType; §B gives the pair but not the child's name.",
-    "ForPublicList is written Yes/No (§B: yes/no); commercialSupport yes/no (healthcare LOM); closeActivityRecord true/false.",
+    "ForPublicList and closeActivityRecord are written true/false (the draft schema's booleans); commercialSupport yes/no (healthcare LOM).",
+    "MOC boards are written with the draft schema's codes (ABPath as ABPATH).",
+    "A Closed row registered for MOC is sent without closeActivityRecord: MOC practice areas, fee, registration, URL and attestation have no element.",
     "Support amounts are whole dollars (MEMS: integer), rounded to the nearest dollar, half up.",
     "A location is written only with its Country (a MedBiquitous address requires one).",
     "MOC practice areas, content area, fee, registration and URL have no element in §B and are not written.",

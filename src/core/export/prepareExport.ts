@@ -1,4 +1,5 @@
 import { wholeDollars } from "./wholeDollars";
+import { closeWithheldBecause, parsCodedValues } from "./parsCodes";
 import {
   checkWorkbookRecords,
   missingFor,
@@ -33,7 +34,7 @@ export type ExportOptions = Omit<CheckOptions, "upload"> & {
 
 /** A value that goes into the file other than as the workbook shows it, said out loud. */
 export type ExportNote = {
-  readonly code: "amount_not_whole" | "in_kind_amount_dropped";
+  readonly code: "amount_not_whole" | "in_kind_amount_dropped" | "close_withheld";
   readonly table: TableName;
   readonly sheet: string;
   readonly row: number;
@@ -298,7 +299,9 @@ function exportActivity(
   notes: ExportNote[]
 ): ExportActivity {
   const id = a.internalId.state === "ok" ? a.internalId.value : null;
-  const values = valuesOf<ExportActivity["values"]>(a, activitiesTable, id, changed, null);
+  const values = parsCodedValues(
+    valuesOf<ExportActivity["values"]>(a, activitiesTable, id, changed, null)
+  );
   const support: ExportSupport[] = supportRows.map((s) => {
     const v = valuesOf<Omit<ExportSupport, "row">>(s, supportTable, id, changed, "internalId");
     const note = (code: ExportNote["code"], value: number): void => {
@@ -327,12 +330,22 @@ function exportActivity(
     row: m.row,
     ...valuesOf<Omit<ExportMoc, "row">>(m, mocTable, id, changed, "internalId"),
   }));
+  const withheld = declared === "Closed" ? closeWithheldBecause(values, moc.length) : null;
+  if (withheld !== null) {
+    notes.push({
+      ...activitiesTable.place(a.row, "status" as never),
+      code: "close_withheld",
+      internalId: id,
+      value: "Closed",
+      written: null,
+    });
+  }
   return {
     row: a.row,
     values,
     support,
     moc,
     action: values.accmeId === undefined ? "Add" : "Update",
-    close: declared === "Closed",
+    close: declared === "Closed" && withheld === null,
   };
 }
