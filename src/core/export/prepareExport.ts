@@ -1,4 +1,5 @@
 import { wholeDollars } from "./wholeDollars";
+import { collisionMessage, emptiedOnceSafe, idCollisions, NO_INTERNAL_ID } from "./identity";
 import { closeWithheldBecause, parsCodedValues } from "./parsCodes";
 import {
   checkWorkbookRecords,
@@ -113,6 +114,11 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
   const excluded: ExcludedRow[] = [];
 
   const verdictRows = new Map(result.rows.map((v) => [v.row, v] as const));
+  const typedIds = new Map<number, string>();
+  const heldTo = new Map<
+    number,
+    { base: Omit<ExcludedRow, "reason" | "heldTo" | "messages">; heldTo: StatusName }
+  >();
   for (const a of records.activities.records) {
     const id = a.internalId.state === "ok" ? a.internalId.value : null;
     const title = a.title.state === "ok" ? a.title.value : null;
@@ -168,6 +174,37 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
       });
       continue;
     }
+    if (id === null) {
+      // No upload row without its Provider Activity ID: with no Internal ID column the check says
+      // so once, for the table; that one finding is each row's reason.
+      const column = missingColumnIssues.find(
+        (i) =>
+          i.table === "Activities" &&
+          i.column === records.activities.place(a.row, "internalId").column
+      );
+      excluded.push({
+        ...base,
+        reason: "fails_status",
+        heldTo: verdict.heldTo,
+        messages: [column === undefined ? NO_INTERNAL_ID : messageOf(column)],
+      });
+      continue;
+    }
+    const emptied = emptiedOnceSafe(a);
+    if (emptied.length > 0) {
+      excluded.push({
+        ...base,
+        reason: "fails_status",
+        heldTo: verdict.heldTo,
+        messages: emptied.map(
+          (k) =>
+            `${records.activities.place(a.row, k as never).column} holds only characters an upload cannot carry (control characters); with them removed it is empty.`
+        ),
+      });
+      continue;
+    }
+    typedIds.set(a.row, id);
+    heldTo.set(a.row, { base, heldTo: verdict.heldTo });
     activities.push(
       exportActivity(
         a,
@@ -181,6 +218,35 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
         notes
       )
     );
+  }
+
+  // Judged on the written text: two IDs the check told apart may be one in the file.
+  const collisions = idCollisions(activities, (row) => typedIds.get(row));
+  if (collisions.length > 0) {
+    const out = new Set(collisions.map((c) => c.row));
+    for (const c of collisions) {
+      const held = heldTo.get(c.row);
+      if (held === undefined) continue;
+      excluded.push({
+        ...held.base,
+        reason: "fails_status",
+        heldTo: held.heldTo,
+        messages: [collisionMessage(c)],
+      });
+    }
+    excluded.sort((x, y) => x.row - y.row);
+    const kept = activities.filter((a) => !out.has(a.row));
+    activities.length = 0;
+    activities.push(...kept);
+    // What the preview says about rows that stay out goes with them.
+    const outIds = new Set(collisions.map((c) => c.typed));
+    const keep = <T extends { readonly internalId: string | null }>(list: T[]): void => {
+      const kept = list.filter((x) => x.internalId === null || !outIds.has(x.internalId));
+      list.length = 0;
+      list.push(...kept);
+    };
+    keep(notes);
+    keep(changed);
   }
 
   const unmatched: string[] = [];
@@ -260,6 +326,8 @@ function valuesOf<V>(
     if (typeof value === "string") {
       const safe = safeText(value);
       if (safe !== value) changed.push({ ...place(), internalId, before: value, after: safe });
+      // Nothing left once made safe: the value is absent, never written empty.
+      if (safe === "") continue;
       value = safe;
     } else if (typeof value === "number" && CREDIT_KEYS.has(key)) {
       // The check accepts credits within 1e-9 of a 0.25 step (a formula's floating-point noise,
