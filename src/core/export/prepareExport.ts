@@ -1,6 +1,3 @@
-import { wholeDollars } from "./wholeDollars";
-import { collisionMessage, emptiedOnceSafe, idCollisions, NO_INTERNAL_ID } from "./identity";
-import { closeWithheldBecause, parsCodedValues } from "./parsCodes";
 import {
   checkWorkbookRecords,
   missingFor,
@@ -17,7 +14,10 @@ import type { ActivityRecord, MocRecord, ReadTable, SupportRecord } from "../par
 import { idKey } from "../rules/context";
 import { gapBlocks } from "../rules/statusRequirements";
 import type { ChangedCell, ExcludedRow, ExportActivity, ExportMoc, ExportSupport } from "./model";
+import { collisionMessage, emptiedOnceSafe, idCollisions, NO_INTERNAL_ID } from "./identity";
+import { closeWithheldBecause, parsCodedValues } from "./parsCodes";
 import { safeText, startsLikeFormula } from "./safeText";
+import { wholeDollars } from "./wholeDollars";
 
 /**
  * Which rows to export: Activities sheet row numbers and/or Internal IDs (compared without case).
