@@ -141,7 +141,7 @@ export function formatPreview(p: ExportPreview, workbook: string): string {
   const unselected = p.excluded.filter((e) => e.reason === "not_selected");
   out.push(`PARS Ready export of ${workbook}, as of ${p.asOf}`);
   out.push(
-    `${plural(p.activities.length, "activity", "activities")} go in; ${plural(failing.length, "row")} ${failing.length === 1 ? "fails its" : "fail their"} status and stay${failing.length === 1 ? "s" : ""} out` +
+    `${plural(p.activities.length, "activity", "activities")} ${p.activities.length === 1 ? "goes" : "go"} in; ${plural(failing.length, "row")} ${failing.length === 1 ? "fails its" : "fail their"} status and stay${failing.length === 1 ? "s" : ""} out` +
       (cancelled.length > 0 ? `; ${plural(cancelled.length, "cancelled row")} not reported` : "") +
       (unselected.length > 0 ? `; ${plural(unselected.length, "row")} not selected` : "") +
       "."

@@ -149,6 +149,16 @@ describe("pars-ready export", () => {
     expect(xml.stderr).toBe("");
   });
 
+  it("says one activity goes in when one is selected", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    await xlsx(dir, "faq.xlsx", FAQ_EXAMPLES);
+    const r = await exportCli(
+      ["faq.xlsx", "--format", "txt", "--ids", "jn-2025-03", "--today", EXPORT_TODAY],
+      dir
+    );
+    expect(r.stdout).toContain("1 activity goes in; 0 rows fail their status and stay out;");
+  });
+
   it("exports only the selected rows and names a selection that matches none", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
     await xlsx(dir, "faq.xlsx", FAQ_EXAMPLES);
