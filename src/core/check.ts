@@ -2,15 +2,14 @@ import type { StatusName } from "./codes/vocabularies";
 import { dayOfIso, usOfDay, type IsoDate } from "./dates";
 import { InvalidOptionError } from "./errors";
 import type { CellValue } from "./model/cell";
-import type { Issue, TableName } from "./model/issue";
+import { makeIssue, type Issue, type TableName } from "./model/issue";
 import { locateTables, type LocatedTable, type WorkbookSource } from "./parse/locateTables";
 import {
-  makeIssue,
   readRecords,
   type ActivityRecord,
   type IssueSink,
   type MocRecord,
-  type ReadWorkbook,
+  type WorkbookRecords,
   type SessionRecord,
   type SupportRecord,
 } from "./parse/readRecords";
@@ -129,7 +128,7 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
  * export) without reading the cells a second time.
  */
 export type CheckedRecords =
-  { readonly ok: true; readonly result: CheckResult; readonly records: ReadWorkbook } | Uncheckable;
+  { readonly ok: true; readonly result: CheckResult; readonly records: WorkbookRecords } | Uncheckable;
 
 /**
  * Runs `checkWorkbook` and also returns the typed records it read: the verdicts and the values

@@ -4,7 +4,7 @@ import type { IssueBody, Place, Severity } from "../model/issue";
 import type {
   ActivityRecord,
   MocRecord,
-  ReadWorkbook,
+  WorkbookRecords,
   SessionRecord,
   SupportRecord,
 } from "../parse/readRecords";
@@ -17,7 +17,7 @@ export type CheckContext = {
   readonly providerId: string | null;
   /** True when the rows are checked for a batch upload, where the Internal ID is required. */
   readonly upload: boolean;
-  readonly book: ReadWorkbook;
+  readonly book: WorkbookRecords;
   /** Activities that are reported (not Cancelled), in sheet order. */
   readonly activities: readonly ActivityRecord[];
   /** An activity's Internal ID as compared (see `idKey`), "" when it has none. */
