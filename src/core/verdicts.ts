@@ -144,10 +144,10 @@ function verdictOf(
     table: "Activities",
     sheet: read.activities.sheet,
     row: a.row,
-    internalId: a.internalId.state === "ok" ? a.internalId.value : null,
-    title: a.title.state === "ok" ? a.title.value : null,
+    internalId: a.internalId.kind === "ok" ? a.internalId.value : null,
+    title: a.title.kind === "ok" ? a.title.value : null,
     declaredStatus:
-      a.status.state === "ok" && a.status.value !== "Cancelled" ? a.status.value : null,
+      a.status.kind === "ok" && a.status.value !== "Cancelled" ? a.status.value : null,
     heldTo: held,
     achievedStatus: achieved,
     passes,

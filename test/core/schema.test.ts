@@ -32,8 +32,8 @@ describe("table declarations", () => {
       expect(read.records).toEqual([
         {
           row: 2,
-          topic: { state: "ok", value: "Sepsis" },
-          hours: { state: "ok", value: 2 },
+          topic: { kind: "ok", value: "Sepsis" },
+          hours: { kind: "ok", value: 2 },
         },
       ]);
     }
@@ -67,17 +67,17 @@ describe("table declarations", () => {
     expect(read.records.map((r) => [r.row, r.name, r.count])).toEqual([
       [
         2,
-        { state: "ok", value: "Ada" },
-        { state: "invalid", issue: { code: "invalid_count", value: "many" } },
+        { kind: "ok", value: "Ada" },
+        { kind: "invalid", issue: { code: "invalid_count", value: "many" } },
       ],
-      [4, { state: "ok", value: "Grace" }, { state: "ok", value: 3 }],
+      [4, { kind: "ok", value: "Grace" }, { kind: "ok", value: 3 }],
     ]);
     expect(found).toEqual([{ code: "invalid_count", row: 2, column: "Count" }]);
   });
 
   it("build the same records compiled or field by field", () => {
     const keys = ["title", "format", "notes"];
-    const fields = [{ state: "empty" }, { state: "ok", value: "rss" }, { state: "empty" }] as const;
+    const fields = [{ kind: "empty" }, { kind: "ok", value: "rss" }, { kind: "empty" }] as const;
     const compiled = recordBuilder(keys)(7, fields);
     const plain = recordBuilder(keys, false)(7, fields);
     expect(compiled).toEqual(plain);

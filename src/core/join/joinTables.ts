@@ -55,7 +55,7 @@ const NO_ROWS: readonly never[] = [];
 
 /** True for an activity the coordinator declared Cancelled: never held, never reported. */
 export function isCancelled(a: ActivityRecord): boolean {
-  return a.status.state === "ok" && a.status.value === "Cancelled";
+  return a.status.kind === "ok" && a.status.value === "Cancelled";
 }
 
 /**
@@ -73,7 +73,7 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   const cancelled = new Set<number>();
   const activities: ActivityRecord[] = [];
   for (const a of read.activities.records) {
-    const k = a.internalId.state === "ok" ? idKey(a.internalId.value) : "";
+    const k = a.internalId.kind === "ok" ? idKey(a.internalId.value) : "";
     keyByRow[a.row] = k;
     let g: IdGroup | undefined;
     if (k !== "") {
@@ -102,8 +102,8 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
     add: (g: IdGroup, r: R) => void
   ) => {
     for (const r of records) {
-      if (r.internalId.state === "invalid") continue; // reported where the cell was read
-      const id = r.internalId.state === "ok" ? r.internalId.value : "";
+      if (r.internalId.kind === "invalid") continue; // reported where the cell was read
+      const id = r.internalId.kind === "ok" ? r.internalId.value : "";
       const g = id === "" ? undefined : groups.get(idKey(id));
       if (g === undefined) unlinked.push({ table, row: r.row, id });
       else add(g, r);
@@ -126,9 +126,7 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
       ],
     };
     const rec = owners.rows[table === "Support" ? 0 : 1]?.get(row);
-    return rec?.internalId.state === "ok"
-      ? owners.byId.get(idKey(rec.internalId.value))
-      : undefined;
+    return rec?.internalId.kind === "ok" ? owners.byId.get(idKey(rec.internalId.value)) : undefined;
   };
 
   return {

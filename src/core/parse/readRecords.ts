@@ -141,9 +141,9 @@ export function readTable<K extends string, V>(
         }
       }
       fields[i] = field;
-      if (field.state === "empty") continue;
+      if (field.kind === "empty") continue;
       anyKnown = true;
-      if (field.state === "invalid") sink(field.issue, "error", place(row, keys[i] as K));
+      if (field.kind === "invalid") sink(field.issue, "error", place(row, keys[i] as K));
       else if (field.note !== undefined) sink(field.note, "warning", place(row, keys[i] as K));
     }
     if (anyKnown) records.push(spec.build(row, fields));

@@ -35,18 +35,18 @@ export type AsOfDay = {
 /** The as-of day for `day`. */
 export function asOfDay(day: DayNumber): AsOfDay {
   const ended = (a: ActivityRecord): boolean | null =>
-    a.endDate.state === "ok" ? a.endDate.value < day : null;
+    a.endDate.kind === "ok" ? a.endDate.value < day : null;
   return {
     day,
     ended,
     heldTo: (a) =>
-      a.status.state === "ok" && a.status.value !== "Cancelled"
+      a.status.kind === "ok" && a.status.value !== "Cancelled"
         ? a.status.value
         : ended(a) === true
           ? "Closed"
           : "Active",
     endDateFinding: (a, held, read) => {
-      const end = a.endDate.state === "ok" ? a.endDate.value : null;
+      const end = a.endDate.kind === "ok" ? a.endDate.value : null;
       if (end === null || held === "Draft") return null;
       const wantEnded = held !== "Active";
       if (end < day === wantEnded) return null;
