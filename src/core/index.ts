@@ -23,7 +23,7 @@ export {
   serialOfDay,
   usOfDay,
 } from "./dates";
-export type { FormatKey, FormatMatch, FormatProfile, CreditBasis, LearnerBasis } from "./formats";
+export type { FormatKey, FormatMatch, FormatProfile, LearnerBasis } from "./formats";
 export { FORMAT_KEYS, FORMAT_PROFILES, formatName, matchFormat, profileOf } from "./formats";
 export { normaliseKey, lookUp, type Vocabulary } from "./codes/normalise";
 export { matchCountry } from "./codes/country";
