@@ -162,7 +162,7 @@ export {
   type ExportPreview,
   type ExportPreviewOutcome,
   type ExportSelection,
-} from "./export/prepareExport";
+} from "./export/previewExport";
 export { safeText } from "./export/safeText";
 export { renderExport, type EmptyField, type RenderedExport } from "./export/renderExport";
 export {
