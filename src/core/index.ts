@@ -111,6 +111,7 @@ export {
 export type { Gap, GapKind, Tier } from "./rules/statusRequirements";
 export type { BookRule, CheckContext, Finding, RowRule } from "./rules/context";
 export { DEFAULT_RULES, type RuleSet } from "./rules/registry";
+export { asOfDay, asOfForYear, declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
 export {
   belongsTo,
   indexActivities,

@@ -63,6 +63,11 @@ export type IssueBody =
       readonly today: string;
     }
   | {
+      readonly code: "closed_needs";
+      /** What Closed needs that the row lacks, as `missingFor` names it. */
+      readonly missing: readonly string[];
+    }
+  | {
       readonly code: "end_date_not_passed";
       readonly status: StatusName;
       readonly end: string;
