@@ -13,6 +13,7 @@ import {
 } from "./codes/vocabularies";
 import { FORMAT_KEYS, formatName } from "./formats";
 import {
+  readAmount,
   readCode,
   readCodeList,
   readCount,
@@ -376,7 +377,7 @@ export const SUPPORT = defineTable({
       ["Type", "Monetary/In-kind", "Monetary or In-kind", "Kind of Support"],
       codedList("Support Type", SUPPORT_TYPES.values)
     ),
-    amount: column("Amount", number, [
+    amount: column("Amount", (c) => readAmount(c), [
       "Monetary Amount",
       "Support Amount",
       "Monetary Support Received",

@@ -38,6 +38,18 @@ export const MESSAGES: Messages = {
     `Another ${i.format} activity starts within 12 months (${otherRows(i.otherRows, i.others)}); PARS asks for one such activity per 12 months, with all learners aggregated.`,
   boards_without_moc: (i) =>
     `MOC is No, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes or remove those rows.`,
+  formula_without_result: (i) =>
+    `The cell holds the formula =${i.formula} but no saved result: the file was written by a program and never calculated. Open and save the workbook in Excel, then check again.`,
+  negative_amount: (i) => `"${i.value}" is below zero; a support amount is 0 or more.`,
+  zero_amount: () =>
+    "Monetary support of 0: report the amount received, or mark the support In-kind if no money was given.",
+  url_scheme_added: (i) => `"${i.value}" has no http:// or https://; read as ${i.url}.`,
+  word_read_as: (i) =>
+    i.why === "co_provided"
+      ? `"${i.value}" read as ${i.as}: PARS asks for co-provided activities to be reported as Direct by the accredited provider that awards the credit.`
+      : `"${i.value}" read as ${i.as}.`,
+  moc_blank_with_boards: (i) =>
+    `MOC is blank, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes, or remove those rows.`,
   cell_error: (i) =>
     `The cell holds the Excel error ${i.value}; expected a value. Fix the formula or type the value.`,
   closed_needs: (i) =>

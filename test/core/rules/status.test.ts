@@ -324,7 +324,7 @@ describe("values", () => {
           "CME Passport": "Yes",
           Fee: "Yes",
           Registration: "Limited",
-          "Activity URL": "cme.example.org",
+          "Activity URL": "ftp://cme.example.org",
         })
       ).codes
     ).toEqual(["invalid_url@Activities!2:Activity URL"]);
