@@ -1,6 +1,5 @@
-import { dayOfIso, type IsoDate } from "./dates";
+import { dayOfIso, type DayNumber, type IsoDate } from "./dates";
 import { InvalidOptionError } from "./errors";
-import type { CellValue } from "./model/cell";
 import { makeIssue, UNREADABLE_CODES, type Issue, type TableName } from "./model/issue";
 import { joinTables, type JoinedTables } from "./join/joinTables";
 import { locateTables, type LocatedTable, type WorkbookSource } from "./parse/locateTables";
@@ -55,7 +54,12 @@ export type Uncheckable = { readonly ok: false; readonly problem: "no_activities
 /** A workbook the engine can check, or why not. */
 export type CheckOutcome = { readonly ok: true; readonly result: CheckResult } | Uncheckable;
 
-function parseOptions(options: CheckOptions): { today: number; providerId: string | null } {
+/**
+ * The options checked and converted.
+ *
+ * @throws {InvalidOptionError} as `checkWorkbook`
+ */
+export function parseOptions(options: CheckOptions): ParsedOptions {
   const today = dayOfIso(options.today);
   if (today === null) throw new InvalidOptionError("today", options.today, "a date as YYYY-MM-DD");
   const providerId = options.providerId?.trim() ?? null;
@@ -98,8 +102,7 @@ export type CheckedRecords =
  * @throws {InvalidOptionError} as `checkWorkbook`
  */
 export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions): CheckedRecords {
-  const { today, providerId } = parseOptions(options);
-  const rules = options.rules ?? DEFAULT_RULES;
+  const parsed = parseOptions(options);
 
   // 1. Find the tables and read their cells into typed records.
   const located = locateTables(book);
@@ -108,6 +111,25 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   const sink: IssueSink = (body, severity, place) =>
     readFindings.push({ body, severity, place, owner: null });
   const records = readRecords(located, book.dateSystem, sink);
+
+  return checkRecords(records, readFindings, tablesFound(located, records), parsed, options);
+}
+
+/** The options as the engine uses them. */
+export type ParsedOptions = { readonly today: DayNumber; readonly providerId: string | null };
+
+/**
+ * Stages 2 to 5 of the check, on records already read (`checkRow` reads its one row itself):
+ * join, rules, verdicts, sorted issues.
+ */
+export function checkRecords(
+  records: WorkbookRecords,
+  readFindings: readonly Finding[],
+  tables: CheckResult["tables"],
+  { today, providerId }: ParsedOptions,
+  options: CheckOptions
+): { readonly ok: true } & CheckedRecords {
+  const rules = options.rules ?? DEFAULT_RULES;
 
   // 2. Join Support, MOC and Sessions rows to their activities.
   const joined = joinTables(records);
@@ -144,7 +166,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     joined,
     result: {
       asOf: options.today,
-      tables: tablesFound(located, records),
+      tables,
       rows: verdicts.rows,
       issues,
       cancelledRows: [...joined.cancelled],
@@ -226,27 +248,4 @@ function tablesFound(
           },
         ];
   });
-}
-
-/**
- * Checks one activity row given with its header row, as worksheet functions see it: the same
- * engine and rules as a whole workbook, without the other tables.
- *
- * @throws {InvalidOptionError} as `checkWorkbook`
- */
-export function checkRow(
-  headers: readonly CellValue[],
-  cells: readonly CellValue[],
-  options: CheckOptions
-): { readonly verdict: RowVerdict | null; readonly issues: readonly Issue[] } {
-  const outcome = checkWorkbook(
-    {
-      tables: [{ name: "Activities", sheet: "Activities", top: 1, values: [headers, cells] }],
-      sheets: [],
-      dateSystem: 1900,
-    },
-    options
-  );
-  if (!outcome.ok) return { verdict: null, issues: [] };
-  return { verdict: outcome.result.rows[0] ?? null, issues: outcome.result.issues };
 }

@@ -135,7 +135,6 @@ export {
 } from "./join/joinTables";
 export {
   ACHIEVED_ORDER,
-  checkRow,
   checkWorkbook,
   checkWorkbookRecords,
   missingFor,
@@ -148,6 +147,7 @@ export {
   type RowVerdict,
   type Uncheckable,
 } from "./check";
+export { checkRow, compileHeaders, compiledHeadersOf, type CompiledHeaders } from "./checkRow";
 export { MESSAGES, messageOf } from "./messages/en";
 export {
   creditsForMinutes,

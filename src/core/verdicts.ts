@@ -84,9 +84,8 @@ export function judgeRows(
   ruleFindings: readonly Finding[]
 ): Verdicts {
   const read = ctx.book;
-  const alwaysNeeded = new Set(
-    [...ALWAYS_NEEDED].map((k) => read.activities.place(0, k as ActivityKey).column)
-  );
+  let alwaysNeeded: Set<string> | undefined; // worked out for the first row with an error
+
   const notNeeded = new Set<Finding>();
   const ownedErrors = new Map<number, Finding[]>();
   for (const f of ruleFindings) {
@@ -119,7 +118,9 @@ export function judgeRows(
       const needed = (f: Finding) =>
         f.place.table !== "Activities" ||
         !UNREADABLE_CODES.has(f.body.code) ||
-        alwaysNeeded.has(f.place.column) ||
+        (alwaysNeeded ??= new Set(
+          [...ALWAYS_NEEDED].map((k) => read.activities.place(0, k as ActivityKey).column)
+        )).has(f.place.column) ||
         gaps.some(
           (g) =>
             g.place.table === "Activities" &&

@@ -243,7 +243,7 @@ function verdictOf(
   today: unknown
 ): RowVerdict | "cancelled" | "blank" {
   const line = rowArgs(headers, row);
-  const { verdict } = checkRow(line.headers, line.cells, { today: todayArg(today) });
+  const { verdict } = checkRow(line.compiled, line.cells, { today: todayArg(today) });
   if (verdict !== null) return verdict;
   // checkRow skips an empty row and a row declared Cancelled; tell the two apart for the cell.
   return line.cells.every(isBlank) ? "blank" : "cancelled";

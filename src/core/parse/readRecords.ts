@@ -8,6 +8,7 @@ import {
   type ActivityKey,
   type ActivityRecord,
   type ActivityValues,
+  type ColumnSpec,
   type KeyOf,
   type MocKey,
   type MocRecord,
@@ -68,16 +69,25 @@ export type TableRecords<S> = ReadTable<KeyOf<S>, ValuesOfTable<S>>;
 /** Collects findings in the order they are made. */
 export type IssueSink = (body: IssueBody, severity: Severity, place: Place) => void;
 
+/** A table's header row read against its declaration, ready to read rows. */
+export type PreparedTable<K extends string, V> = {
+  /** The table read so far: where it is and its columns; no records. */
+  readonly table: ReadTable<K, V>;
+  readonly spec: TableSpec<K, V>;
+  /** Each declared column's index in a row, -1 when the header row lacks it. */
+  readonly indexes: readonly number[];
+  readonly readers: readonly Reader<unknown>[];
+};
+
 /**
- * Reads one located table (or an absent one, as empty) against its declaration, reporting every
- * cell that is not what its column holds.
+ * Reads a table's header row against its declaration, reporting duplicated columns and a header
+ * row that names none of them.
  */
-export function readTable<K extends string, V>(
+export function prepareTable<K extends string, V>(
   spec: TableSpec<K, V>,
   located: LocatedTable | undefined,
-  system: DateSystem,
   sink: IssueSink
-): ReadTable<K, V> {
+): PreparedTable<K, V> {
   const headers = located?.headers ?? [];
   const columns = mapColumns(spec, headers);
   const sheet = located?.sheet ?? spec.table;
@@ -104,51 +114,97 @@ export function readTable<K extends string, V>(
       place(headerRow, named[0] as K)
     );
   }
-  const keys = spec.columns.map((c) => c.key);
-  const indexes = keys.map((k) => columns.columns.get(k)?.index ?? -1);
-  const fieldReaders: Reader<unknown>[] = spec.columns.map((c) => c.read);
+  return {
+    table: { table: spec.table, sheet, headerRow, columns, records: [], place },
+    spec,
+    indexes: spec.columns.map((c) => columns.columns.get(c.key)?.index ?? -1),
+    readers: spec.columns.map((c) => c.read),
+  };
+}
+
+/** Field values a column has read before, by cell value; null once it stops remembering. */
+type Memo = Map<string | number, Field<unknown>> | null;
+
+/**
+ * Reads one row of a prepared table into a record, reporting its unreadable cells; null when no
+ * known column holds anything. `memos` (one per column) remember fields already read.
+ */
+export function readRow<K extends string, V>(
+  t: PreparedTable<K, V>,
+  cells: readonly CellValue[],
+  row: number,
+  system: DateSystem,
+  sink: IssueSink,
+  fields: Field<unknown>[],
+  memos: Memo[] | null
+): RowOf<V> | null {
+  const { indexes, readers } = t;
+  const keys = t.spec.columns;
+  let anyKnown = false;
+  for (let i = 0; i < indexes.length; i++) {
+    const index = indexes[i] as number;
+    let field: Field<unknown>;
+    if (index < 0) field = EMPTY;
+    else {
+      const cell = cells[index];
+      const memo = memos === null ? null : memos[i];
+      if (
+        memo !== null &&
+        memo !== undefined &&
+        (typeof cell === "string" || typeof cell === "number")
+      ) {
+        let known = memo.get(cell);
+        if (known === undefined) {
+          known = (readers[i] as Reader<unknown>)(cell, system);
+          if (memo.size < MEMO_LIMIT) memo.set(cell, known);
+          else (memos as Memo[])[i] = null; // values that do not repeat: stop remembering
+        }
+        field = known;
+      } else {
+        field = (readers[i] as Reader<unknown>)(cell, system);
+      }
+    }
+    fields[i] = field;
+    if (field.kind === "empty") continue;
+    anyKnown = true;
+    const key = (keys[i] as ColumnSpec<K>).key;
+    if (field.kind === "invalid") sink(field.issue, "error", t.table.place(row, key));
+    else if (field.note !== undefined) sink(field.note, "warning", t.table.place(row, key));
+  }
+  return anyKnown ? t.spec.build(row, fields) : null;
+}
+
+/**
+ * Reads one located table (or an absent one, as empty) against its declaration, reporting every
+ * cell that is not what its column holds.
+ */
+export function readTable<K extends string, V>(
+  spec: TableSpec<K, V>,
+  located: LocatedTable | undefined,
+  system: DateSystem,
+  sink: IssueSink
+): ReadTable<K, V> {
+  const t = prepareTable(spec, located, sink);
+  const body = located?.body ?? [];
   // Most columns repeat the same few values on every row ("Yes", "In-Person", a city, a date
   // serial, a count): a field is immutable, so each distinct value is read once per column.
-  const memos: (Map<string | number, Field<unknown>> | null)[] = fieldReaders.map(() => new Map());
+  const memos: Memo[] = t.readers.map(() => new Map());
   const records: RowOf<V>[] = [];
-  const fields: Field<unknown>[] = new Array<Field<unknown>>(keys.length);
-  const firstRow = headerRow + 1;
+  const fields: Field<unknown>[] = new Array<Field<unknown>>(t.readers.length);
+  const firstRow = t.table.headerRow + 1;
   for (let r = 0; r < body.length; r++) {
-    const cells = body[r] as readonly CellValue[];
-    const row = firstRow + r;
-    let anyKnown = false;
-    for (let i = 0; i < keys.length; i++) {
-      const index = indexes[i] as number;
-      let field: Field<unknown>;
-      if (index < 0) field = EMPTY;
-      else {
-        const cell = cells[index];
-        const memo = memos[i];
-        if (
-          memo !== null &&
-          memo !== undefined &&
-          (typeof cell === "string" || typeof cell === "number")
-        ) {
-          let known = memo.get(cell);
-          if (known === undefined) {
-            known = (fieldReaders[i] as Reader<unknown>)(cell, system);
-            if (memo.size < MEMO_LIMIT) memo.set(cell, known);
-            else memos[i] = null; // values that do not repeat: stop remembering
-          }
-          field = known;
-        } else {
-          field = (fieldReaders[i] as Reader<unknown>)(cell, system);
-        }
-      }
-      fields[i] = field;
-      if (field.kind === "empty") continue;
-      anyKnown = true;
-      if (field.kind === "invalid") sink(field.issue, "error", place(row, keys[i] as K));
-      else if (field.note !== undefined) sink(field.note, "warning", place(row, keys[i] as K));
-    }
-    if (anyKnown) records.push(spec.build(row, fields));
+    const record = readRow(
+      t,
+      body[r] as readonly CellValue[],
+      firstRow + r,
+      system,
+      sink,
+      fields,
+      memos
+    );
+    if (record !== null) records.push(record);
   }
-  return { table: spec.table, sheet, headerRow, columns, records, place };
+  return { ...t.table, records };
 }
 
 /**
