@@ -65,7 +65,15 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       formatReport(outcome.result, path.basename(file), { color, width: Math.min(io.columns, 100) })
     );
   }
-  return outcome.result.summary.failing > 0 ? EXIT.rowsFail : EXIT.ok;
+  const { activities, cancelled, failing } = outcome.result.summary;
+  if (activities + cancelled === 0) {
+    // A check of nothing is no clean bill: an empty table, or headers that named no column.
+    io.stderr(
+      `pars-ready: ${file}: the Activities table has no activity rows; nothing was checked\n`
+    );
+    return EXIT.unusable;
+  }
+  return failing > 0 ? EXIT.rowsFail : EXIT.ok;
 }
 
 async function template(argv: readonly string[], io: Io): Promise<number> {

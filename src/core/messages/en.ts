@@ -43,6 +43,13 @@ export const MESSAGES: Messages = {
   negative_amount: (i) => `"${i.value}" is below zero; a support amount is 0 or more.`,
   zero_amount: () =>
     "Monetary support of 0: report the amount received, or mark the support In-kind if no money was given.",
+  unknown_columns: (i) =>
+    `Not read: ${list(
+      i.headers.map((h, n) => {
+        const s = i.suggestions[n];
+        return s === null || s === undefined ? `"${h}"` : `"${h}" (did you mean ${s}?)`;
+      })
+    )}. Other columns are kept and ignored; rename a column to its PARS header to have it read.`,
   url_scheme_added: (i) => `"${i.value}" has no http:// or https://; read as ${i.url}.`,
   word_read_as: (i) =>
     i.why === "co_provided"

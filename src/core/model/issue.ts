@@ -57,6 +57,13 @@ export type IssueBody =
   | { readonly code: "duplicate_column"; readonly columns: readonly string[] }
   | { readonly code: "no_known_columns"; readonly expected: readonly string[] }
   | {
+      readonly code: "unknown_columns";
+      /** Headers the table does not know, as written. */
+      readonly headers: readonly string[];
+      /** For each header, the canonical header it most likely means, or null. */
+      readonly suggestions: readonly (string | null)[];
+    }
+  | {
       readonly code: "missing_field";
       readonly status: StatusName;
       readonly condition: Condition | null;
@@ -168,6 +175,7 @@ export const HEADER_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "missing_column",
   "duplicate_column",
   "no_known_columns",
+  "unknown_columns",
 ]);
 
 /**

@@ -27,6 +27,7 @@ import {
 } from "../schema";
 import { EMPTY, type Field } from "./cells";
 import { canonicalHeader, mapColumns, type ColumnMap } from "./mapColumns";
+import { suggestColumn } from "./suggestColumn";
 import type { LocatedTable } from "./locateTables";
 
 export type {
@@ -101,6 +102,19 @@ export function prepareTable<K extends string, V>(
   for (const d of columns.duplicates) {
     sink({ code: "duplicate_column", columns: d.headers }, "error", place(headerRow, d.key));
   }
+  if (located !== undefined && columns.columns.size > 0 && columns.unknown.length > 0) {
+    // Said once per table: a misspelt header leaves its column unread, which the coordinator
+    // would otherwise only see as "required" findings on every row.
+    sink(
+      {
+        code: "unknown_columns",
+        headers: columns.unknown,
+        suggestions: columns.unknown.map((h) => suggestColumn(spec, h)),
+      },
+      "warning",
+      { table: spec.table, sheet, row: headerRow, column: columns.unknown[0] as string }
+    );
+  }
   // A header row naming none of the table's columns (a title, a note, another table's headers)
   // would leave every row below it unread without a word: said once, at that row.
   const body = located?.body ?? [];
@@ -174,6 +188,17 @@ export function readRow<K extends string, V>(
   return anyKnown ? t.spec.build(row, fields) : null;
 }
 
+const TOTALS = /^(grand\s+)?totals?:?$/i;
+
+/**
+ * A totals row below the data: its first filled cell says "Total" or "Totals" (a coordinator's
+ * SUM row, or an Excel table's total row read as plain cells). It is not an activity.
+ */
+function isTotalsRow(cells: readonly CellValue[]): boolean {
+  const first = cells.find((c) => !isBlank(c));
+  return typeof first === "string" && TOTALS.test(first.trim());
+}
+
 /**
  * Reads one located table (or an absent one, as empty) against its declaration, reporting every
  * cell that is not what its column holds.
@@ -192,7 +217,10 @@ export function readTable<K extends string, V>(
   const records: RowOf<V>[] = [];
   const fields: Field<unknown>[] = new Array<Field<unknown>>(t.readers.length);
   const firstRow = t.table.headerRow + 1;
+  let last = body.length - 1;
+  while (last >= 0 && (body[last] as readonly CellValue[]).every(isBlank)) last--;
   for (let r = 0; r < body.length; r++) {
+    if (r === last && isTotalsRow(body[r] as readonly CellValue[])) break;
     const record = readRow(
       t,
       body[r] as readonly CellValue[],
