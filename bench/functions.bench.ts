@@ -1,7 +1,8 @@
 // Cost of one worksheet-function call as Excel makes it (arguments as 2-D arrays), over 100,000
 // calls each: a workbook column of =PARS.STATUS(...) recalculates one call per row.
-import { ACTIVITIES, GRAND_ROUNDS_EXAMPLE } from "../src/core";
+import { ACTIVITIES, checkWorkbook, GRAND_ROUNDS_EXAMPLE } from "../src/core";
 import { learnerTotal, missing, rssCredits, status } from "../src/functions/functions";
+import { generateBook } from "./generate";
 
 const CALLS = 100_000;
 const TODAY = "2025-11-25";
@@ -23,7 +24,27 @@ function perCall(fn: () => unknown, check: (r: unknown) => boolean): number {
   return Math.round((ns / CALLS / 1000) * 1000) / 1000;
 }
 
-/** The custom functions benchmark: µs per call of RSS_CREDITS, LEARNER_TOTAL, STATUS, MISSING. */
+const BATCH_ROWS = 20_000;
+
+/** Microseconds per row of a batch check of BATCH_ROWS generated activities, median of 5. */
+function batchRowUs(): number {
+  const book = generateBook(BATCH_ROWS);
+  checkWorkbook(book, { today: TODAY }); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const start = process.hrtime.bigint();
+    checkWorkbook(book, { today: TODAY });
+    times.push(Number(process.hrtime.bigint() - start) / BATCH_ROWS / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round((times[2] as number) * 1000) / 1000;
+}
+
+/**
+ * The custom functions benchmark: µs per call of RSS_CREDITS, LEARNER_TOTAL, STATUS, MISSING,
+ * and STATUS beside the cost of one row of a batch check (the same engine on a whole workbook).
+ */
 export async function functionsBench(): Promise<Record<string, number>> {
   const figures = {
     fn_rss_credits_us: perCall(
@@ -43,10 +64,18 @@ export async function functionsBench(): Promise<Record<string, number>> {
       (r) => r === ""
     ),
   };
+  const batchRow = batchRowUs();
+  const ratios = {
+    batch_row_us: batchRow,
+    ratio_status_vs_batch_row: Math.round((figures.fn_status_us / batchRow) * 100) / 100,
+  };
   console.log(
     `custom functions, ${String(CALLS)} calls each; STATUS/MISSING on one ${String(HEADERS[0]!.length)}-column Activities row (FAQ grand rounds, Closed), today ${TODAY}`
   );
   for (const [k, v] of Object.entries(figures))
     console.log(`  ${k.padEnd(20)} ${v.toFixed(3)} µs/call`);
-  return Promise.resolve(figures);
+  console.log(
+    `  batch_row_us         ${batchRow.toFixed(3)} µs/row of a ${String(BATCH_ROWS)}-row check; STATUS costs ${ratios.ratio_status_vs_batch_row.toFixed(2)}x a batch row`
+  );
+  return Promise.resolve({ ...figures, ...ratios });
 }

@@ -87,7 +87,7 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
     const cells =
       noResult.count === 1 ? "1 cell holds a formula" : `${noResult.count} cells hold formulas`;
     io.stderr(
-      `pars-ready: note: ${cells} with no saved result (first ${noResult.first ?? "?"}), read as blank; open the file in Excel and save it to compute them\n`
+      `pars-ready: note: ${cells} with no saved result (first ${noResult.first ?? "?"}), each named on its row; open the file in Excel and save it to compute them\n`
     );
   }
   const address = cellAddresses(book, read.firstColumns);
@@ -103,7 +103,15 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       })
     );
   }
-  return outcome.result.summary.failing > 0 ? EXIT.rowsFail : EXIT.ok;
+  const { activities, cancelled, failing } = outcome.result.summary;
+  if (activities + cancelled === 0) {
+    // A check of nothing is no clean bill: an empty table, or headers that named no column.
+    io.stderr(
+      `pars-ready: ${file}: the Activities table has no activity rows; nothing was checked\n`
+    );
+    return EXIT.unusable;
+  }
+  return failing > 0 ? EXIT.rowsFail : EXIT.ok;
 }
 
 async function template(argv: readonly string[], io: Io): Promise<number> {

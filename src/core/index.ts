@@ -1,6 +1,13 @@
 // The engine's public surface: shells import from here only.
-export type { CellError, CellValue } from "./model/cell";
-export { cellFromHost, describeCell, isBlank, isCellError, EXCEL_ERRORS } from "./model/cell";
+export type { CellError, CellValue, UnsavedFormula } from "./model/cell";
+export {
+  cellFromHost,
+  describeCell,
+  isBlank,
+  isCellError,
+  isUnsavedFormula,
+  EXCEL_ERRORS,
+} from "./model/cell";
 export type {
   Condition,
   Issue,
@@ -10,10 +17,11 @@ export type {
   Severity,
   TableName,
 } from "./model/issue";
-export { HEADER_ISSUE_CODES, OTHER_ROWS_LISTED } from "./model/issue";
+export { HEADER_ISSUE_CODES, makeIssue, OTHER_ROWS_LISTED, UNREADABLE_CODES } from "./model/issue";
 export type { DateSystem, DayNumber, IsoDate } from "./dates";
 export {
   addMonths,
+  anniversary,
   dayFromParts,
   dayOfIso,
   dayOfSerial,
@@ -23,7 +31,7 @@ export {
   serialOfDay,
   usOfDay,
 } from "./dates";
-export type { FormatKey, FormatMatch, FormatProfile, CreditBasis, LearnerBasis } from "./formats";
+export type { FormatKey, FormatMatch, FormatProfile, LearnerBasis } from "./formats";
 export { FORMAT_KEYS, FORMAT_PROFILES, formatName, matchFormat, profileOf } from "./formats";
 export { normaliseKey, lookUp, type Vocabulary } from "./codes/normalise";
 export { matchCountry } from "./codes/country";
@@ -51,12 +59,27 @@ export type {
   StatusName,
   SupportType,
 } from "./codes/vocabularies";
-export { ACTIVITIES, MOC, SESSIONS, SUPPORT, TABLE_SPECS } from "./schema";
-export type { ActivityKey, ColumnSpec, MocKey, SessionKey, SupportKey, TableSpec } from "./schema";
+export { ACTIVITIES, defineTable, MOC, SESSIONS, specOf, SUPPORT, TABLE_SPECS } from "./schema";
+export type {
+  ActivityKey,
+  AnyTableSpec,
+  ColumnDeclaration,
+  ColumnSpec,
+  KeyOf,
+  MocKey,
+  Reader,
+  RowOf,
+  SessionKey,
+  SupportKey,
+  TableSpec,
+  ValuesOf,
+  ValuesOfTable,
+} from "./schema";
 export type { Field, Outcome } from "./parse/cells";
 export {
   isCreditAmount,
   MAX_DESCRIPTION_LENGTH,
+  readAmount,
   readCount,
   readCredits,
   readDate,
@@ -80,12 +103,15 @@ export {
 } from "./parse/locateTables";
 export {
   readRecords,
+  readTable,
+  recordsOf,
   type ActivityRecord,
   type ActivityValues,
   type MocRecord,
   type MocValues,
   type ReadTable,
-  type ReadWorkbook,
+  type TableRecords,
+  type WorkbookRecords,
   type SessionRecord,
   type SessionValues,
   type SupportRecord,
@@ -94,9 +120,21 @@ export {
 export type { Gap, GapKind, Tier } from "./rules/statusRequirements";
 export type { BookRule, CheckContext, Finding, RowRule } from "./rules/context";
 export { DEFAULT_RULES, type RuleSet } from "./rules/registry";
+export { asOfDay, asOfForYear, declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
+export {
+  belongsTo,
+  indexActivities,
+  isCancelled,
+  joinTables,
+  type ActivityIndex,
+  type Belonging,
+  type JoinedTables,
+  type LinkedTable,
+  type UnlinkedRow,
+  type WhichActivity,
+} from "./join/joinTables";
 export {
   ACHIEVED_ORDER,
-  checkRow,
   checkWorkbook,
   checkWorkbookRecords,
   missingFor,
@@ -109,6 +147,7 @@ export {
   type RowVerdict,
   type Uncheckable,
 } from "./check";
+export { checkRow, compileHeaders, compiledHeadersOf, type CompiledHeaders } from "./checkRow";
 export { MESSAGES, messageOf } from "./messages/en";
 export {
   creditsForMinutes,
@@ -145,7 +184,7 @@ export {
   type ExportPreview,
   type ExportPreviewOutcome,
   type ExportSelection,
-} from "./export/prepareExport";
+} from "./export/previewExport";
 export { safeText } from "./export/safeText";
 export { exportNoteText } from "./export/exportNoteText";
 export { wholeDollars } from "./export/wholeDollars";

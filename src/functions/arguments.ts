@@ -9,13 +9,14 @@ import {
   isBlank,
   isCellError,
   isoOfDay,
-  looksLikeActivitiesHeader,
+  compiledHeadersOf,
   lookUp,
   matchFormat,
   readDate,
   readNumber,
   STATUSES,
   type CellValue,
+  type CompiledHeaders,
   type DayNumber,
   type FormatKey,
   type IsoDate,
@@ -96,7 +97,7 @@ export function numberArg(label: string, value: unknown, rule: NumberRule = {}):
   refuseError(label, cell);
   const kind = rule.whole === true ? "a whole number" : "a number";
   const f = readNumber(cell);
-  if (f.state !== "ok") throw new BadArgument(`${label} must be ${kind}, got ${shown(cell)}`);
+  if (f.kind !== "ok") throw new BadArgument(`${label} must be ${kind}, got ${shown(cell)}`);
   if (rule.whole === true && !Number.isInteger(f.value)) {
     throw new BadArgument(`${label} must be ${kind}, got ${shown(cell)}`);
   }
@@ -163,7 +164,7 @@ export function dateArg(label: string, value: unknown): DayNumber {
   const cell = cellOf(value);
   refuseError(label, cell);
   const f = readDate(cell, 1900);
-  if (f.state === "ok") return f.value;
+  if (f.kind === "ok") return f.value;
   throw new BadArgument(`${label} must be a date (MM/DD/YYYY or a date cell), got ${shown(cell)}`);
 }
 
@@ -207,7 +208,7 @@ export function statusArg(value: unknown): StatusName {
 export function rowArgs(
   headers: unknown,
   row: unknown
-): { headers: CellValue[]; cells: CellValue[] } {
+): { headers: CellValue[]; compiled: CompiledHeaders; cells: CellValue[] } {
   const lineOf = (label: string, value: unknown): CellValue[] => {
     if (Array.isArray(value) && value.length > 1) {
       const rows = value as unknown[][];
@@ -220,7 +221,9 @@ export function rowArgs(
   };
   const h = lineOf("Headers", headers);
   const cells = lineOf("Row", row);
-  if (!looksLikeActivitiesHeader(h)) {
+  // Read once per header row, not once per call: a column of calls shares one header row.
+  const compiled = compiledHeadersOf(h);
+  if (!compiled.isActivitiesHeader) {
     throw new BadArgument(
       "Headers must be the Activities header row (Title, Format, Start Date, ...); select the header row of your activities table"
     );
@@ -230,5 +233,5 @@ export function rowArgs(
       `Headers has ${String(h.length)} cells but the row has ${String(cells.length)}; select the header row and the activity row across the same columns`
     );
   }
-  return { headers: h, cells };
+  return { headers: h, compiled, cells };
 }

@@ -133,7 +133,7 @@ describe("what pars-ready check says", () => {
     for (const i of missing) expect(i.cell).toBeNull();
   });
 
-  it("notes formulas saved without a result, which read as blank", async () => {
+  it("notes formulas saved without a result, and names each on its row", async () => {
     const wb = buildParsWorkbook({ Activities: [aRow()] as never });
     const ws = wb.getWorksheet("Activities");
     const col = ACTIVITY_HEADERS.indexOf("Description") + 1;
@@ -143,9 +143,12 @@ describe("what pars-ready check says", () => {
     const r = await cli(["check", file, ...TODAY]);
     const letter = String.fromCharCode(64 + col);
     expect(r.stderr).toBe(
-      `pars-ready: note: 1 cell holds a formula with no saved result (first Activities!${letter}2), read as blank; open the file in Excel and save it to compute them\n`
+      `pars-ready: note: 1 cell holds a formula with no saved result (first Activities!${letter}2), each named on its row; open the file in Excel and save it to compute them\n`
     );
-    expect(r.stdout).toContain(`Description (${letter}2): Description is required`);
+    expect(r.stdout).toContain(
+      `Description (${letter}2): The cell holds the formula =CONCAT("a","b") but no`
+    );
+    expect(r.stdout).not.toContain("Description is required");
   });
 
   it("shows progress only on a terminal, and only for a big file", async () => {

@@ -63,7 +63,8 @@ describe("reading an .xlsx", () => {
         ],
       })
     );
-    expect(book.sheets[0]?.values[0]).toEqual([2, "ab"]);
+    expect(book.sheets[0]?.values[0]).toEqual([2, "ab", { formula: "NOW()" }]);
+    expect(book.sheets[0]?.values[6]?.[11]).toEqual({ formula: "A1" });
     expect(formulasWithoutResult).toEqual({ count: 2, first: "Activities!C3" });
   });
 

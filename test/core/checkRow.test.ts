@@ -1,4 +1,11 @@
-import { checkRow, checkWorkbook, InvalidOptionError, missingFor } from "../../src/core";
+import {
+  checkRow,
+  checkWorkbook,
+  compileHeaders,
+  compiledHeadersOf,
+  InvalidOptionError,
+  missingFor,
+} from "../../src/core";
 import { ACTIVITY_HEADERS, aBook, aRow, cellsOf, TODAY } from "../support/builders";
 
 describe("one row, as worksheet functions see it", () => {
@@ -29,5 +36,41 @@ describe("one row, as worksheet functions see it", () => {
     expect(() => checkRow(ACTIVITY_HEADERS, [], { today: TODAY, providerId: "12345" })).toThrow(
       "seven digits"
     );
+  });
+
+  it("reads a header row once and gives every row the same answer as reading it afresh", () => {
+    const headers = [...ACTIVITY_HEADERS];
+    expect(compiledHeadersOf(headers)).toBe(compiledHeadersOf([...ACTIVITY_HEADERS]));
+    const compiled = compileHeaders(headers);
+    const rows = [
+      aRow(),
+      aRow({ Credits: "TBD", Status: "Draft" }),
+      aRow({ Status: "Active" }),
+      aRow({ Title: "", Status: "" }),
+      aRow({ Status: "Cancelled" }),
+    ];
+    for (const row of rows) {
+      const cells = cellsOf(headers, row);
+      const whole = checkWorkbook(aBook({ activities: [row] }), { today: TODAY });
+      if (!whole.ok) throw new Error("no table");
+      const once = checkRow(compiled, cells, { today: TODAY });
+      expect(once).toEqual(checkRow(headers, cells, { today: TODAY }));
+      expect(once).toEqual({ verdict: whole.result.rows[0] ?? null, issues: whole.result.issues });
+    }
+  });
+
+  it("reports a duplicated column with every row checked against that header row", () => {
+    const headers = [...ACTIVITY_HEADERS, "Activity Title"];
+    const cells = [...cellsOf(ACTIVITY_HEADERS, aRow()), "Other title"];
+    for (let i = 0; i < 2; i++) {
+      expect(checkRow(headers, cells, { today: TODAY }).issues).toMatchObject([
+        { code: "duplicate_column", row: 1, column: "Title" },
+      ]);
+    }
+  });
+
+  it("says a row of another table is no Activities header row", () => {
+    expect(compileHeaders(["Internal ID", "Source", "Amount"]).isActivitiesHeader).toBe(false);
+    expect(compileHeaders(ACTIVITY_HEADERS).isActivitiesHeader).toBe(true);
   });
 });

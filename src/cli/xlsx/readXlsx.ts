@@ -282,6 +282,8 @@ class Reader {
     let hasFormula = false;
     let hasValue = false;
     let inValue = false;
+    let inFormula = false;
+    let formulaText = "";
     let inInline = false;
     let inText = false;
     let phonetic = 0;
@@ -383,6 +385,7 @@ class Reader {
             type = a.t ?? "n";
             hasFormula = false;
             hasValue = false;
+            formulaText = "";
             valueText = "";
             inlineText = "";
             return;
@@ -393,6 +396,7 @@ class Reader {
             return;
           case "f":
             hasFormula = true;
+            inFormula = true;
             return;
           case "is":
             inInline = true;
@@ -428,6 +432,9 @@ class Reader {
           case "v":
             inValue = false;
             return;
+          case "f":
+            inFormula = false;
+            return;
           case "t":
             inText = false;
             return;
@@ -438,10 +445,13 @@ class Reader {
             phonetic--;
             return;
           case "c": {
-            const value = cellValue();
+            let value = cellValue();
             if (hasFormula && !hasValue) {
               this.formulasWithoutResult++;
               this.firstFormula ??= `${name}!${cellAddress(rowNumber, col)}`;
+              // Core says so on the row ("open and save the workbook in Excel") instead of taking
+              // the cell for blank. A shared formula's follower cells hold no text of their own.
+              value = { formula: formulaText };
             }
             if (value !== null) {
               cols.push(col);
@@ -460,6 +470,7 @@ class Reader {
       },
       text: (t) => {
         if (inValue) valueText += t;
+        else if (inFormula) formulaText += t;
         else if (inText) inlineText += t;
       },
     });

@@ -1,4 +1,4 @@
-import type { ExportNote } from "./prepareExport";
+import type { ExportNote } from "./previewExport";
 import { CLOSED_FIELDS_NOT_CARRIED } from "./parsCodes";
 
 /**

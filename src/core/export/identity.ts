@@ -18,8 +18,8 @@ export const NO_INTERNAL_ID =
 export function emptiedOnceSafe(a: ActivityRecord): (keyof ActivityRecord)[] {
   const out: (keyof ActivityRecord)[] = [];
   for (const key of Object.keys(a) as (keyof ActivityRecord)[]) {
-    const field = a[key] as { state?: string; value?: unknown } | number;
-    if (typeof field !== "object" || field.state !== "ok") continue;
+    const field = a[key] as { kind?: string; value?: unknown } | number;
+    if (typeof field !== "object" || field.kind !== "ok") continue;
     const v = field.value;
     const texts = typeof v === "string" ? [v] : Array.isArray(v) ? v : [];
     if (texts.some((t) => typeof t === "string" && t.trim() !== "" && safeText(t) === "")) {

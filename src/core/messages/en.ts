@@ -38,8 +38,29 @@ export const MESSAGES: Messages = {
     `Another ${i.format} activity starts within 12 months (${otherRows(i.otherRows, i.others)}); PARS asks for one such activity per 12 months, with all learners aggregated.`,
   boards_without_moc: (i) =>
     `MOC is No, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes or remove those rows.`,
+  formula_without_result: (i) =>
+    `The cell holds ${i.formula === "" ? "a formula" : `the formula =${i.formula}`} but no saved result: the file was written by a program and never calculated. Open and save the workbook in Excel, then check again.`,
+  negative_amount: (i) => `"${i.value}" is below zero; a support amount is 0 or more.`,
+  zero_amount: () =>
+    "Monetary support of 0: report the amount received, or mark the support In-kind if no money was given.",
+  unknown_columns: (i) =>
+    `Not read: ${list(
+      i.headers.map((h, n) => {
+        const s = i.suggestions[n];
+        return s === null || s === undefined ? `"${h}"` : `"${h}" (did you mean ${s}?)`;
+      })
+    )}. Other columns are kept and ignored; rename a column to its PARS header to have it read.`,
+  url_scheme_added: (i) => `"${i.value}" has no http:// or https://; read as ${i.url}.`,
+  word_read_as: (i) =>
+    i.why === "co_provided"
+      ? `"${i.value}" read as ${i.as}: PARS asks for co-provided activities to be reported as Direct by the accredited provider that awards the credit.`
+      : `"${i.value}" read as ${i.as}.`,
+  moc_blank_with_boards: (i) =>
+    `MOC is blank, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes, or remove those rows.`,
   cell_error: (i) =>
     `The cell holds the Excel error ${i.value}; expected a value. Fix the formula or type the value.`,
+  closed_needs: (i) =>
+    `No Status: the activity has ended, so it is checked as Ready to Close. To close it, PARS also needs: ${list(i.missing)}.`,
   code_normalised: (i) => `"${i.value}" read as ${i.normalised}, the code PARS expects.`,
   control_characters: () => "Contains a tab or line break; uploads will replace it with a space.",
   description_too_long: (i) =>
@@ -50,7 +71,7 @@ export const MESSAGES: Messages = {
   end_date_not_passed: (i) =>
     `End date ${i.end} is not in the past (as of ${i.today}); a ${i.status} activity must have ended. Use Active until it ends.`,
   end_date_passed: (i) =>
-    `End date ${i.end} is in the past (as of ${i.today}); an Active activity must not have ended. Change its status to Ready to Close or Closed.`,
+    `End date ${i.end} is in the past (as of ${i.today}): PARS shows this Active activity as Ready to Close, and it is checked and exported as Ready to Close. Change its Status to Ready to Close, or to Closed once it has what Closed needs.`,
   in_kind_with_amount: () =>
     "In-kind support is reported with its source and no dollar value; the amount will not be reported.",
   internal_id_duplicate: (i) =>
@@ -66,7 +87,7 @@ export const MESSAGES: Messages = {
           ? "Internal ID is required: another activity of the same format starts the same day."
           : "Internal ID is empty; it will be required for batch upload.",
   internal_id_reused: (i) =>
-    `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} for another format or start date; give each activity its own.`,
+    `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} for another format or start date. PARS tells them apart by format and start date; Support and MOC rows for this ID say which activity by their Start Date.`,
   internal_id_seven_digits: (i) =>
     `Internal ID "${i.id}" has seven digits, like an ACCME provider ID; set your provider ID so this can be checked, or use another Internal ID.`,
   invalid_code: (i) =>
@@ -91,11 +112,17 @@ export const MESSAGES: Messages = {
     i.status === null
       ? "MOC is Yes but no MOC board row names this activity; Closed will need at least one."
       : `MOC is Yes but no MOC board row names this activity; ${i.status} needs at least one.`,
+  no_activity_on_date: (i) =>
+    `No activity with Internal ID "${i.id}" starts on ${i.startDate}${i.starts.length === 0 ? "" : ` (its activities start on ${list(i.starts)})`}; this row belongs to none. Correct the Start Date.`,
   not_a_format: (i) => `"${i.value}" is not a PARS format; it is usually reported as ${i.usually}.`,
   orphan_row: (i) =>
     i.id === ""
       ? `This ${i.table} row has no Internal ID, so it belongs to no activity.`
       : `No activity has Internal ID "${i.id}"; this ${i.table} row belongs to none.`,
+  row_of_several_activities: (i) =>
+    i.by === "start_date"
+      ? `Internal ID "${i.id}" is used for ${String(i.count)} activities (${otherRows(i.candidates, i.count)}); this row belongs to none of them until its Start Date says which.`
+      : `Internal ID "${i.id}" is used for ${String(i.count)} activities (${otherRows(i.candidates, i.count)}) and this session's date does not say which; it belongs to none of them. Check the Session Date or give each activity its own Internal ID.`,
   series_total_mismatch: (i) =>
     `${quantity[i.quantity].replace(/^./, (c) => c.toUpperCase())} are ${String(i.reported)}, but its ${String(i.sessions)} session(s) add up to ${String(i.sessionsTotal)}.`,
   session_outside_dates: (i) =>

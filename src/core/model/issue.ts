@@ -1,7 +1,9 @@
 import type { StatusName } from "../codes/vocabularies";
 
-/** The tables of a PARS workbook (DOMAIN.md §4). */
-export type TableName = "Activities" | "Support" | "MOC" | "Sessions";
+import type { TableName } from "../schema";
+
+/** The tables of a PARS workbook (docs/DOMAIN.md §4), as declared in `schema.ts`. */
+export type { TableName };
 
 export type Severity = "error" | "warning";
 
@@ -22,6 +24,18 @@ export type Condition =
  */
 export type IssueBody =
   | { readonly code: "cell_error"; readonly value: string }
+  | { readonly code: "formula_without_result"; readonly formula: string }
+  | { readonly code: "negative_amount"; readonly value: string }
+  | { readonly code: "zero_amount" }
+  | { readonly code: "url_scheme_added"; readonly value: string; readonly url: string }
+  | {
+      readonly code: "word_read_as";
+      readonly value: string;
+      readonly as: string;
+      /** Why the word means that value, when there is more to say than the reading. */
+      readonly why: "co_provided" | null;
+    }
+  | { readonly code: "moc_blank_with_boards"; readonly boards: number }
   | { readonly code: "invalid_date"; readonly value: string }
   | { readonly code: "invalid_number"; readonly value: string }
   | { readonly code: "invalid_yes_no"; readonly value: string }
@@ -43,6 +57,13 @@ export type IssueBody =
   | { readonly code: "duplicate_column"; readonly columns: readonly string[] }
   | { readonly code: "no_known_columns"; readonly expected: readonly string[] }
   | {
+      readonly code: "unknown_columns";
+      /** Headers the table does not know, as written. */
+      readonly headers: readonly string[];
+      /** For each header, the canonical header it most likely means, or null. */
+      readonly suggestions: readonly (string | null)[];
+    }
+  | {
       readonly code: "missing_field";
       readonly status: StatusName;
       readonly condition: Condition | null;
@@ -59,6 +80,11 @@ export type IssueBody =
       readonly status: StatusName;
       readonly end: string;
       readonly today: string;
+    }
+  | {
+      readonly code: "closed_needs";
+      /** What Closed needs that the row lacks, as `missingFor` names it. */
+      readonly missing: readonly string[];
     }
   | {
       readonly code: "end_date_not_passed";
@@ -89,6 +115,24 @@ export type IssueBody =
   | { readonly code: "internal_id_is_provider_id"; readonly id: string }
   | { readonly code: "internal_id_seven_digits"; readonly id: string }
   | { readonly code: "orphan_row"; readonly id: string }
+  | {
+      readonly code: "no_activity_on_date";
+      readonly id: string;
+      /** The start date the row names, MM/DD/YYYY. */
+      readonly startDate: string;
+      /** The start dates of the activities with the ID, MM/DD/YYYY. */
+      readonly starts: readonly string[];
+    }
+  | {
+      readonly code: "row_of_several_activities";
+      readonly id: string;
+      /** The first of the activities' rows (at most OTHER_ROWS_LISTED), in row order. */
+      readonly candidates: readonly number[];
+      /** How many activities it could belong to. */
+      readonly count: number;
+      /** What tells them apart: a Start Date column (Support, MOC) or the Session Date. */
+      readonly by: "start_date" | "session_date";
+    }
   | { readonly code: "support_without_source"; readonly status: StatusName | null }
   | { readonly code: "sources_without_support"; readonly sources: number }
   | { readonly code: "in_kind_with_amount" }
@@ -131,6 +175,26 @@ export const HEADER_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "missing_column",
   "duplicate_column",
   "no_known_columns",
+  "unknown_columns",
+]);
+
+/**
+ * Findings that say a cell's value cannot be read as what its column holds. In a column the row's
+ * status does not need they are warnings: PARS would not ask for the value yet.
+ */
+export const UNREADABLE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  "cell_error",
+  "formula_without_result",
+  "invalid_date",
+  "invalid_number",
+  "invalid_yes_no",
+  "invalid_credits",
+  "invalid_count",
+  "unknown_format",
+  "not_a_format",
+  "invalid_code",
+  "invalid_url",
+  "description_too_long",
 ]);
 
 /** Where a finding is: the table, the sheet's own row number, and the column's header as written. */
@@ -143,3 +207,20 @@ export type Place = {
 
 /** A finding about the data: what, how bad, and where. Never thrown. */
 export type Issue = IssueBody & Place & { readonly severity: Severity };
+
+/** Turns an issue body and its place into an issue. */
+export function makeIssue(body: IssueBody, severity: Severity, place: Place): Issue {
+  // Object.assign and named stores: spreading two objects of varying shapes measured ~30x slower,
+  // which a workbook with many findings notices. Key order is the same as `{...body, ...place}`.
+  const issue = Object.assign({}, body) as IssueBody & {
+    -readonly [K in keyof Place]: Place[K];
+  } & {
+    severity: Severity;
+  };
+  issue.table = place.table;
+  issue.sheet = place.sheet;
+  issue.row = place.row;
+  issue.column = place.column;
+  issue.severity = severity;
+  return issue;
+}

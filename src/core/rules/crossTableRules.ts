@@ -29,10 +29,11 @@ function tableOf(ctx: CheckContext, table: "Support" | "MOC" | "Sessions") {
  * Commercial Support = No with Support rows contradicts itself; Yes without any source is needed
  * for Closed (reported there) and warned about before. In-kind support carries no dollar value.
  * Source: PARS FAQ, commercial support fields; "in-kind support is reported ... with its source, and
- * no dollar value".
+ * no dollar value"; "Monetary Support Received: ... the amount of monetary support received" (a
+ * monetary amount of 0 is money not received).
  */
 export const supportAgreesWithSources: RowRule = (a, ctx) => {
-  if (a.commercialSupport.state !== "ok") return NONE;
+  if (a.commercialSupport.kind !== "ok") return NONE;
   const sources = ctx.supportOf(a);
   const yes = a.commercialSupport.value;
   const contradicts = !yes && sources.length > 0;
@@ -57,12 +58,25 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
   }
   for (const s of sources) {
     if (
-      s.supportType.state === "ok" &&
+      s.supportType.kind === "ok" &&
       s.supportType.value === "In-kind" &&
-      s.amount.state === "ok"
+      s.amount.kind === "ok"
     ) {
       out.push({
         body: { code: "in_kind_with_amount" },
+        severity: "warning",
+        place: ctx.book.support.place(s.row, "amount"),
+        owner: a.row,
+      });
+    }
+    if (
+      s.supportType.kind === "ok" &&
+      s.supportType.value === "Monetary" &&
+      s.amount.kind === "ok" &&
+      s.amount.value === 0
+    ) {
+      out.push({
+        body: { code: "zero_amount" },
         severity: "warning",
         place: ctx.book.support.place(s.row, "amount"),
         owner: a.row,
@@ -73,13 +87,24 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
 };
 
 /**
- * MOC = No with MOC board rows is contradictory; MOC = Yes without a board is needed for Closed
- * (reported there) and warned about before.
+ * MOC = No with MOC board rows is contradictory, and MOC left blank with them is a question left
+ * open; MOC = Yes without a board is needed for Closed (reported there) and warned about before.
  * Source: PARS FAQ, Closed: "If activity was registered for MOC/CC, at least one board selected".
  */
 export const mocAgreesWithBoards: RowRule = (a, ctx) => {
-  if (a.moc.state !== "ok") return NONE;
+  if (a.moc.kind === "invalid") return NONE;
   const boards = ctx.mocOf(a);
+  if (a.moc.kind === "empty") {
+    if (boards.length === 0) return NONE;
+    return [
+      {
+        body: { code: "moc_blank_with_boards", boards: boards.length },
+        severity: "warning",
+        place: ctx.book.activities.place(a.row, "moc"),
+        owner: a.row,
+      },
+    ];
+  }
   if (!a.moc.value && boards.length > 0) {
     return [
       {
@@ -108,12 +133,12 @@ export const mocAgreesWithBoards: RowRule = (a, ctx) => {
  * Source: DOMAIN.md §4, Sessions: one row per session of a series or course.
  */
 export const sessionsWithinDates: RowRule = (a, ctx) => {
-  if (a.startDate.state !== "ok" || a.endDate.state !== "ok") return NONE;
+  if (a.startDate.kind !== "ok" || a.endDate.kind !== "ok") return NONE;
   const start = a.startDate.value;
   const end = a.endDate.value;
   const out: Finding[] = [];
   for (const s of ctx.sessionsOf(a)) {
-    if (s.sessionDate.state !== "ok") continue;
+    if (s.sessionDate.kind !== "ok") continue;
     const d = s.sessionDate.value;
     if (d >= start && d <= end) continue;
     out.push({
@@ -138,7 +163,7 @@ export const sessionsWithinDates: RowRule = (a, ctx) => {
  * session they attend") and live course ("totaling the hours of all educational sessions").
  */
 export const sessionsRollUp: RowRule = (a, ctx) => {
-  if (a.format.state !== "ok") return NONE;
+  if (a.format.kind !== "ok") return NONE;
   const roll = profileOf(a.format.value).sessionsRollUp;
   if (!roll.credits && !roll.learners) return NONE;
   const sessions = ctx.sessionsOf(a);
@@ -167,21 +192,19 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
   };
   const sum = (pick: (s: (typeof sessions)[number]) => number | undefined) =>
     sessions.reduce((acc, s) => acc + (pick(s) ?? 0), 0);
-  if (roll.credits && a.credits.state === "ok") {
-    const hours = sum((s) => (s.hours.state === "ok" ? s.hours.value : undefined));
+  if (roll.credits && a.credits.kind === "ok") {
+    const hours = sum((s) => (s.hours.kind === "ok" ? s.hours.value : undefined));
     compare("credits", a.credits.value, hours, "credits");
   }
   if (roll.learners) {
-    if (a.physicianLearners.state === "ok") {
+    if (a.physicianLearners.kind === "ok") {
       const total = sum((s) =>
-        s.physicianLearners.state === "ok" ? s.physicianLearners.value : undefined
+        s.physicianLearners.kind === "ok" ? s.physicianLearners.value : undefined
       );
       compare("physician_learners", a.physicianLearners.value, total, "physicianLearners");
     }
-    if (a.otherLearners.state === "ok") {
-      const total = sum((s) =>
-        s.otherLearners.state === "ok" ? s.otherLearners.value : undefined
-      );
+    if (a.otherLearners.kind === "ok") {
+      const total = sum((s) => (s.otherLearners.kind === "ok" ? s.otherLearners.value : undefined));
       compare("other_learners", a.otherLearners.value, total, "otherLearners");
     }
   }
@@ -197,7 +220,7 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
 export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
   const groups = new Map<FormatKey, ActivityRecord[]>();
   for (const a of ctx.activities) {
-    if (a.format.state !== "ok" || a.startDate.state !== "ok") continue;
+    if (a.format.kind !== "ok" || a.startDate.kind !== "ok") continue;
     if (!profileOf(a.format.value).aggregatedPerYear) continue;
     const list = groups.get(a.format.value);
     if (list === undefined) groups.set(a.format.value, [a]);
@@ -205,7 +228,7 @@ export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
   }
   const out: Finding[] = [];
   const startOf = (a: ActivityRecord): DayNumber =>
-    a.startDate.state === "ok" ? a.startDate.value : 0;
+    a.startDate.kind === "ok" ? a.startDate.value : 0;
   for (const [format, list] of groups) {
     if (list.length < 2) continue;
     // By start date: the activities starting less than 12 months before or after one are then a

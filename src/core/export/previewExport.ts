@@ -79,7 +79,7 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
   const { select, ...check } = options;
   const checked = checkWorkbookRecords(book, { ...check, upload: true });
   if (!checked.ok) return checked;
-  const { result, records } = checked;
+  const { result, records, joined } = checked;
 
   const selectedRows = new Set(select?.rows ?? []);
   const selectedIds = new Set((select?.internalIds ?? []).map(idKey));
@@ -105,8 +105,6 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
   }
   const missingColumnIssues = result.issues.filter((i) => i.code === "missing_column");
 
-  const support = groupById(records.support.records);
-  const moc = groupById(records.moc.records);
   const sheet = records.activities.sheet;
   const changed: ChangedCell[] = [];
   const notes: ExportNote[] = [];
@@ -120,8 +118,8 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
     { base: Omit<ExcludedRow, "reason" | "heldTo" | "messages">; heldTo: StatusName }
   >();
   for (const a of records.activities.records) {
-    const id = a.internalId.state === "ok" ? a.internalId.value : null;
-    const title = a.title.state === "ok" ? a.title.value : null;
+    const id = a.internalId.kind === "ok" ? a.internalId.value : null;
+    const title = a.title.kind === "ok" ? a.title.value : null;
     const chosen = isSelected(a.row, id);
     const verdict = verdictRows.get(a.row);
     const base = { sheet, row: a.row, internalId: id, title };
@@ -139,13 +137,14 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
       excluded.push({ ...base, reason: "not_selected", heldTo: verdict.heldTo, messages: [] });
       continue;
     }
-    const linkedSupport = id === null ? [] : (support.get(idKey(id)) ?? []);
-    const linkedMoc = id === null ? [] : (moc.get(idKey(id)) ?? []);
+    // The rows the check joined to this activity: never another activity's with the same ID.
+    const linkedSupport = joined.supportOf(a);
+    const linkedMoc = joined.mocOf(a);
     // Support and MOC rows only travel with an activity that says Yes to them; the check already
     // flags the contradiction, and the file must not say No and list supporters in one record.
     const sendSupport =
-      a.commercialSupport.state === "ok" && a.commercialSupport.value ? linkedSupport : [];
-    const sendMoc = a.moc.state === "ok" && a.moc.value ? linkedMoc : [];
+      a.commercialSupport.kind === "ok" && a.commercialSupport.value ? linkedSupport : [];
+    const sendMoc = a.moc.kind === "ok" && a.moc.value ? linkedMoc : [];
     if (!verdict.passes) {
       const own: Issue[] = [...(issuesAt.get(`Activities|${String(a.row)}`) ?? [])];
       // Support and MOC cells count against their activity only when it is held to Closed.
@@ -264,20 +263,6 @@ function dedupe(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
-function groupById<R extends { readonly internalId: ActivityRecord["internalId"] }>(
-  records: readonly R[]
-): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const r of records) {
-    if (r.internalId.state !== "ok") continue;
-    const k = idKey(r.internalId.value);
-    const list = map.get(k);
-    if (list === undefined) map.set(k, [r]);
-    else list.push(r);
-  }
-  return map;
-}
-
 type AnyTable = Pick<ReadTable<string, unknown>, "table" | "sheet"> & {
   readonly place: (row: number, key: never) => Place;
 };
@@ -308,7 +293,7 @@ const NOT_SENT: ReadonlySet<string> = new Set([
 ]);
 
 function valuesOf<V>(
-  record: { readonly row: number } & { readonly [K in keyof V]: { state: string } },
+  record: { readonly row: number } & { readonly [K in keyof V]: { kind: string } },
   table: AnyTable,
   internalId: string | null,
   changed: ChangedCell[],
@@ -319,8 +304,8 @@ function valuesOf<V>(
   for (const key of Object.keys(record)) {
     if (key === "row" || key === skip) continue;
     if (NOT_SENT.has(key) || NOT_SENT.has(key + suffix)) continue;
-    const field = (record as unknown as Record<string, { state: string; value?: unknown }>)[key];
-    if (field === undefined || field.state !== "ok") continue;
+    const field = (record as unknown as Record<string, { kind: string; value?: unknown }>)[key];
+    if (field === undefined || field.kind !== "ok") continue;
     let value = field.value;
     const place = (): Place => table.place(record.row, key as never);
     if (typeof value === "string") {
@@ -393,7 +378,7 @@ function exportActivity(
   changed: ChangedCell[],
   notes: ExportNote[]
 ): ExportActivity {
-  const id = a.internalId.state === "ok" ? a.internalId.value : null;
+  const id = a.internalId.kind === "ok" ? a.internalId.value : null;
   const values = parsCodedValues(
     valuesOf<ExportActivity["values"]>(a, activitiesTable, id, changed, null)
   );
