@@ -194,3 +194,22 @@ export { UnknownLayoutError } from "./export/errors";
 export { stateCodeOf } from "./rules/valueRules";
 export { GRAND_ROUNDS_EXAMPLE } from "./examples";
 export { CODED_COLUMNS, type CodedColumn } from "./codedColumns";
+export { reportingYear, yearDueOn, type ReportingYear } from "./annual/reportingYear";
+export {
+  annualReport,
+  COUNTING_RULE,
+  HOURS_RULE,
+  type AnnualInput,
+  type AnnualReport,
+  type CommercialSupportFigures,
+  type Continuing,
+  type EnduringCount,
+  type Figures,
+  type LearnerCountEntry,
+  type LearnerPair,
+  type RowRef,
+  type SupportEntry,
+  type ToClose,
+  type ToEnter,
+} from "./annual/annualReport";
+export { yearEndReport, type YearEndOutcome } from "./annual/yearEndReport";

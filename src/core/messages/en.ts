@@ -81,6 +81,10 @@ export const MESSAGES: Messages = {
   invalid_yes_no: (i) => `"${i.value}" is not Yes or No; expected Yes/No, Y/N or TRUE/FALSE.`,
   no_known_columns: (i) =>
     `No header in this row is a column of the ${i.table} table, so its rows cannot be read; expected headers such as ${list(i.expected.map((h) => `"${h}"`))}.`,
+  learner_count_decreased: (i) =>
+    `Cumulative learners through the end of ${String(i.year)} (${String(i.physicianLearners)} physicians, ${String(i.otherLearners)} others) are fewer than through the year before (${String(i.previousPhysicianLearners)}, ${String(i.previousOtherLearners)}); an enduring material's count only grows.`,
+  learner_count_missing: (i) =>
+    `No cumulative learner count through ${i.through} for this enduring material; add a Learner Counts row through ${i.through} (PARS asks for it each year the material is active).`,
   missing_column: (i) =>
     `The ${i.table} table has no "${i.column}" column; ${String(i.rows)} row(s) need it${i.status === null ? "" : ` (for ${i.status})`}.`,
   missing_field: (i) =>

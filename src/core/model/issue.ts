@@ -108,6 +108,15 @@ export type IssueBody =
       readonly sessionsTotal: number;
       readonly sessions: number;
     }
+  | { readonly code: "learner_count_missing"; readonly year: number; readonly through: string }
+  | {
+      readonly code: "learner_count_decreased";
+      readonly year: number;
+      readonly physicianLearners: number;
+      readonly otherLearners: number;
+      readonly previousPhysicianLearners: number;
+      readonly previousOtherLearners: number;
+    }
   | {
       readonly code: "aggregate_format_repeated";
       readonly format: string;
