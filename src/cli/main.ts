@@ -3,6 +3,7 @@ import path from "node:path";
 import { checkWorkbook, dayOfIso, InvalidOptionError } from "../core";
 import { parseArgs, UsageError } from "./args";
 import { runExport } from "./exportCommand";
+import { runReport } from "./reportCommand";
 import { readWorkbook, WorkbookReadError } from "./readWorkbook";
 import { formatJson, formatReport } from "./report";
 import { buildParsWorkbook } from "./writeWorkbook";
@@ -21,11 +22,13 @@ export const USAGE = `Usage:
   pars-ready check <workbook.xlsx> [--today YYYY-MM-DD] [--provider-id NNNNNNN] [--json]
   pars-ready template <out.xlsx> [--force]
   pars-ready export <workbook.xlsx> --format xml|txt [-o file] [options]
+  pars-ready report <workbook.xlsx> --year YYYY [--json] [--html out.html]
 
 check     checks every activity against its declared PARS status and its format's rules.
           Exit 0 when no row fails, 1 when some do, 2 when the file cannot be read.
 template  writes an empty workbook with the Activities, Support, MOC and Sessions tables.
 export    writes the rows that pass their status as a PARS upload file (pars-ready export --help).
+report    year-end reporting for a year: the checklist and the Program Summary figures.
 `;
 
 /** Exit codes: 0 clean, 1 rows fail, 2 unreadable input or wrong usage. */
@@ -97,6 +100,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await template(rest, io);
       case "export":
         return await runExport(rest, { ...io, cwd: process.cwd() });
+      case "report":
+        return await runReport(rest, io);
       case undefined:
       case "help":
       case "--help":

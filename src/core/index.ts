@@ -213,3 +213,10 @@ export {
   type ToEnter,
 } from "./annual/annualReport";
 export { yearEndReport, type YearEndOutcome } from "./annual/yearEndReport";
+export {
+  checklistSteps,
+  HAND_ENTERED_AMOUNTS,
+  type ChecklistStep,
+  type HandEnteredAmounts,
+  type HandEnteredKey,
+} from "./annual/checklistSteps";
