@@ -26,7 +26,8 @@ export const USAGE = `Usage:
 
 check     checks every activity against its declared PARS status and its format's rules.
           Exit 0 when no row fails, 1 when some do, 2 when the file cannot be read.
-template  writes an empty workbook with the Activities, Support, MOC and Sessions tables.
+template  writes an empty workbook with the Activities, Support, MOC, Sessions and Learner
+          Counts tables.
 export    writes the rows that pass their status as a PARS upload file (pars-ready export --help).
 report    year-end reporting for a year: the checklist and the Program Summary figures.
 `;
@@ -85,7 +86,9 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
     if (exists) throw new UsageError(`${file} already exists; add --force to overwrite it`);
   }
   await buildParsWorkbook().xlsx.writeFile(file);
-  io.stdout(`Wrote ${file}: Activities, Support, MOC and Sessions tables with dropdowns.\n`);
+  io.stdout(
+    `Wrote ${file}: Activities, Support, MOC, Sessions and Learner Counts tables with dropdowns.\n`
+  );
   return EXIT.ok;
 }
 

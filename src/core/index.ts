@@ -51,7 +51,17 @@ export type {
   StatusName,
   SupportType,
 } from "./codes/vocabularies";
-export { ACTIVITIES, defineTable, MOC, SESSIONS, specOf, SUPPORT, TABLE_SPECS } from "./schema";
+export {
+  ACTIVITIES,
+  defineTable,
+  excelTableNameOf,
+  LEARNER_COUNTS,
+  MOC,
+  SESSIONS,
+  specOf,
+  SUPPORT,
+  TABLE_SPECS,
+} from "./schema";
 export type {
   ActivityKey,
   AnyTableSpec,

@@ -1,10 +1,12 @@
 import type { StatusName } from "../codes/vocabularies";
-import { isoOfDay, usOfDay, type DayNumber, type IsoDate } from "../dates";
+import { isoOfDay, partsOfDay, usOfDay, type DayNumber, type IsoDate } from "../dates";
 import { FORMAT_KEYS, formatName, profileOf, type FormatKey } from "../formats";
-import type { Issue, IssueBody, Place, Severity, TableName } from "../model/issue";
+import type { Issue, TableName } from "../model/issue";
 import type { CheckResult, RowVerdict } from "../check";
+import type { Field } from "../parse/cells";
 import { missingFor } from "../check";
-import { makeIssue, type ActivityRecord, type ReadWorkbook } from "../parse/readRecords";
+import { makeIssue } from "../model/issue";
+import type { ActivityRecord, WorkbookRecords } from "../parse/readRecords";
 import { idKey } from "../rules/context";
 import { reportingYear, type ReportingYear } from "./reportingYear";
 
@@ -86,6 +88,8 @@ export type LearnerCountEntry = {
 
 /** A Support row as the year's totals need it, joined to its activity. */
 export type SupportEntry = {
+  /** The Support row's sheet row. */
+  readonly row: number;
   readonly activityRow: number;
   readonly source: string | null;
   readonly type: "Monetary" | "In-kind" | null;
@@ -98,7 +102,7 @@ export type SupportEntry = {
 export type AnnualInput = {
   readonly year: number;
   readonly result: CheckResult;
-  readonly records: ReadWorkbook;
+  readonly records: WorkbookRecords;
   /** Support rows joined to their activities. */
   readonly support: readonly SupportEntry[];
   /** Sessions' learner totals by activity sheet row, for formats that count learners per session. */
@@ -167,8 +171,7 @@ function add(f: Figures, credits: number, learners: LearnerPair): Figures {
   };
 }
 
-const ok = <T>(f: { readonly state: string; readonly value?: T }): T | null =>
-  f.state === "ok" ? (f.value as T) : null;
+const ok = <T>(f: Field<T>): T | null => (f.kind === "ok" ? f.value : null);
 
 /** The ready-to-enter tier: Active before the end date, Ready to Close after. */
 const enterStatus = (v: RowVerdict): StatusName => (v.ended === true ? "Ready to Close" : "Active");
@@ -206,8 +209,10 @@ export function annualReport(input: AnnualInput): AnnualReport {
   const byFormat = new Map<FormatKey, Figures>();
   const byProvidership = new Map<string, Figures>();
   let totals = ZERO;
-  /** The year each counted activity's undated support falls in: its activity's counting year. */
-  const countedRows = new Set<number>();
+  /** Counted activities that end in the year: their support without a Date Received counts here. */
+  const endsInYear = new Set<number>();
+  /** Activities of the year that run across a calendar year's end, by sheet row. */
+  const acrossYears = new Map<number, { start: DayNumber; end: DayNumber }>();
 
   for (const v of result.rows) {
     const a = byRow.get(v.row);
@@ -226,6 +231,7 @@ export function annualReport(input: AnnualInput): AnnualReport {
       title: v.title,
     };
     const inPars = ok<string>(a.accmeId) !== null;
+    if (partsOfDay(start).year !== partsOfDay(end).year) acrossYears.set(a.row, { start, end });
     if (start >= frame.first) {
       const ready = READY.has(v.achievedStatus);
       toEnter.push({
@@ -254,7 +260,8 @@ export function annualReport(input: AnnualInput): AnnualReport {
     if (cumulative) {
       const e = enduringCount(ref, a, start, end, frame, countsByActivity.get(a.row) ?? []);
       enduringCounts.push(e);
-      if (e.problem !== null) issues.push(countIssue(e, frame, records));
+      // A falling count is the check's finding (Learner Counts rules); a missing one is the year's.
+      if (e.problem === "missing") issues.push(missingCountIssue(e, frame, records));
       learners = e.count ?? { physicianLearners: 0, otherLearners: 0 };
     } else {
       learners = activityLearners(a, profile.sessionsRollUp.learners, input.sessionLearners);
@@ -268,7 +275,21 @@ export function annualReport(input: AnnualInput): AnnualReport {
     );
     totals = add(totals, credits, learners);
     counted.push(ref);
-    countedRows.add(a.row);
+    if (end <= frame.last) endsInYear.add(a.row);
+  }
+
+  // Support of an activity that runs across years, with no Date Received, cannot be put in the
+  // year it was received: counted in the year the activity ends, and said so.
+  for (const sup of input.support) {
+    const span = sup.received === null ? acrossYears.get(sup.activityRow) : undefined;
+    if (span === undefined) continue;
+    issues.push(
+      makeIssue(
+        { code: "support_date_missing", start: usOfDay(span.start), end: usOfDay(span.end) },
+        "warning",
+        records.support.place(sup.row, "dateReceived")
+      )
+    );
   }
 
   const formats: Record<string, Figures> = {};
@@ -289,7 +310,7 @@ export function annualReport(input: AnnualInput): AnnualReport {
     byFormat: formats,
     byProvidership: providerships,
     totals,
-    commercialSupport: supportFigures(input.support, frame, countedRows),
+    commercialSupport: supportFigures(input.support, frame, endsInYear),
     checklist: { toEnter, toClose, continuing, enduringCounts },
     counted,
     issues,
@@ -354,7 +375,7 @@ function enduringCount(
 ): EnduringCount {
   const given = latestIn(counts, frame.first, frame.last);
   const own =
-    end <= frame.last && a.physicianLearners.state === "ok" && a.otherLearners.state === "ok"
+    end <= frame.last && a.physicianLearners.kind === "ok" && a.otherLearners.kind === "ok"
       ? { physicianLearners: a.physicianLearners.value, otherLearners: a.otherLearners.value }
       : null;
   const count = given !== null ? pairOf(given) : own;
@@ -377,27 +398,24 @@ function enduringCount(
   };
 }
 
-function countIssue(e: EnduringCount, frame: ReportingYear, records: ReadWorkbook): Issue {
+/** A count missing for the year, at the activity's Physician Learners. */
+function missingCountIssue(
+  e: EnduringCount,
+  frame: ReportingYear,
+  records: WorkbookRecords
+): Issue {
   const through = usOfDay(frame.last);
-  const body: IssueBody =
-    e.problem === "missing"
-      ? { code: "learner_count_missing", year: frame.year, through }
-      : {
-          code: "learner_count_decreased",
-          year: frame.year,
-          physicianLearners: e.count?.physicianLearners ?? 0,
-          otherLearners: e.count?.otherLearners ?? 0,
-          previousPhysicianLearners: e.previous?.physicianLearners ?? 0,
-          previousOtherLearners: e.previous?.otherLearners ?? 0,
-        };
-  const severity: Severity = "error";
-  const place: Place = records.activities.place(e.row, "physicianLearners");
-  return makeIssue(body, severity, place);
+  return makeIssue(
+    { code: "learner_count_missing", year: frame.year, through },
+    "error",
+    records.activities.place(e.row, "physicianLearners")
+  );
 }
 
 /**
  * Commercial support received in the year: a row with a Date Received counts in that year; one
- * without counts with its activity, in the year the activity is counted.
+ * without counts in the year its activity ends (so a multi-year enduring material's support is
+ * counted once, not in each year it is active).
  * Source: PARS FAQ, enduring material: "report the amount of support received in the year in
  * which it was received"; Program Summary: total commercial support is summed from the activities
  * (learners-and-annual-2.md §3).
@@ -405,7 +423,7 @@ function countIssue(e: EnduringCount, frame: ReportingYear, records: ReadWorkboo
 function supportFigures(
   support: readonly SupportEntry[],
   frame: ReportingYear,
-  countedRows: ReadonlySet<number>
+  endsInYear: ReadonlySet<number>
 ): CommercialSupportFigures {
   let monetary = 0;
   const bySource = new Map<string, { name: string; amount: number }>();
@@ -414,7 +432,7 @@ function supportFigures(
     const inYear =
       s.received !== null
         ? s.received >= frame.first && s.received <= frame.last
-        : countedRows.has(s.activityRow);
+        : endsInYear.has(s.activityRow);
     if (!inYear || s.source === null) continue;
     const key = idKey(s.source);
     if (s.type === "In-kind") {

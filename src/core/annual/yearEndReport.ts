@@ -1,11 +1,12 @@
 import { checkWorkbookRecords, type CheckOptions, type CheckResult } from "../check";
+import { joinTables } from "../join/joinTables";
+import { learnerCountOwners } from "../join/learnerCountOwners";
 import type { WorkbookSource } from "../parse/locateTables";
-import type { ActivityRecord, ReadWorkbook } from "../parse/readRecords";
-import { idKey } from "../rules/context";
+import type { WorkbookRecords } from "../parse/readRecords";
 import {
   annualReport,
+  type AnnualInput,
   type AnnualReport,
-  type LearnerCountEntry,
   type LearnerPair,
   type SupportEntry,
 } from "./annualReport";
@@ -34,50 +35,49 @@ export function yearEndReport(
   return { ok: true, report, check: checked.result };
 }
 
-/**
- * The rows of the other tables each activity's figures need, joined to it by Internal ID. An ID
- * shared by several activities joins a row to none of them (the check names such rows).
- */
-function joined(records: ReadWorkbook): {
-  records: ReadWorkbook;
-  support: SupportEntry[];
-  sessionLearners: Map<number, LearnerPair>;
-  learnerCounts: LearnerCountEntry[];
-} {
-  const byId = new Map<string, ActivityRecord | null>();
-  for (const a of records.activities.records) {
-    if (a.internalId.state !== "ok") continue;
-    if (a.status.state === "ok" && a.status.value === "Cancelled") continue;
-    const k = idKey(a.internalId.value);
-    byId.set(k, byId.has(k) ? null : a);
-  }
-  const activityOf = (id: { state: string; value?: string }): ActivityRecord | null =>
-    id.state === "ok" ? (byId.get(idKey(id.value as string)) ?? null) : null;
-
+/** The rows of the other tables each activity's figures need, joined as the check joins them. */
+function joined(records: WorkbookRecords): Omit<AnnualInput, "year" | "result"> {
+  const join = joinTables(records);
   const support: SupportEntry[] = [];
-  for (const s of records.support.records) {
-    const a = activityOf(s.internalId);
-    if (a === null) continue;
-    support.push({
-      activityRow: a.row,
-      source: s.source.state === "ok" ? s.source.value : null,
-      type: s.supportType.state === "ok" ? s.supportType.value : null,
-      amount: s.amount.state === "ok" ? s.amount.value : null,
-      received: null,
-    });
-  }
   const sessionLearners = new Map<number, LearnerPair>();
-  for (const s of records.sessions.records) {
-    const a = activityOf(s.internalId);
-    if (a === null) continue;
-    const prev = sessionLearners.get(a.row) ?? { physicianLearners: 0, otherLearners: 0 };
-    sessionLearners.set(a.row, {
-      physicianLearners:
-        prev.physicianLearners +
-        (s.physicianLearners.state === "ok" ? s.physicianLearners.value : 0),
-      otherLearners:
-        prev.otherLearners + (s.otherLearners.state === "ok" ? s.otherLearners.value : 0),
+  for (const a of join.activities) {
+    for (const s of join.supportOf(a)) {
+      support.push({
+        row: s.row,
+        activityRow: a.row,
+        source: s.source.kind === "ok" ? s.source.value : null,
+        type: s.supportType.kind === "ok" ? s.supportType.value : null,
+        amount: s.amount.kind === "ok" ? s.amount.value : null,
+        received: s.dateReceived.kind === "ok" ? s.dateReceived.value : null,
+      });
+    }
+    const sessions = join.sessionsOf(a);
+    if (sessions.length === 0) continue;
+    let physicianLearners = 0;
+    let otherLearners = 0;
+    for (const s of sessions) {
+      if (s.physicianLearners.kind === "ok") physicianLearners += s.physicianLearners.value;
+      if (s.otherLearners.kind === "ok") otherLearners += s.otherLearners.value;
+    }
+    sessionLearners.set(a.row, { physicianLearners, otherLearners });
+  }
+  const counts = records.learnerCounts;
+  const { ownerOf } = learnerCountOwners(join.activities, counts.records);
+  const learnerCounts: AnnualInput["learnerCounts"][number][] = [];
+  for (const c of counts.records) {
+    const a = ownerOf.get(c.row);
+    // A row with neither count gives none (the Learner Counts rules say nothing of it either).
+    if (a === undefined || c.through.kind !== "ok") continue;
+    if (c.physicianLearners.kind !== "ok" && c.otherLearners.kind !== "ok") continue;
+    learnerCounts.push({
+      sheet: counts.sheet,
+      row: c.row,
+      activityRow: a.row,
+      through: c.through.value,
+      physicianLearners: c.physicianLearners.kind === "ok" ? c.physicianLearners.value : null,
+      otherLearners: c.otherLearners.kind === "ok" ? c.otherLearners.value : null,
     });
   }
-  return { records, support, sessionLearners, learnerCounts: [] };
+  support.sort((x, y) => x.row - y.row);
+  return { records, support, sessionLearners, learnerCounts };
 }

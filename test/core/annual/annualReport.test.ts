@@ -281,3 +281,89 @@ describe("the Program Summary figures", () => {
     });
   });
 });
+
+describe("the FAQ's enduring material with a Learner Counts table", () => {
+  const counts = [
+    {
+      "Internal ID": "EM-1",
+      Through: "12/31/2023",
+      "Physician Learners": 400,
+      "Other Learners": 60,
+    },
+    {
+      "Internal ID": "EM-1",
+      Through: "12/31/2024",
+      "Physician Learners": 900,
+      "Other Learners": 150,
+    },
+  ];
+
+  it("reports the count through 12/31/2023 for 2023 and the cumulative one for 2024", () => {
+    const y2023 = report({ activities: [aRow(ENDURING)], learnerCounts: counts }, 2023);
+    expect(y2023.checklist.enduringCounts[0]).toMatchObject({
+      count: { physicianLearners: 400, otherLearners: 60 },
+      countFrom: "learner_counts",
+      previous: null,
+      problem: null,
+    });
+    expect(y2023.totals).toMatchObject({ activities: 1, physicianLearners: 400 });
+    expect(y2023.done).toBe(true);
+    const y2024 = report({ activities: [aRow(ENDURING)], learnerCounts: counts }, 2024);
+    expect(y2024.checklist.enduringCounts[0]).toMatchObject({
+      count: { physicianLearners: 900, otherLearners: 150 },
+      previous: { physicianLearners: 400, otherLearners: 60 },
+      problem: null,
+    });
+  });
+
+  it("marks a count lower than the year before, which the check also reports", () => {
+    const falling = [counts[0]!, { ...counts[1]!, "Physician Learners": 350 }];
+    const out = yearEndReport(
+      aBook({ activities: [aRow(ENDURING)], learnerCounts: falling }),
+      2024
+    );
+    if (!out.ok) throw new Error(out.problem);
+    expect(out.report.checklist.enduringCounts[0]?.problem).toBe("decreased");
+    expect(out.report.done).toBe(false);
+    expect(out.check.issues.map((i) => i.code)).toContain("learner_count_decreased");
+  });
+
+  it("counts support in the year it was received, and asks for the date when it is missing", () => {
+    const supported = { ...ENDURING, "Commercial Support": "Yes" };
+    const support = [
+      {
+        "Internal ID": "EM-1",
+        Source: "Acme Pharma",
+        "Support Type": "Monetary",
+        Amount: 3000,
+        "Date Received": "08/15/2023",
+      },
+      {
+        "Internal ID": "EM-1",
+        Source: "Acme Pharma",
+        "Support Type": "Monetary",
+        Amount: 1000,
+        "Date Received": "02/01/2024",
+      },
+      { "Internal ID": "EM-1", Source: "Beta Devices", "Support Type": "Monetary", Amount: 500 },
+    ];
+    const book = { activities: [aRow(supported)], support, learnerCounts: counts };
+    const y2023 = report(book, 2023);
+    expect(y2023.commercialSupport.bySource).toEqual({ "Acme Pharma": 3000 });
+    // Undated support counts once, in the year the activity ends.
+    expect(report(book, 2024).commercialSupport).toMatchObject({
+      monetary: 1500,
+      bySource: { "Acme Pharma": 1000, "Beta Devices": 500 },
+    });
+    expect(y2023.issues).toEqual([
+      expect.objectContaining({
+        code: "support_date_missing",
+        table: "Support",
+        row: 4,
+        column: "Date Received",
+        severity: "warning",
+      }),
+    ]);
+    expect(messageOf(y2023.issues[0]!)).toContain("from 07/01/2023 to 12/31/2024");
+  });
+});
