@@ -139,14 +139,14 @@ export type AnnualReport = {
 /**
  * How the Program Summary's hours are counted, for every shell to state beside the figure.
  * Source: ACCME, "The new PARS" (hours of instruction are no longer collected;
- * learners-and-annual.md §2.3) and the PARS FAQ on each format (credits designated for the whole
+ * docs/year-end.md §3) and the PARS FAQ on each format (credits designated for the whole
  * activity: a series' credits are for the entire series).
  */
 export const HOURS_RULE =
   "Hours are the AMA PRA Category 1 credits designated, summed over the activities: PARS no longer asks for hours of instruction and reports credits in their place; a series counts its whole-series credits.";
 
 /**
- * Which activities a year's figures count.
+ * Which activities a year's figures count (docs/year-end.md §4).
  * Source: PARS FAQ, enduring material ("reported only once ... learner counts ... updated through
  * 12/31 ... for each year they are active"): a format whose learners are cumulative counts in every
  * year it is active, with its count through December 31 of that year. Every other format is
@@ -181,10 +181,10 @@ const READY = new Set<RowVerdict["achievedStatus"]>(["Active", "Ready to Close",
  * The year-end checklist and Program Summary figures for `year`, from a check made as of January 1
  * of the next year (`reportingYear(year).asOf`). Pure.
  *
- * Source: ACCME's five annual reporting steps (learners-and-annual.md §2.1): enter every activity
+ * Source: ACCME's five annual reporting steps (docs/year-end.md §1): enter every activity
  * that started in the year and close every one that also ended in it; update enduring materials'
  * cumulative learner counts through December 31; complete the Program Summary, whose commercial
- * support PARS sums from the activities (learners-and-annual-2.md §3).
+ * support PARS sums from the activities (docs/year-end.md §3).
  *
  * @throws {InvalidOptionError} when `year` is not a year as YYYY
  */
@@ -418,7 +418,7 @@ function missingCountIssue(
  * counted once, not in each year it is active).
  * Source: PARS FAQ, enduring material: "report the amount of support received in the year in
  * which it was received"; Program Summary: total commercial support is summed from the activities
- * (learners-and-annual-2.md §3).
+ * (docs/year-end.md §3).
  */
 function supportFigures(
   support: readonly SupportEntry[],

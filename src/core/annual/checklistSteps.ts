@@ -58,7 +58,7 @@ export function checklistSteps(report: AnnualReport): readonly ChecklistStep[] {
 /**
  * The four Program Summary amounts PARS asks for by hand; commercial support it sums itself, and
  * expenses it has not collected since the 2015 reporting year.
- * Source: ACCME, "What is the Program Summary?" (learners-and-annual-2.md §3).
+ * Source: ACCME, "What is the Program Summary?" (docs/year-end.md §3).
  */
 export const HAND_ENTERED_AMOUNTS = [
   { key: "advertisingExhibits", label: "Advertising and exhibit income" },

@@ -20,7 +20,7 @@ export type ReportingYear = {
 /**
  * The frame of year `year`'s annual reporting.
  * Source: ACCME, "How do I complete the annual reporting requirement": due by the end of March
- * for the prior calendar year (learners-and-annual.md §2.1). Some years ACCME moves the day to
+ * for the prior calendar year (docs/year-end.md §1). Some years ACCME moves the day to
  * the next business day (April 1, 2024); March 31 is the date it states.
  *
  * @throws {InvalidOptionError} when `year` is not a whole year from 1900 to 9998
