@@ -81,7 +81,13 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
  * export) without reading the cells a second time.
  */
 export type CheckedRecords =
-  | { readonly ok: true; readonly result: CheckResult; readonly records: WorkbookRecords }
+  | {
+      readonly ok: true;
+      readonly result: CheckResult;
+      readonly records: WorkbookRecords;
+      /** Which Support, MOC and Sessions rows belong to which activity, as the check decided. */
+      readonly joined: JoinedTables;
+    }
   | Uncheckable;
 
 /**
@@ -117,6 +123,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     ended: asOf.ended,
   };
   const findings = ownReadFindings(readFindings, joined, ctx);
+  for (const f of joined.findings) findings.push(f);
   runRules(rules, ctx, findings);
 
   // 4. Judge each row: the status it is held to, the one it achieves, whether it passes.
@@ -130,6 +137,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   return {
     ok: true,
     records,
+    joined,
     result: {
       asOf: options.today,
       tables: tablesFound(located, records),

@@ -121,6 +121,19 @@ export {
 export type { Gap, GapKind, Tier } from "./rules/statusRequirements";
 export type { BookRule, CheckContext, Finding, RowRule } from "./rules/context";
 export { DEFAULT_RULES, type RuleSet } from "./rules/registry";
+export { asOfDay, asOfForYear, declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
+export {
+  belongsTo,
+  indexActivities,
+  isCancelled,
+  joinTables,
+  type ActivityIndex,
+  type Belonging,
+  type JoinedTables,
+  type LinkedTable,
+  type UnlinkedRow,
+  type WhichActivity,
+} from "./join/joinTables";
 export {
   ACHIEVED_ORDER,
   checkRow,
@@ -172,7 +185,7 @@ export {
   type ExportPreview,
   type ExportPreviewOutcome,
   type ExportSelection,
-} from "./export/prepareExport";
+} from "./export/previewExport";
 export { safeText } from "./export/safeText";
 export { renderExport, type EmptyField, type RenderedExport } from "./export/renderExport";
 export {

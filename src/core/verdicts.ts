@@ -1,7 +1,7 @@
 import type { StatusName } from "./codes/vocabularies";
 import type { TableName } from "./model/issue";
 import { recordsOf, type ActivityRecord, type WorkbookRecords } from "./parse/readRecords";
-import type { AsOfDay } from "./rules/asOfDay";
+import { declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
 import type { CheckContext, Finding } from "./rules/context";
 import { gapBlocks, requirementGaps, type Gap } from "./rules/statusRequirements";
 import { TABLE_SPECS } from "./schema";
@@ -18,7 +18,10 @@ export type RowVerdict = {
   readonly title: string | null;
   /** The status the Status column declares; null when it is blank or not a status. */
   readonly declaredStatus: StatusName | null;
-  /** The status the row is held to: the declared one, else implied by its end date. */
+  /**
+   * The status the row is held to: the declared one, except Ready to Close for a declared Active
+   * that has ended; without a Status, Active until it ends, then Ready to Close.
+   */
   readonly heldTo: StatusName;
   readonly achievedStatus: AchievedStatus;
   /** True when the row meets its held-to status and has no error. */
@@ -113,10 +116,23 @@ export function judgeRows(
       findings.push(f);
     }
     const blocked = gaps.some((g) => gapBlocks(g.tier, held));
-    const passes = !blocked && dateFinding === null && own.length === 0;
+    const passes = !blocked && dateFinding?.severity !== "error" && own.length === 0;
     if (!passes) failing++;
     byAchieved[achieved]++;
-    rows.push(verdictOf(a, read, held, achieved, passes, gaps, ended));
+    const verdict = verdictOf(a, read, held, achieved, passes, gaps, ended);
+    rows.push(verdict);
+    if (verdict.declaredStatus === null && held === "Ready to Close") {
+      // No Status, and it has ended: checked as Ready to Close, with what Closed still needs.
+      const lacking = missingFor(verdict, "Closed");
+      if (lacking.length > 0) {
+        findings.push({
+          body: { code: "closed_needs", missing: lacking },
+          severity: "warning",
+          place: read.activities.place(a.row, "status"),
+          owner: a.row,
+        });
+      }
+    }
   }
 
   for (const [key, m] of missingColumns) {
@@ -146,8 +162,7 @@ function verdictOf(
     row: a.row,
     internalId: a.internalId.kind === "ok" ? a.internalId.value : null,
     title: a.title.kind === "ok" ? a.title.value : null,
-    declaredStatus:
-      a.status.kind === "ok" && a.status.value !== "Cancelled" ? a.status.value : null,
+    declaredStatus: declaredStatusOf(a),
     heldTo: held,
     achievedStatus: achieved,
     passes,

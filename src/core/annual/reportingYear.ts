@@ -1,5 +1,6 @@
 import { dayFromParts, isoOfDay, partsOfDay, type DayNumber, type IsoDate } from "../dates";
 import { InvalidOptionError } from "../errors";
+import { asOfForYear } from "../rules/asOfDay";
 
 /** The days that frame one year's PARS annual reporting. */
 export type ReportingYear = {
@@ -35,7 +36,7 @@ export function reportingYear(year: number): ReportingYear {
     year,
     first,
     last: next - 1,
-    asOf: isoOfDay(next),
+    asOf: asOfForYear(year),
     dueBy: isoOfDay(dayFromParts(year + 1, 3, 31) as DayNumber),
   };
 }

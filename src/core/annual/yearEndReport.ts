@@ -62,7 +62,7 @@ function joined(records: WorkbookRecords): Omit<AnnualInput, "year" | "result"> 
     sessionLearners.set(a.row, { physicianLearners, otherLearners });
   }
   const counts = records.learnerCounts;
-  const { ownerOf } = learnerCountOwners(join.activities, counts.records);
+  const { ownerOf } = learnerCountOwners(records);
   const learnerCounts: AnnualInput["learnerCounts"][number][] = [];
   for (const c of counts.records) {
     const a = ownerOf.get(c.row);

@@ -1,55 +1,72 @@
-import type { ActivityRecord } from "../parse/readRecords";
-import type { LearnerCountRecord } from "../schema";
-import { idKey } from "../rules/context";
+import type { Finding } from "../rules/context";
+import { OTHER_ROWS_LISTED } from "../model/issue";
+import { usOfDay } from "../dates";
+import type { ActivityRecord, WorkbookRecords } from "../parse/readRecords";
+import { belongsTo, indexActivities } from "./joinTables";
 
-/** Why a Learner Counts row belongs to no activity. */
-export type UnownedCount =
-  | { readonly kind: "unlinked"; readonly row: number; readonly id: string }
-  | { readonly kind: "ambiguous"; readonly row: number; readonly candidates: readonly number[] };
-
-/** Which activity each Learner Counts row counts, and the rows that count none. */
+/** Which activity each Learner Counts row counts, and what is wrong with the rows that count none. */
 export type CountOwners = {
   /** The activity each owned row belongs to, by the row's sheet row. */
   readonly ownerOf: ReadonlyMap<number, ActivityRecord>;
-  /** Rows that belong to no activity, in table order; rows with an unreadable ID are left out. */
-  readonly unowned: readonly UnownedCount[];
+  /** Rows that belong to no activity, as findings at the row's Internal ID or Start Date. */
+  readonly findings: readonly Finding[];
 };
 
 /**
- * Joins Learner Counts rows to the reported activities: by Internal ID, and by Start Date among
- * the activities that share an ID (PARS identifies an activity by Internal ID with its format and
- * start date). A row that could count more than one activity counts none.
+ * Joins Learner Counts rows to their activities as Support and MOC rows are joined (`belongsTo`):
+ * by Internal ID, and by Start Date among the activities that share an ID. A row that could count
+ * more than one activity counts none; one of a Cancelled activity counts none, silently.
  * Source: PARS FAQ, Internal ID ("used in combination with ... Activity Date to uniquely identify
  * your activity records").
  */
-export function learnerCountOwners(
-  activities: readonly ActivityRecord[],
-  counts: readonly LearnerCountRecord[]
-): CountOwners {
-  const byId = new Map<string, ActivityRecord[]>();
-  for (const a of activities) {
-    if (a.internalId.kind !== "ok") continue;
-    const k = idKey(a.internalId.value);
-    const list = byId.get(k);
-    if (list === undefined) byId.set(k, [a]);
-    else list.push(a);
-  }
+export function learnerCountOwners(read: WorkbookRecords): CountOwners {
+  const table = read.learnerCounts;
   const ownerOf = new Map<number, ActivityRecord>();
-  const unowned: UnownedCount[] = [];
-  for (const c of counts) {
+  const findings: Finding[] = [];
+  if (table.records.length === 0) return { ownerOf, findings };
+  const index = indexActivities(read.activities.records);
+  for (const c of table.records) {
     if (c.internalId.kind === "invalid") continue; // reported where the cell was read
     const id = c.internalId.kind === "ok" ? c.internalId.value : "";
-    let candidates = id === "" ? [] : (byId.get(idKey(id)) ?? []);
-    if (candidates.length > 1 && c.startDate.kind === "ok") {
-      const start = c.startDate.value;
-      candidates = candidates.filter(
-        (a) => a.startDate.kind === "ok" && a.startDate.value === start
-      );
+    const b = belongsTo(
+      index,
+      id,
+      c.startDate.kind === "ok" ? { startsOn: c.startDate.value } : null
+    );
+    if (b.kind === "one") ownerOf.set(c.row, b.activity);
+    else if (b.kind === "no_id") {
+      findings.push({
+        body: { code: "orphan_row", id },
+        severity: "error",
+        place: table.place(c.row, "internalId"),
+        owner: null,
+      });
+    } else if (b.kind === "no_date") {
+      findings.push({
+        body: {
+          code: "no_activity_on_date",
+          id,
+          startDate: usOfDay(b.startsOn),
+          starts: b.starts.map(usOfDay),
+        },
+        severity: "error",
+        place: table.place(c.row, "startDate"),
+        owner: null,
+      });
+    } else if (b.kind === "ambiguous") {
+      findings.push({
+        body: {
+          code: "row_of_several_activities",
+          id,
+          candidates: b.candidates.slice(0, OTHER_ROWS_LISTED).map((a) => a.row),
+          count: b.candidates.length,
+          by: "start_date",
+        },
+        severity: "error",
+        place: table.place(c.row, "internalId"),
+        owner: null,
+      });
     }
-    const only = candidates[0];
-    if (candidates.length === 1 && only !== undefined) ownerOf.set(c.row, only);
-    else if (candidates.length === 0) unowned.push({ kind: "unlinked", row: c.row, id });
-    else unowned.push({ kind: "ambiguous", row: c.row, candidates: candidates.map((a) => a.row) });
   }
-  return { ownerOf, unowned };
+  return { ownerOf, findings };
 }

@@ -40,6 +40,8 @@ export const MESSAGES: Messages = {
     `MOC is No, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes or remove those rows.`,
   cell_error: (i) =>
     `The cell holds the Excel error ${i.value}; expected a value. Fix the formula or type the value.`,
+  closed_needs: (i) =>
+    `No Status: the activity has ended, so it is checked as Ready to Close. To close it, PARS also needs: ${list(i.missing)}.`,
   code_normalised: (i) => `"${i.value}" read as ${i.normalised}, the code PARS expects.`,
   control_characters: () => "Contains a tab or line break; uploads will replace it with a space.",
   description_too_long: (i) =>
@@ -50,7 +52,7 @@ export const MESSAGES: Messages = {
   end_date_not_passed: (i) =>
     `End date ${i.end} is not in the past (as of ${i.today}); a ${i.status} activity must have ended. Use Active until it ends.`,
   end_date_passed: (i) =>
-    `End date ${i.end} is in the past (as of ${i.today}); an Active activity must not have ended. Change its status to Ready to Close or Closed.`,
+    `End date ${i.end} is in the past (as of ${i.today}): PARS shows this Active activity as Ready to Close, and it is checked and exported as Ready to Close. Change its Status to Ready to Close, or to Closed once it has what Closed needs.`,
   in_kind_with_amount: () =>
     "In-kind support is reported with its source and no dollar value; the amount will not be reported.",
   internal_id_duplicate: (i) =>
@@ -66,7 +68,7 @@ export const MESSAGES: Messages = {
           ? "Internal ID is required: another activity of the same format starts the same day."
           : "Internal ID is empty; it will be required for batch upload.",
   internal_id_reused: (i) =>
-    `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} for another format or start date; give each activity its own.`,
+    `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} for another format or start date. PARS tells them apart by format and start date; Support and MOC rows for this ID say which activity by their Start Date.`,
   internal_id_seven_digits: (i) =>
     `Internal ID "${i.id}" has seven digits, like an ACCME provider ID; set your provider ID so this can be checked, or use another Internal ID.`,
   invalid_code: (i) =>
@@ -81,8 +83,6 @@ export const MESSAGES: Messages = {
   invalid_yes_no: (i) => `"${i.value}" is not Yes or No; expected Yes/No, Y/N or TRUE/FALSE.`,
   no_known_columns: (i) =>
     `No header in this row is a column of the ${i.table} table, so its rows cannot be read; expected headers such as ${list(i.expected.map((h) => `"${h}"`))}.`,
-  learner_count_ambiguous: (i) =>
-    `This count could belong to the activities on ${rows(i.candidates)}, which share its Internal ID; give the Start Date of the one it counts.`,
   learner_count_decreased: (i) =>
     `Cumulative learners through ${i.through} (${String(i.physicianLearners)} physicians, ${String(i.otherLearners)} others) are fewer than through ${i.previousThrough} (${String(i.previousPhysicianLearners)}, ${String(i.previousOtherLearners)}); a cumulative count only grows.`,
   learner_count_missing: (i) =>
@@ -101,11 +101,17 @@ export const MESSAGES: Messages = {
     i.status === null
       ? "MOC is Yes but no MOC board row names this activity; Closed will need at least one."
       : `MOC is Yes but no MOC board row names this activity; ${i.status} needs at least one.`,
+  no_activity_on_date: (i) =>
+    `No activity with Internal ID "${i.id}" starts on ${i.startDate}${i.starts.length === 0 ? "" : ` (its activities start on ${list(i.starts)})`}; this row belongs to none. Correct the Start Date.`,
   not_a_format: (i) => `"${i.value}" is not a PARS format; it is usually reported as ${i.usually}.`,
   orphan_row: (i) =>
     i.id === ""
       ? `This ${i.table} row has no Internal ID, so it belongs to no activity.`
       : `No activity has Internal ID "${i.id}"; this ${i.table} row belongs to none.`,
+  row_of_several_activities: (i) =>
+    i.by === "start_date"
+      ? `Internal ID "${i.id}" is used for ${String(i.count)} activities (${otherRows(i.candidates, i.count)}); this row belongs to none of them until its Start Date says which.`
+      : `Internal ID "${i.id}" is used for ${String(i.count)} activities (${otherRows(i.candidates, i.count)}) and this session's date does not say which; it belongs to none of them. Check the Session Date or give each activity its own Internal ID.`,
   series_total_mismatch: (i) =>
     `${quantity[i.quantity].replace(/^./, (c) => c.toUpperCase())} are ${String(i.reported)}, but its ${String(i.sessions)} session(s) add up to ${String(i.sessionsTotal)}.`,
   session_outside_dates: (i) =>

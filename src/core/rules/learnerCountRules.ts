@@ -29,19 +29,8 @@ const fewer = (now: Pair, before: Pair) =>
 export const learnerCountsAgree: BookRule = (ctx) => {
   const table = ctx.book.learnerCounts;
   if (table.records.length === 0) return [];
-  const { ownerOf, unowned } = learnerCountOwners(ctx.activities, table.records);
-  const out: Finding[] = [];
-  for (const u of unowned) {
-    out.push({
-      body:
-        u.kind === "unlinked"
-          ? { code: "orphan_row", id: u.id }
-          : { code: "learner_count_ambiguous", candidates: u.candidates },
-      severity: "error",
-      place: table.place(u.row, u.kind === "unlinked" ? "internalId" : "startDate"),
-      owner: null,
-    });
-  }
+  const { ownerOf, findings } = learnerCountOwners(ctx.book);
+  const out: Finding[] = [...findings];
   const byActivity = new Map<ActivityRecord, LearnerCountRecord[]>();
   for (const r of table.records) {
     const a = ownerOf.get(r.row);

@@ -77,9 +77,9 @@ describe("Learner Counts", () => {
       learnerCounts: [count("12/31/2023", 400)],
     });
     expect(codes(unsure).filter((c) => c.includes("Learner Counts"))).toEqual([
-      "learner_count_ambiguous@Learner Counts!2:Start Date",
+      "row_of_several_activities@Learner Counts!2:Internal ID",
     ]);
-    expect(messageOf(unsure.issues.find((i) => i.code === "learner_count_ambiguous")!)).toContain(
+    expect(messageOf(unsure.issues.find((i) => i.code === "row_of_several_activities")!)).toContain(
       "rows 2, 3"
     );
   });
