@@ -2,7 +2,7 @@ import path from "node:path";
 import { yearEndReport } from "../core";
 import { parseArgs, UsageError } from "./args";
 import { readWorkbook, WorkbookReadError } from "./readWorkbook";
-import { writeFileAtomic } from "./writeFileAtomic";
+import { writeWholeFile } from "./wholeFile";
 import { yearEndHtml } from "./yearEndHtml";
 import { yearEndJson } from "./yearEndJson";
 import { yearEndText } from "./yearEndText";
@@ -67,7 +67,12 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
     );
   }
   const name = path.basename(file);
-  if (html !== undefined) await writeFileAtomic(html, yearEndHtml(outcome.report, name));
+  // Whole or absent, replacing an earlier page only once the new one is complete.
+  if (html !== undefined) {
+    await writeWholeFile(html, [Buffer.from(yearEndHtml(outcome.report, name), "utf8")], {
+      overwrite: true,
+    });
+  }
   if (args.options.has("json")) io.stdout(yearEndJson(outcome.report));
   else {
     io.stdout(yearEndText(outcome.report, name, Math.min(io.columns, 100)));

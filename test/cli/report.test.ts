@@ -216,7 +216,7 @@ describe("pars-ready report", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^pars-ready: .*no-such-folder/);
     expect(existsSync(missing)).toBe(false);
-    expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.endsWith(".part"))).toEqual([]);
   });
 
   it("says what is wrong with the command line", async () => {
