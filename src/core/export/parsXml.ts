@@ -79,7 +79,7 @@ const XML_NAMESPACE_DECLARATIONS = {
 /**
  * How each MOC board is written to `boardName`: the code of the 2025 draft schema, which spells
  * the pathology board `ABPATH` where ACCME's pages and the workbook say ABPath
- * (learners-and-annual.md, MOC boards). The others are the same in both. One table, so a
+ * (docs/DOMAIN.md §3, MOC boards). The others are the same in both. One table, so a
  * correction is one line.
  */
 export const XML_MOC_BOARDS: Readonly<Record<MocBoard, string>> = {
