@@ -5,6 +5,7 @@ import { parseArgs, UsageError } from "./args";
 import { runExport } from "./exportCommand";
 import { cellAddresses } from "./cellAddresses";
 import { readWorkbookFile, WorkbookReadError } from "./readWorkbook";
+import { runReport } from "./reportCommand";
 import { formatJson, formatReport } from "./report";
 import { progressLine } from "./progressLine";
 import { buildParsWorkbook } from "./writeWorkbook";
@@ -27,12 +28,15 @@ export const USAGE = `Usage:
   pars-ready check <workbook.xlsx> [--today YYYY-MM-DD] [--provider-id NNNNNNN] [--json] [--quiet]
   pars-ready template <out.xlsx> [--force]
   pars-ready export <workbook.xlsx> --format xml|txt [-o file] [options]
+  pars-ready report <workbook.xlsx> --year YYYY [--json] [--html out.html]
 
 check     checks every activity against its declared PARS status and its format's rules.
           Exit 0 when no row fails, 1 when some do, 2 when the file cannot be read.
           --quiet prints only the errors; a long report ends with a count per finding code.
-template  writes an empty workbook with the Activities, Support, MOC and Sessions tables.
+template  writes an empty workbook with the Activities, Support, MOC, Sessions and Learner
+          Counts tables.
 export    writes the rows that pass their status as a PARS upload file (pars-ready export --help).
+report    year-end reporting for a year: the checklist and the Program Summary figures.
 `;
 
 /** The version in package.json (two folders up from both src/cli and dist-cli/cli). */
@@ -139,7 +143,9 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
     if (exists) throw new UsageError(`${file} already exists; add --force to overwrite it`);
   }
   await buildParsWorkbook().xlsx.writeFile(file);
-  io.stdout(`Wrote ${file}: Activities, Support, MOC and Sessions tables with dropdowns.\n`);
+  io.stdout(
+    `Wrote ${file}: Activities, Support, MOC, Sessions and Learner Counts tables with dropdowns.\n`
+  );
   return EXIT.ok;
 }
 
@@ -158,6 +164,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case "-V":
         io.stdout(`pars-ready ${VERSION}\n`);
         return EXIT.ok;
+      case "report":
+        return await runReport(rest, io);
       case undefined:
       case "help":
       case "--help":

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import {
   CODED_COLUMNS,
+  excelTableNameOf,
   dayFromParts,
   isUnsavedFormula,
   TABLE_SPECS,
@@ -18,7 +19,14 @@ const LISTS: readonly CodedColumn[] = [
   ).values(),
 ];
 
-const DATE_COLUMNS = new Set(["Start Date", "End Date", "Session Date", "Claim Date"]);
+const DATE_COLUMNS = new Set([
+  "Start Date",
+  "End Date",
+  "Session Date",
+  "Claim Date",
+  "Date Received",
+  "Through",
+]);
 const WIDE_COLUMNS = new Set(["Title", "Description", "Notes", "Joint Providers", "Topic"]);
 /** Rows that get dropdowns and date formats ahead of data. */
 const PREPARED_ROWS = 500;
@@ -34,7 +42,7 @@ const columnLetter = (n: number): string => {
 export type TableRows = Partial<Record<TableName, readonly Readonly<Record<string, CellValue>>[]>>;
 
 /**
- * A workbook with the four PARS tables, each an Excel table on its own sheet with canonical
+ * A workbook with the PARS tables, each an Excel table on its own sheet with canonical
  * headers, dropdowns for coded columns, sensible widths and a frozen header row.
  */
 export function buildParsWorkbook(rows: TableRows = {}): ExcelJS.Workbook {
@@ -57,7 +65,7 @@ export function buildParsWorkbook(rows: TableRows = {}): ExcelJS.Workbook {
     const data = rows[spec.table] ?? [];
     const body = data.length > 0 ? data : [{}];
     ws.addTable({
-      name: spec.table,
+      name: excelTableNameOf(spec.table),
       ref: "A1",
       headerRow: true,
       style: { theme: "TableStyleLight9", showRowStripes: true },

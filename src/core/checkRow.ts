@@ -6,21 +6,14 @@ import { looksLikeActivitiesHeader } from "./parse/locateTables";
 import type { Field } from "./parse/cells";
 import {
   prepareTable,
+  readRecords,
   readRow,
-  readTable,
   type IssueSink,
   type PreparedTable,
   type WorkbookRecords,
 } from "./parse/readRecords";
 import type { Finding } from "./rules/context";
-import {
-  ACTIVITIES,
-  MOC,
-  SESSIONS,
-  SUPPORT,
-  type ActivityKey,
-  type ActivityValues,
-} from "./schema";
+import { ACTIVITIES, type ActivityKey, type ActivityValues } from "./schema";
 import type { RowVerdict } from "./verdicts";
 
 /**
@@ -37,11 +30,8 @@ export type CompiledHeaders = {
 
 const SHEET = "Activities";
 const NO_FINDINGS: never[] = [];
-const absent = {
-  support: readTable(SUPPORT, undefined, 1900, () => undefined),
-  moc: readTable(MOC, undefined, 1900, () => undefined),
-  sessions: readTable(SESSIONS, undefined, 1900, () => undefined),
-};
+/** Every table but Activities, as absent: a one-row check has no other rows to join. */
+const absent = readRecords({}, 1900, () => undefined);
 
 /** Reads a header row once: which column is which, and what is wrong with the row itself. */
 export function compileHeaders(headers: readonly CellValue[]): CompiledHeaders {
@@ -105,8 +95,8 @@ export function checkRow(
   const record = readRow(h.activities, cells, 2, 1900, sink, fields, null);
   if (record === null && readFindings.length === 0) return { verdict: null, issues: NO_FINDINGS };
   const records: WorkbookRecords = {
-    activities: { ...h.activities.table, records: record === null ? [] : [record] },
     ...absent,
+    activities: { ...h.activities.table, records: record === null ? [] : [record] },
   };
   const { result } = checkRecords(records, readFindings, TABLES, parsed, options);
   return { verdict: result.rows[0] ?? null, issues: result.issues };

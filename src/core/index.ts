@@ -59,7 +59,17 @@ export type {
   StatusName,
   SupportType,
 } from "./codes/vocabularies";
-export { ACTIVITIES, defineTable, MOC, SESSIONS, specOf, SUPPORT, TABLE_SPECS } from "./schema";
+export {
+  ACTIVITIES,
+  defineTable,
+  excelTableNameOf,
+  LEARNER_COUNTS,
+  MOC,
+  SESSIONS,
+  specOf,
+  SUPPORT,
+  TABLE_SPECS,
+} from "./schema";
 export type {
   ActivityKey,
   AnyTableSpec,
@@ -241,3 +251,29 @@ export { UnknownLayoutError } from "./export/errors";
 export { stateCodeOf } from "./rules/valueRules";
 export { GRAND_ROUNDS_EXAMPLE } from "./examples";
 export { CODED_COLUMNS, type CodedColumn } from "./codedColumns";
+export { reportingYear, yearDueOn, type ReportingYear } from "./annual/reportingYear";
+export {
+  annualReport,
+  COUNTING_RULE,
+  HOURS_RULE,
+  type AnnualInput,
+  type AnnualReport,
+  type CommercialSupportFigures,
+  type Continuing,
+  type EnduringCount,
+  type Figures,
+  type LearnerCountEntry,
+  type LearnerPair,
+  type RowRef,
+  type SupportEntry,
+  type ToClose,
+  type ToEnter,
+} from "./annual/annualReport";
+export { yearEndReport, type YearEndOutcome } from "./annual/yearEndReport";
+export {
+  checklistSteps,
+  HAND_ENTERED_AMOUNTS,
+  type ChecklistStep,
+  type HandEnteredAmounts,
+  type HandEnteredKey,
+} from "./annual/checklistSteps";

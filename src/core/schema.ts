@@ -383,6 +383,16 @@ export const SUPPORT = defineTable({
       "Monetary Support Received",
       "Amount (USD)",
     ]),
+    // Optional: the year's Program Summary counts support in the year it was received (PARS FAQ,
+    // enduring material: "report the amount of support received in the year in which it was
+    // received").
+    dateReceived: column("Date Received", date, [
+      "Received",
+      "Received Date",
+      "Date Paid",
+      "Payment Date",
+      "Support Received Date",
+    ]),
   },
 });
 
@@ -453,10 +463,47 @@ export const SESSIONS = defineTable({
 });
 
 /**
+ * Learner Counts, one row per cumulative count of an enduring material: its learners from the
+ * start through a day (December 31 of each year it is active), so a material spanning years keeps
+ * one count per year. Optional; a row names its activity by Internal ID, and by Start Date when
+ * the ID is used for more than one activity.
+ * Source: PARS FAQ, enduring material: "update those learner counts to indicate the cumulative
+ * number of learners through 12/31" of each year, by the annual deadline.
+ */
+export const LEARNER_COUNTS = defineTable({
+  table: "Learner Counts",
+  id: "learnerCounts",
+  names: [
+    "Learner Counts",
+    "LearnerCounts",
+    "tblLearnerCounts",
+    "Cumulative Learners",
+    "Cumulative Learner Counts",
+    "Enduring Learner Counts",
+  ],
+  columns: {
+    internalId: LINKED_ID,
+    startDate: column("Start Date", date, ["Activity Start Date", "Activity Date"]),
+    through: column("Through", date, ["Through Date", "Count Through", "As Of", "Counted Through"]),
+    physicianLearners: column("Physician Learners", count, [
+      "# of Physicians",
+      "Physicians",
+      "Cumulative Physician Learners",
+    ]),
+    otherLearners: column("Other Learners", count, [
+      "# of Other Learners",
+      "Other Participants",
+      "Cumulative Other Learners",
+    ]),
+  },
+  expected: ["internalId", "through", "physicianLearners"],
+});
+
+/**
  * Every table, Activities first: the order tables are read, reported and sorted in. A new table is
  * one `defineTable` here plus its rules (ARCHITECTURE.md).
  */
-export const TABLE_SPECS = [ACTIVITIES, SUPPORT, MOC, SESSIONS] as const;
+export const TABLE_SPECS = [ACTIVITIES, SUPPORT, MOC, SESSIONS, LEARNER_COUNTS] as const;
 
 /** The tables of a PARS workbook, by name. */
 export type TableName = (typeof TABLE_SPECS)[number]["table"];
@@ -478,14 +525,25 @@ export type ActivityKey = KeyOf<typeof ACTIVITIES>;
 export type SupportKey = KeyOf<typeof SUPPORT>;
 export type MocKey = KeyOf<typeof MOC>;
 export type SessionKey = KeyOf<typeof SESSIONS>;
+export type LearnerCountKey = KeyOf<typeof LEARNER_COUNTS>;
 
 /** The value type each Activities column holds once read. */
 export type ActivityValues = ValuesOfTable<typeof ACTIVITIES>;
 export type SupportValues = ValuesOfTable<typeof SUPPORT>;
 export type MocValues = ValuesOfTable<typeof MOC>;
 export type SessionValues = ValuesOfTable<typeof SESSIONS>;
+export type LearnerCountValues = ValuesOfTable<typeof LEARNER_COUNTS>;
 
 export type ActivityRecord = RowOf<ActivityValues>;
 export type SupportRecord = RowOf<SupportValues>;
 export type MocRecord = RowOf<MocValues>;
 export type SessionRecord = RowOf<SessionValues>;
+export type LearnerCountRecord = RowOf<LearnerCountValues>;
+
+/**
+ * The Excel table name a new workbook gives a table: its name without spaces, since Excel table
+ * names cannot hold one ("LearnerCounts", which the table is also found by).
+ */
+export function excelTableNameOf(table: TableName): string {
+  return table.replace(/\s+/g, "");
+}

@@ -288,7 +288,7 @@ export class WorkbookGateway {
   }
 
   /**
-   * Adds the four PARS tables on new sheets (see `insertTables`).
+   * Adds the PARS tables on new sheets (see `insertTables`).
    *
    * @throws {ExcelAccessError} when the workbook's structure is protected, or Excel is too old
    */

@@ -1,5 +1,6 @@
 import {
   CODED_COLUMNS,
+  excelTableNameOf,
   GRAND_ROUNDS_EXAMPLE,
   readDate,
   serialOfDay,
@@ -22,7 +23,14 @@ export type InsertedTables = {
 };
 
 /** Columns holding dates, shown as MM/DD/YYYY like PARS. */
-const DATE_COLUMNS = new Set(["Start Date", "End Date", "Session Date", "Claim Date"]);
+const DATE_COLUMNS = new Set([
+  "Start Date",
+  "End Date",
+  "Session Date",
+  "Claim Date",
+  "Date Received",
+  "Through",
+]);
 
 /** A MM/DD/YYYY date as the Excel serial (1900 system) a date cell holds. */
 const serial = (text: string): number => {
@@ -100,7 +108,7 @@ export async function insertTables(
   for (const spec of TABLE_SPECS as readonly TableSpec<string>[]) {
     const sheetName = freeName(spec.table, sheetNames, (n) => ` (${String(n)})`);
     sheetNames.add(sheetName);
-    const tableName = freeName(spec.table, tableNames, (n) => String(n));
+    const tableName = freeName(excelTableNameOf(spec.table), tableNames, (n) => String(n));
     tableNames.add(tableName);
     const sheet = context.workbook.worksheets.add(sheetName);
     first ??= sheet;

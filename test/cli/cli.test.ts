@@ -220,7 +220,7 @@ describe("pars-ready check", () => {
 });
 
 describe("pars-ready template", () => {
-  it("writes the four tables with dropdowns, and refuses to overwrite without --force", async () => {
+  it("writes the tables with dropdowns, and refuses to overwrite without --force", async () => {
     const out = file("template.xlsx");
     expect((await cli(["template", out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
@@ -230,6 +230,7 @@ describe("pars-ready template", () => {
       "Support",
       "MOC",
       "Sessions",
+      "Learner Counts",
       "Lists",
     ]);
     const ws = wb.getWorksheet("Activities")!;

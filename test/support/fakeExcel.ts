@@ -62,6 +62,17 @@ export type TableModel = {
   totals?: boolean;
 };
 
+/** A chart the add-in made: its type, the cells it plots, and where it sits. */
+export type ChartModel = {
+  sheet: SheetModel;
+  type: string;
+  source: Area;
+  seriesBy: string;
+  title: string | null;
+  legend: boolean;
+  position: { from: string; to: string } | null;
+};
+
 export type ChangedArgs = {
   worksheetId: string;
   address: string;
@@ -147,6 +158,7 @@ function parseLoad(spec: string): LoadTree {
 export class FakeExcel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
+  readonly charts: ChartModel[] = [];
   /** Every command queued, as "Type.member", across all batches. */
   readonly ops: string[] = [];
   syncs = 0;
@@ -584,6 +596,37 @@ class FakeWorksheet extends FakeResolved<SheetModel> {
     return new FakeTableCollection(this.ctx, this);
   }
 
+  /** Charts: only adding one, with its title, legend and position, is faked. */
+  get charts(): { add: (type: string, source: FakeRange, seriesBy: string) => FakeChart } {
+    return {
+      add: (type, source, seriesBy) => {
+        const chart: { model: ChartModel | null } = { model: null };
+        this.ctx.op("ChartCollection.add", 32 + type.length, () => {
+          const sheet = this.resolve();
+          mustBeUnlocked(sheet);
+          const range = source.resolve();
+          if (range === null || range.sheet !== sheet) {
+            throw new FakeExcelError("InvalidArgument", "a chart plots cells of its own sheet");
+          }
+          chart.model = {
+            sheet,
+            type,
+            source: range.area,
+            seriesBy,
+            title: null,
+            legend: true,
+            position: null,
+          };
+          this.ctx.host.charts.push(chart.model);
+        });
+        return new FakeChart(this.ctx, () => {
+          if (chart.model === null) throw new FakeExcelError("ItemNotFound", "chart not made");
+          return chart.model;
+        });
+      },
+    };
+  }
+
   get freezePanes(): { freezeRows: (n: number) => void } {
     return {
       freezeRows: (n: number) =>
@@ -837,6 +880,49 @@ class FakeRange extends FakeResolved<RangeRef | null> {
     this.ctx.op("Range.select", 16, () => {
       const { sheet, area } = this.must();
       this.ctx.host.selected = { sheet: sheet.name, address: areaAddress(area) };
+    });
+  }
+}
+
+class FakeChart extends FakeResolved<ChartModel> {
+  readonly kind = "Chart";
+  protected read(name: string): unknown {
+    throw new Error(`Chart.${name} not faked`);
+  }
+
+  get title(): { text: string } {
+    const ctx = this.ctx;
+    const model = () => this.resolve();
+    return {
+      get text(): string {
+        throw new Error("PropertyNotLoaded: ChartTitle.text");
+      },
+      set text(v: string) {
+        ctx.op("ChartTitle.text", 16 + v.length, () => {
+          model().title = v;
+        });
+      },
+    };
+  }
+
+  get legend(): { visible: boolean } {
+    const ctx = this.ctx;
+    const model = () => this.resolve();
+    return {
+      get visible(): boolean {
+        throw new Error("PropertyNotLoaded: ChartLegend.visible");
+      },
+      set visible(v: boolean) {
+        ctx.op("ChartLegend.visible", 16, () => {
+          model().legend = v;
+        });
+      },
+    };
+  }
+
+  setPosition(from: string, to: string): void {
+    this.ctx.op("Chart.setPosition", 32, () => {
+      this.resolve().position = { from, to };
     });
   }
 }

@@ -102,6 +102,14 @@ export const MESSAGES: Messages = {
   invalid_yes_no: (i) => `"${i.value}" is not Yes or No; expected Yes/No, Y/N or TRUE/FALSE.`,
   no_known_columns: (i) =>
     `No header in this row is a column of the ${i.table} table, so its rows cannot be read; expected headers such as ${list(i.expected.map((h) => `"${h}"`))}.`,
+  learner_count_decreased: (i) =>
+    `Cumulative learners through ${i.through} (${String(i.physicianLearners)} physicians, ${String(i.otherLearners)} others) are fewer than through ${i.previousThrough} (${String(i.previousPhysicianLearners)}, ${String(i.previousOtherLearners)}); a cumulative count only grows.`,
+  learner_count_missing: (i) =>
+    `No cumulative learner count through ${i.through} for this enduring material; add a Learner Counts row through ${i.through} (PARS asks for it each year the material is active).`,
+  learner_count_not_cumulative: (i) =>
+    `Learner Counts are for enduring materials; this activity is ${i.format}, whose learners are reported once on its own row. This count is not used.`,
+  learner_count_outside_dates: (i) =>
+    `Counted through ${i.through}, outside the activity's dates (${i.start} to ${i.end}).`,
   missing_column: (i) =>
     `The ${i.table} table has no "${i.column}" column; ${String(i.rows)} row(s) need it${i.status === null ? "" : ` (for ${i.status})`}.`,
   missing_field: (i) =>
@@ -131,6 +139,8 @@ export const MESSAGES: Messages = {
     `Commercial Support is No, but ${String(i.sources)} support source row(s) name this activity.`,
   span_too_long: (i) =>
     `A ${i.format} may span at most ${String(i.maxMonths)} months: it must end by ${i.lastDay}. Report each period as its own activity.`,
+  support_date_missing: (i) =>
+    `The activity runs from ${i.start} to ${i.end}, across years; give the Date Received so the support is counted in the year it was received.`,
   support_without_source: (i) =>
     i.status === null
       ? "Commercial Support is Yes but no support source row names this activity; Closed will need one."

@@ -152,6 +152,24 @@ export type IssueBody =
       readonly sessionsTotal: number;
       readonly sessions: number;
     }
+  | { readonly code: "learner_count_missing"; readonly year: number; readonly through: string }
+  | {
+      readonly code: "learner_count_decreased";
+      readonly through: string;
+      readonly previousThrough: string;
+      readonly physicianLearners: number;
+      readonly otherLearners: number;
+      readonly previousPhysicianLearners: number;
+      readonly previousOtherLearners: number;
+    }
+  | { readonly code: "learner_count_not_cumulative"; readonly format: string }
+  | {
+      readonly code: "learner_count_outside_dates";
+      readonly through: string;
+      readonly start: string;
+      readonly end: string;
+    }
+  | { readonly code: "support_date_missing"; readonly start: string; readonly end: string }
   | {
       readonly code: "aggregate_format_repeated";
       readonly format: string;

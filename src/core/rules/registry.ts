@@ -8,6 +8,7 @@ import {
   supportAgreesWithSources,
 } from "./crossTableRules";
 import { internalIdRules } from "./internalIdRules";
+import { learnerCountsAgree } from "./learnerCountRules";
 import { endNotBeforeStart, spanWithinFormat, usStateCode } from "./valueRules";
 
 /** The rule set: immutable lists, passed to the engine (the status requirements run apart). */
@@ -27,5 +28,5 @@ export const DEFAULT_RULES: RuleSet = {
     sessionsWithinDates,
     sessionsRollUp,
   ],
-  bookRules: [internalIdRules, orphanRows, aggregatedFormatsOncePerYear],
+  bookRules: [internalIdRules, orphanRows, aggregatedFormatsOncePerYear, learnerCountsAgree],
 };

@@ -1,4 +1,5 @@
 import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { excelTableNameOf, TABLE_SPECS } from "../../core";
 import type { InsertedTables } from "../../excel/insertTables";
 import type { InsertState } from "../hooks/useInsertTables";
 import { ErrorBar } from "./ErrorBar";
@@ -8,7 +9,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-const CANONICAL = ["Activities", "Support", "MOC", "Sessions"];
+const CANONICAL = TABLE_SPECS.map((s) => excelTableNameOf(s.table));
 
 function doneText(made: InsertedTables): string {
   const added = `Added sheets ${made.sheets.join(", ")}. Fill them in, then press Check.`;
@@ -18,7 +19,7 @@ function doneText(made: InsertedTables): string {
     : `${added} Some names were taken, so the new tables are ${renamed.join(", ")}; Check reads the tables already named ${CANONICAL.filter((_, i) => made.tables[i] !== CANONICAL[i]).join(", ")}.`;
 }
 
-/** Starting a workbook from scratch: the four PARS tables on new sheets. */
+/** Starting a workbook from scratch: the PARS tables on new sheets. */
 export function InsertTablesPanel(props: {
   available: boolean;
   state: InsertState;
@@ -33,8 +34,8 @@ export function InsertTablesPanel(props: {
         Start a PARS workbook
       </h2>
       <Text size={200}>
-        Adds Activities, Support, MOC and Sessions tables on new sheets, with dropdowns for coded
-        columns. Existing sheets are left as they are.
+        Adds Activities, Support, MOC, Sessions and Learner Counts tables on new sheets, with
+        dropdowns for coded columns. Existing sheets are left as they are.
       </Text>
       <Checkbox
         checked={props.example}

@@ -1,0 +1,72 @@
+import type { Finding } from "../rules/context";
+import { OTHER_ROWS_LISTED } from "../model/issue";
+import { usOfDay } from "../dates";
+import type { ActivityRecord, WorkbookRecords } from "../parse/readRecords";
+import { belongsTo, indexActivities } from "./joinTables";
+
+/** Which activity each Learner Counts row counts, and what is wrong with the rows that count none. */
+export type CountOwners = {
+  /** The activity each owned row belongs to, by the row's sheet row. */
+  readonly ownerOf: ReadonlyMap<number, ActivityRecord>;
+  /** Rows that belong to no activity, as findings at the row's Internal ID or Start Date. */
+  readonly findings: readonly Finding[];
+};
+
+/**
+ * Joins Learner Counts rows to their activities as Support and MOC rows are joined (`belongsTo`):
+ * by Internal ID, and by Start Date among the activities that share an ID. A row that could count
+ * more than one activity counts none; one of a Cancelled activity counts none, silently.
+ * Source: PARS FAQ, Internal ID ("used in combination with ... Activity Date to uniquely identify
+ * your activity records").
+ */
+export function learnerCountOwners(read: WorkbookRecords): CountOwners {
+  const table = read.learnerCounts;
+  const ownerOf = new Map<number, ActivityRecord>();
+  const findings: Finding[] = [];
+  if (table.records.length === 0) return { ownerOf, findings };
+  const index = indexActivities(read.activities.records);
+  for (const c of table.records) {
+    if (c.internalId.kind === "invalid") continue; // reported where the cell was read
+    const id = c.internalId.kind === "ok" ? c.internalId.value : "";
+    const b = belongsTo(
+      index,
+      id,
+      c.startDate.kind === "ok" ? { startsOn: c.startDate.value } : null
+    );
+    if (b.kind === "one") ownerOf.set(c.row, b.activity);
+    else if (b.kind === "no_id") {
+      findings.push({
+        body: { code: "orphan_row", id },
+        severity: "error",
+        place: table.place(c.row, "internalId"),
+        owner: null,
+      });
+    } else if (b.kind === "no_date") {
+      findings.push({
+        body: {
+          code: "no_activity_on_date",
+          id,
+          startDate: usOfDay(b.startsOn),
+          starts: b.starts.map(usOfDay),
+        },
+        severity: "error",
+        place: table.place(c.row, "startDate"),
+        owner: null,
+      });
+    } else if (b.kind === "ambiguous") {
+      findings.push({
+        body: {
+          code: "row_of_several_activities",
+          id,
+          candidates: b.candidates.slice(0, OTHER_ROWS_LISTED).map((a) => a.row),
+          count: b.candidates.length,
+          by: "start_date",
+        },
+        severity: "error",
+        place: table.place(c.row, "internalId"),
+        owner: null,
+      });
+    }
+  }
+  return { ownerOf, findings };
+}

@@ -1,0 +1,478 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import {
+  checklistSteps,
+  COUNTING_RULE,
+  HAND_ENTERED_AMOUNTS,
+  HOURS_RULE,
+  messageOf,
+  type AnnualReport,
+  type ChecklistStep,
+  type HandEnteredAmounts,
+  type RowRef,
+} from "../../core";
+import { useYearEnd, type YearEndDeps } from "../hooks/useYearEnd";
+import { ErrorBar } from "./ErrorBar";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  subheading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "grid",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  item: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
+  go: { justifyContent: "flex-start", textAlign: "start", minWidth: 0, maxWidth: "100%" },
+  lacks: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalS },
+  todo: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  done: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  bar: {
+    display: "grid",
+    gridTemplateColumns: "minmax(6em, 9em) 1fr 4.5em",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  track: {
+    height: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: "hidden",
+    display: "flex",
+  },
+  physician: { height: "100%", backgroundColor: tokens.colorBrandBackground },
+  other: { height: "100%", backgroundColor: tokens.colorPaletteTealBackground2 },
+  open: { height: "100%", backgroundColor: tokens.colorPaletteRedBackground3 },
+  count: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    columnGap: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  figureValue: { margin: 0, textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  amounts: { display: "grid", rowGap: tokens.spacingVerticalS },
+});
+
+const n = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 2 });
+const money = (x: number) =>
+  `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const who = (r: RowRef) =>
+  [`Row ${String(r.row)}`, r.internalId, r.title].filter((x) => x !== null).join(" · ");
+
+/**
+ * The Year end view: a year picker (the year whose reporting is due by default), the checklist
+ * with a button to go to each row, bars by format, the Program Summary figures beside the four
+ * amounts entered by hand, and Write summary sheet. Self-contained: it takes its own deps.
+ */
+export function YearEndView({ deps }: { deps: YearEndDeps }) {
+  const styles = useStyles();
+  const y = useYearEnd(deps);
+  const report = y.state.status === "done" ? y.state.report : null;
+  return (
+    <section className={styles.root} aria-labelledby="year-end-heading">
+      <div className={styles.section}>
+        <h2 id="year-end-heading" className={styles.heading}>
+          Year end
+        </h2>
+        <div className={styles.row}>
+          <Field label="Reporting year">
+            <Select value={String(y.year)} onChange={(_, data) => y.setYear(Number(data.value))}>
+              {y.years.map((year) => (
+                <option key={year} value={String(year)}>
+                  {year === y.due ? `${String(year)} (due next)` : String(year)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button
+            appearance="primary"
+            disabled={y.state.status === "running"}
+            onClick={() => void y.build()}
+          >
+            Build report
+          </Button>
+        </div>
+        <Text size={200} className={styles.muted}>
+          Judged as of January 1, {String(y.year + 1)}; due in PARS by March 31,{" "}
+          {String(y.year + 1)}.
+        </Text>
+        {y.state.status === "running" && <Spinner size="tiny" label="Reading the workbook…" />}
+        {y.state.status === "failed" && <ErrorBar error={y.state.error} />}
+        {y.state.status === "no_activities" && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              No Activities table found. Name an Excel table or a sheet &quot;Activities&quot;.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {y.going.status === "failed" && <ErrorBar error={y.going.error} />}
+      </div>
+      {report !== null && (
+        <>
+          <Checklist report={report} onGo={(r) => void y.goTo(r)} />
+          <FormatBars report={report} />
+          <Summary report={report} />
+        </>
+      )}
+      <Amounts
+        key={y.year}
+        year={y.year}
+        saved={y.amounts}
+        saving={y.saving.status === "working"}
+        savedNow={y.saving.status === "done"}
+        onSave={(next) => void y.saveAmounts(next)}
+      />
+      {y.saving.status === "failed" && <ErrorBar error={y.saving.error} />}
+      {report !== null && (
+        <div className={styles.section}>
+          <div className={styles.row}>
+            <Button disabled={y.writing.status === "working"} onClick={() => void y.writeSummary()}>
+              Write summary sheet
+            </Button>
+            <Text role="status" size={200}>
+              {y.writing.status === "done"
+                ? `Added sheet ${y.writing.value.sheet} with ${String(y.writing.value.tables.length)} tables and a chart.`
+                : ""}
+            </Text>
+          </div>
+          <Text size={200} className={styles.muted}>
+            Adds a new sheet &quot;PARS Summary {String(y.year)}&quot;; no existing sheet is
+            changed.
+          </Text>
+          {y.writing.status === "failed" && <ErrorBar error={y.writing.error} />}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function StepState({ step }: { step: ChecklistStep }) {
+  const styles = useStyles();
+  if (step.key === "continuing") return null;
+  return step.open === 0 ? (
+    <span className={styles.done}> · done</span>
+  ) : (
+    <span className={styles.todo}> · {n(step.open)} to do</span>
+  );
+}
+
+function Checklist({ report, onGo }: { report: AnnualReport; onGo: (r: RowRef) => void }) {
+  const styles = useStyles();
+  const steps = checklistSteps(report);
+  const c = report.checklist;
+  const most = Math.max(1, ...steps.map((s) => s.rows));
+  const items = (step: ChecklistStep): { ref: RowRef; note: string }[] => {
+    switch (step.key) {
+      case "toEnter":
+        return c.toEnter.map((t) => ({
+          ref: t,
+          note: t.ready
+            ? `${t.action === "update" ? "Update" : "Enter"} in PARS: ready`
+            : `Lacks ${t.lacks.join(", ")}`,
+        }));
+      case "toClose":
+        return c.toClose.map((t) => ({
+          ref: t,
+          note: `Ended ${t.endDate}, supports ${t.achievedStatus}; lacks ${t.lacks.join(", ")}`,
+        }));
+      case "continuing":
+        return c.continuing.map((t) => ({
+          ref: t,
+          note: `Ends ${t.endDate}${t.inPars ? "" : "; no ACCME Activity ID yet"}`,
+        }));
+      case "enduringCounts":
+        return c.enduringCounts.map((e) => ({
+          ref: e,
+          note:
+            e.count === null
+              ? "No count through December 31"
+              : `${n(e.count.physicianLearners)} physicians, ${n(e.count.otherLearners)} others${e.problem === "decreased" ? "; fewer than the year before" : ""}`,
+        }));
+    }
+  };
+  return (
+    <div className={styles.section}>
+      <h3 className={styles.subheading}>Checklist</h3>
+      <ul className={styles.list} aria-label="Checklist counts">
+        {steps.map((s) => (
+          <li
+            key={s.key}
+            className={styles.bar}
+            aria-label={`${s.short}: ${n(s.rows)}, ${n(s.open)} to do`}
+          >
+            <Text size={200} aria-hidden className={styles.label}>
+              {s.short}
+            </Text>
+            <div className={styles.track} aria-hidden>
+              <div
+                className={styles.physician}
+                style={{ width: `${String(((s.rows - s.open) / most) * 100)}%` }}
+              />
+              <div className={styles.open} style={{ width: `${String((s.open / most) * 100)}%` }} />
+            </div>
+            <Text size={200} aria-hidden className={styles.count}>
+              {n(s.rows)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+      {steps.map((s) => {
+        const list = items(s);
+        return (
+          <div key={s.key} className={styles.section}>
+            <Text weight="semibold">
+              {s.label}: {n(s.rows)}
+              <StepState step={s} />
+            </Text>
+            {list.length > 0 && (
+              <ul className={styles.list} aria-label={s.label}>
+                {list.map(({ ref, note }) => (
+                  <li key={ref.row} className={styles.item}>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      className={styles.go}
+                      onClick={() => onGo(ref)}
+                    >
+                      {who(ref)}
+                    </Button>
+                    <Text size={200} className={styles.lacks}>
+                      {note}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+      {report.issues.length > 0 && (
+        <ul className={styles.list} aria-label="Year-end findings">
+          {report.issues.map((i) => (
+            <li key={`${i.table}|${String(i.row)}|${i.code}`}>
+              <Text size={200}>
+                {i.table} row {String(i.row)}, {i.column}: {messageOf(i)}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function FormatBars({ report }: { report: AnnualReport }) {
+  const styles = useStyles();
+  const formats = Object.entries(report.byFormat);
+  const mostActivities = Math.max(1, ...formats.map(([, f]) => f.activities));
+  const mostLearners = Math.max(
+    1,
+    ...formats.map(([, f]) => f.physicianLearners + f.otherLearners)
+  );
+  if (formats.length === 0) {
+    return <Text className={styles.muted}>No activity counts in {String(report.year)}.</Text>;
+  }
+  return (
+    <div className={styles.section}>
+      <h3 className={styles.subheading}>Activities by format</h3>
+      <ul className={styles.list} aria-label="Activities by format">
+        {formats.map(([name, f]) => (
+          <li key={name} className={styles.bar} aria-label={`${name}: ${n(f.activities)}`}>
+            <Text size={200} aria-hidden className={styles.label} title={name}>
+              {name}
+            </Text>
+            <div className={styles.track} aria-hidden>
+              <div
+                className={styles.physician}
+                style={{ width: `${String((f.activities / mostActivities) * 100)}%` }}
+              />
+            </div>
+            <Text size={200} aria-hidden className={styles.count}>
+              {n(f.activities)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+      <h3 className={styles.subheading}>Learners by format</h3>
+      <Text size={200} className={styles.muted}>
+        Physicians, then other learners.
+      </Text>
+      <ul className={styles.list} aria-label="Learners by format">
+        {formats.map(([name, f]) => (
+          <li
+            key={name}
+            className={styles.bar}
+            aria-label={`${name}: ${n(f.physicianLearners)} physicians, ${n(f.otherLearners)} others`}
+          >
+            <Text size={200} aria-hidden className={styles.label} title={name}>
+              {name}
+            </Text>
+            <div className={styles.track} aria-hidden>
+              <div
+                className={styles.physician}
+                style={{ width: `${String((f.physicianLearners / mostLearners) * 100)}%` }}
+              />
+              <div
+                className={styles.other}
+                style={{ width: `${String((f.otherLearners / mostLearners) * 100)}%` }}
+              />
+            </div>
+            <Text size={200} aria-hidden className={styles.count}>
+              {n(f.physicianLearners + f.otherLearners)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Summary({ report }: { report: AnnualReport }) {
+  const styles = useStyles();
+  const t = report.totals;
+  const cs = report.commercialSupport;
+  const figures: [string, string][] = [
+    ["Activities", n(t.activities)],
+    ["Credits (hours)", n(t.credits)],
+    ["Physician learners", n(t.physicianLearners)],
+    ["Other learners", n(t.otherLearners)],
+    ...Object.entries(report.byProvidership).map(([name, f]): [string, string] => [
+      `${name} activities`,
+      n(f.activities),
+    ]),
+    ["Commercial support, monetary", money(cs.monetary)],
+    ...Object.entries(cs.bySource).map(([name, amount]): [string, string] => [
+      `  from ${name}`,
+      money(amount),
+    ]),
+  ];
+  return (
+    <div className={styles.section}>
+      <h3 className={styles.subheading}>Program Summary {String(report.year)}</h3>
+      <dl className={styles.figures}>
+        {figures.map(([label, value]) => (
+          <div key={label} style={{ display: "contents" }}>
+            <dt>
+              <Text size={200}>{label}</Text>
+            </dt>
+            <dd className={styles.figureValue}>
+              <Text size={200}>{value}</Text>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Text size={200}>
+        In-kind support from: {cs.inKindSources.length === 0 ? "none" : cs.inKindSources.join(", ")}
+        .
+      </Text>
+      <Text size={200} className={styles.muted}>
+        {COUNTING_RULE} {HOURS_RULE}
+      </Text>
+    </div>
+  );
+}
+
+type Draft = Readonly<Record<keyof HandEnteredAmounts, string>>;
+
+const draftOf = (a: HandEnteredAmounts): Draft =>
+  Object.fromEntries(
+    HAND_ENTERED_AMOUNTS.map((x) => [x.key, a[x.key] === null ? "" : String(a[x.key])])
+  ) as Draft;
+
+/** A dollar amount typed by hand: "" is none; "1,250.50" and "$1250.5" are 1250.5. */
+function amountOf(text: string): number | null | "invalid" {
+  const t = text.replace(/[$,\s]/g, "");
+  if (t === "") return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return "invalid";
+  return Number(t);
+}
+
+function Amounts(props: {
+  year: number;
+  saved: HandEnteredAmounts;
+  saving: boolean;
+  savedNow: boolean;
+  onSave: (next: HandEnteredAmounts) => void;
+}) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(props.saved));
+  useEffect(() => setDraft(draftOf(props.saved)), [props.saved]);
+  const parsed = HAND_ENTERED_AMOUNTS.map((a) => [a.key, amountOf(draft[a.key])] as const);
+  const valid = parsed.every(([, v]) => v !== "invalid");
+  const changed = HAND_ENTERED_AMOUNTS.some((a) => draft[a.key] !== draftOf(props.saved)[a.key]);
+  return (
+    <div className={styles.section}>
+      <h3 className={styles.subheading}>Entered by hand in PARS, {String(props.year)}</h3>
+      <Text size={200} className={styles.muted}>
+        PARS sums commercial support itself and has not asked for expenses since 2015. Kept in this
+        workbook.
+      </Text>
+      <div className={styles.amounts}>
+        {HAND_ENTERED_AMOUNTS.map((a) => {
+          const v = amountOf(draft[a.key]);
+          return (
+            <Field
+              key={a.key}
+              label={a.label}
+              validationState={v === "invalid" ? "error" : "none"}
+              validationMessage={v === "invalid" ? "Dollars, e.g. 1250.50" : null}
+            >
+              <Input
+                inputMode="decimal"
+                contentBefore="$"
+                value={draft[a.key]}
+                onChange={(_, data) => setDraft({ ...draft, [a.key]: data.value })}
+              />
+            </Field>
+          );
+        })}
+      </div>
+      <div className={styles.row}>
+        <Button
+          disabled={!valid || !changed || props.saving}
+          onClick={() =>
+            props.onSave(
+              Object.fromEntries(
+                parsed.map(([k, v]) => [k, v === "invalid" ? null : v])
+              ) as HandEnteredAmounts
+            )
+          }
+        >
+          Save amounts
+        </Button>
+        <Text role="status" size={200}>
+          {props.savedNow && !changed ? "Saved in this workbook." : ""}
+        </Text>
+      </div>
+    </div>
+  );
+}
