@@ -194,3 +194,39 @@ export { UnknownLayoutError } from "./export/errors";
 export { stateCodeOf } from "./rules/valueRules";
 export { GRAND_ROUNDS_EXAMPLE } from "./examples";
 export { CODED_COLUMNS, type CodedColumn } from "./codedColumns";
+export {
+  isValidNpi,
+  npiCheckDigit,
+  npiDigits,
+  npiProblem,
+  NPI_PREFIX,
+  type NpiProblem,
+} from "./learners/npi";
+export { isMonthDay, parseMonthDay, usOfMonthDay, type MonthDay } from "./learners/monthDay";
+export {
+  BOARD_RULES,
+  creditTypeNamed,
+  creditTypesOf,
+  type BoardRules,
+  type MocCreditType,
+  type Sourced,
+} from "./learners/boards";
+export type { ExportLearner, LearnerAction, LearnerActivity, LearnerMoc } from "./learners/model";
+export {
+  ACTIVITY_ID_DOMAIN,
+  ACTIVITY_REPORT_NS,
+  BIRTH_YEAR_PLACEHOLDER,
+  buildLearnerFile,
+  COMPLETION_TIME,
+  CREDIT_ID_SCHEME,
+  LEARNER_ACTION_VALUES,
+  LEARNER_BOARD_CODES,
+  LEARNER_CREDIT_UNIT,
+  LEARNER_ID_DOMAIN_PREFIX,
+  LEARNER_RECORD_ACTION,
+  learnerFileName,
+  NPI_DOMAIN,
+  PARS_LEARNER_EXTENSION_NS,
+  type LearnerFile,
+  type LearnerFileOptions,
+} from "./learners/activityReport";
