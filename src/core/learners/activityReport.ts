@@ -25,12 +25,13 @@ export const NAME_NS = "http://ns.medbiq.org/name/v2/";
 export const HEALTHCARE_LOM_NS = "http://ns.medbiq.org/lom/extend/v1/";
 
 /**
- * The namespace of PARS's own elements inside `XtensibleInfo`. Source: none; the draft names the
- * element (`LearnerRecordAction`) but, being JSON, no namespace, and the standard admits only
- * elements of another namespace there (`xsd:any namespace="##other"`). Doubt: PARS may expect
- * another URI; a correction is this one line.
+ * The namespace of PARS's own elements inside `XtensibleInfo`. The standard admits only elements
+ * of another namespace there (`xsd:any namespace="##other"`); the draft names the element
+ * (`LearnerRecordAction`) but, being JSON, no namespace, and ACCME publishes none. This URN is PARS
+ * Ready's own, in the form of the activity file's, chosen so as not to pass for an ACCME address.
+ * Doubt: high; if PARS names one, this is the one line to change.
  */
-export const PARS_LEARNER_EXTENSION_NS = "urn:accme:pars:learner-extensions";
+export const PARS_LEARNER_EXTENSION_NS = "urn:x-pars-ready:accme-learner-extensions:v1";
 
 /**
  * The element that says whether PARS adds or deletes the record, and its values. Source: the
