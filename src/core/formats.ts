@@ -1,4 +1,5 @@
 import { normaliseKey } from "./codes/normalise";
+import type { DeliveryMethod } from "./codes/vocabularies";
 
 /** The PARS activity formats, by the key core uses for them. */
 export const FORMAT_KEYS = [
@@ -16,15 +17,6 @@ export const FORMAT_KEYS = [
 ] as const;
 export type FormatKey = (typeof FORMAT_KEYS)[number];
 
-/** How the credits of one activity are arrived at (FAQ, per format). */
-export type CreditBasis =
-  | "series_total"
-  | "sessions_total"
-  | "designated"
-  | "time_to_complete"
-  | "max_per_learner"
-  | "committee_time";
-
 /** How its learners are counted (FAQ, per format). */
 export type LearnerBasis = "per_session_attended" | "overall_event" | "cumulative" | "distinct";
 
@@ -38,7 +30,6 @@ export type FormatProfile = {
   readonly aliases: readonly string[];
   /** The longest span one activity may cover, in months. */
   readonly maxSpanMonths: number;
-  readonly creditBasis: CreditBasis;
   readonly learnerBasis: LearnerBasis;
   /** Whether PARS asks for a delivery method. */
   readonly deliveryMethod: boolean;
@@ -48,6 +39,14 @@ export type FormatProfile = {
   readonly sessionsRollUp: { readonly credits: boolean; readonly learners: boolean };
   /** Whether all of a year's activities of this format are to be reported as one. */
   readonly aggregatedPerYear: boolean;
+  /**
+   * The legacy code for the format reached only over the internet (IL, IEM), and the delivery
+   * methods that count as the internet; null when the legacy types make no such split.
+   */
+  readonly internet: {
+    readonly code: string;
+    readonly deliveredOnlyBy: readonly DeliveryMethod[];
+  } | null;
 };
 
 /**
@@ -61,12 +60,12 @@ export const FORMAT_PROFILES = {
     codes: ["RSS"],
     aliases: ["Regularly Scheduled Series (RSS)", "Regularly Scheduled Conference", "RSC"],
     maxSpanMonths: 12,
-    creditBasis: "series_total",
     learnerBasis: "per_session_attended",
     deliveryMethod: true,
     location: true,
     sessionsRollUp: { credits: true, learners: true },
     aggregatedPerYear: false,
+    internet: null,
   },
   course: {
     name: "Live Course",
@@ -80,12 +79,12 @@ export const FORMAT_PROFILES = {
       "Live-Streamed Course",
     ],
     maxSpanMonths: 12,
-    creditBasis: "sessions_total",
     learnerBasis: "overall_event",
     deliveryMethod: true,
     location: true,
     sessionsRollUp: { credits: true, learners: false },
     aggregatedPerYear: false,
+    internet: { code: "IL", deliveredOnlyBy: ["Live-Streamed", "Online"] },
   },
   enduring: {
     name: "Enduring Material",
@@ -98,12 +97,12 @@ export const FORMAT_PROFILES = {
       "Enduring Online",
     ],
     maxSpanMonths: 36,
-    creditBasis: "designated",
     learnerBasis: "cumulative",
     deliveryMethod: true,
     location: false,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: false,
+    internet: { code: "IEM", deliveredOnlyBy: ["Online"] },
   },
   journal: {
     name: "Journal-based CME",
@@ -117,36 +116,36 @@ export const FORMAT_PROFILES = {
       "Journal CME/CE",
     ],
     maxSpanMonths: 12,
-    creditBasis: "time_to_complete",
     learnerBasis: "distinct",
     deliveryMethod: false,
     location: false,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: false,
+    internet: null,
   },
   manuscript: {
     name: "Manuscript Review",
     codes: ["MR"],
     aliases: ["Manuscript Reviewing", "Manuscript"],
     maxSpanMonths: 12,
-    creditBasis: "time_to_complete",
     learnerBasis: "distinct",
     deliveryMethod: false,
     location: false,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: false,
+    internet: null,
   },
   testItem: {
     name: "Test-Item Writing",
     codes: ["TIW"],
     aliases: ["Test Item Writing", "Test Writing", "Item Writing"],
     maxSpanMonths: 12,
-    creditBasis: "time_to_complete",
     learnerBasis: "distinct",
     deliveryMethod: false,
     location: false,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: false,
+    internet: null,
   },
   improvement: {
     name: "Performance/Quality Improvement",
@@ -160,12 +159,12 @@ export const FORMAT_PROFILES = {
       "Performance / Quality Improvement",
     ],
     maxSpanMonths: 12,
-    creditBasis: "time_to_complete",
     learnerBasis: "distinct",
     deliveryMethod: false,
     location: false,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: false,
+    internet: null,
   },
   searching: {
     name: "Internet Searching and Learning",
@@ -178,36 +177,36 @@ export const FORMAT_PROFILES = {
       "POC",
     ],
     maxSpanMonths: 12,
-    creditBasis: "time_to_complete",
     learnerBasis: "distinct",
     deliveryMethod: false,
     location: false,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: true,
+    internet: null,
   },
   teaching: {
     name: "Learning from Teaching",
     codes: ["LFT"],
     aliases: ["Learning From Teaching Activity"],
     maxSpanMonths: 12,
-    creditBasis: "max_per_learner",
     learnerBasis: "distinct",
     deliveryMethod: false,
     location: false,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: true,
+    internet: null,
   },
   committee: {
     name: "Committee Learning",
     codes: ["CML"],
     aliases: ["Committee", "Committee-based Learning"],
     maxSpanMonths: 12,
-    creditBasis: "committee_time",
     learnerBasis: "distinct",
     deliveryMethod: true,
     location: true,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: false,
+    internet: null,
   },
   other: {
     name: "Other/Blended Learning",
@@ -221,12 +220,12 @@ export const FORMAT_PROFILES = {
       "Other Learning",
     ],
     maxSpanMonths: 12,
-    creditBasis: "time_to_complete",
     learnerBasis: "distinct",
     deliveryMethod: true,
     location: true,
     sessionsRollUp: { credits: false, learners: false },
     aggregatedPerYear: false,
+    internet: null,
   },
 } as const satisfies Record<FormatKey, FormatProfile>;
 

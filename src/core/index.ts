@@ -10,7 +10,7 @@ export type {
   Severity,
   TableName,
 } from "./model/issue";
-export { HEADER_ISSUE_CODES, OTHER_ROWS_LISTED } from "./model/issue";
+export { HEADER_ISSUE_CODES, makeIssue, OTHER_ROWS_LISTED } from "./model/issue";
 export type { DateSystem, DayNumber, IsoDate } from "./dates";
 export {
   addMonths,
@@ -23,7 +23,7 @@ export {
   serialOfDay,
   usOfDay,
 } from "./dates";
-export type { FormatKey, FormatMatch, FormatProfile, CreditBasis, LearnerBasis } from "./formats";
+export type { FormatKey, FormatMatch, FormatProfile, LearnerBasis } from "./formats";
 export { FORMAT_KEYS, FORMAT_PROFILES, formatName, matchFormat, profileOf } from "./formats";
 export { normaliseKey, lookUp, type Vocabulary } from "./codes/normalise";
 export { matchCountry } from "./codes/country";
@@ -51,8 +51,22 @@ export type {
   StatusName,
   SupportType,
 } from "./codes/vocabularies";
-export { ACTIVITIES, MOC, SESSIONS, SUPPORT, TABLE_SPECS } from "./schema";
-export type { ActivityKey, ColumnSpec, MocKey, SessionKey, SupportKey, TableSpec } from "./schema";
+export { ACTIVITIES, defineTable, MOC, SESSIONS, specOf, SUPPORT, TABLE_SPECS } from "./schema";
+export type {
+  ActivityKey,
+  AnyTableSpec,
+  ColumnDeclaration,
+  ColumnSpec,
+  KeyOf,
+  MocKey,
+  Reader,
+  RowOf,
+  SessionKey,
+  SupportKey,
+  TableSpec,
+  ValuesOf,
+  ValuesOfTable,
+} from "./schema";
 export type { Field, Outcome } from "./parse/cells";
 export {
   isCreditAmount,
@@ -80,12 +94,15 @@ export {
 } from "./parse/locateTables";
 export {
   readRecords,
+  readTable,
+  recordsOf,
   type ActivityRecord,
   type ActivityValues,
   type MocRecord,
   type MocValues,
   type ReadTable,
-  type ReadWorkbook,
+  type TableRecords,
+  type WorkbookRecords,
   type SessionRecord,
   type SessionValues,
   type SupportRecord,
@@ -145,7 +162,7 @@ export {
   type ExportPreview,
   type ExportPreviewOutcome,
   type ExportSelection,
-} from "./export/prepareExport";
+} from "./export/previewExport";
 export { safeText } from "./export/safeText";
 export { renderExport, type EmptyField, type RenderedExport } from "./export/renderExport";
 export {

@@ -27,7 +27,7 @@ const DATE_COLUMNS = new Set(["Start Date", "End Date", "Session Date", "Claim D
 /** A MM/DD/YYYY date as the Excel serial (1900 system) a date cell holds. */
 const serial = (text: string): number => {
   const day = readDate(text, 1900);
-  if (day.state !== "ok") throw new RangeError(`not a date: ${text}`);
+  if (day.kind !== "ok") throw new RangeError(`not a date: ${text}`);
   return serialOfDay(day.value);
 };
 

@@ -96,7 +96,7 @@ export function numberArg(label: string, value: unknown, rule: NumberRule = {}):
   refuseError(label, cell);
   const kind = rule.whole === true ? "a whole number" : "a number";
   const f = readNumber(cell);
-  if (f.state !== "ok") throw new BadArgument(`${label} must be ${kind}, got ${shown(cell)}`);
+  if (f.kind !== "ok") throw new BadArgument(`${label} must be ${kind}, got ${shown(cell)}`);
   if (rule.whole === true && !Number.isInteger(f.value)) {
     throw new BadArgument(`${label} must be ${kind}, got ${shown(cell)}`);
   }
@@ -163,7 +163,7 @@ export function dateArg(label: string, value: unknown): DayNumber {
   const cell = cellOf(value);
   refuseError(label, cell);
   const f = readDate(cell, 1900);
-  if (f.state === "ok") return f.value;
+  if (f.kind === "ok") return f.value;
   throw new BadArgument(`${label} must be a date (MM/DD/YYYY or a date cell), got ${shown(cell)}`);
 }
 

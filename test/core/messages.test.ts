@@ -117,12 +117,12 @@ describe("records", () => {
     const read = readRecords({ Activities: activities([cells]) }, 1900, () => undefined);
     const rec = read.activities.records[0] as unknown as Record<
       string,
-      { state: string; value?: unknown; issue?: { value?: unknown } }
+      { kind: string; value?: unknown; issue?: { value?: unknown } }
     >;
     for (const c of ACTIVITIES.columns) {
       const f = rec[c.key]!;
-      const seen = f.state === "ok" ? JSON.stringify(f.value) : String(f.issue?.value);
-      expect([c.key, seen.includes(c.header) || f.state === "invalid"]).toEqual([c.key, true]);
+      const seen = f.kind === "ok" ? JSON.stringify(f.value) : String(f.issue?.value);
+      expect([c.key, seen.includes(c.header) || f.kind === "invalid"]).toEqual([c.key, true]);
     }
   });
 

@@ -4,7 +4,7 @@ import { UnknownLayoutError } from "./errors";
 import type { LayoutId, UploadLayout } from "./layout";
 import type { ChangedCell, ExcludedRow } from "./model";
 import { PARS_XML } from "./parsXml";
-import type { ExportNote, ExportPreview } from "./prepareExport";
+import type { ExportNote, ExportPreview } from "./previewExport";
 import { renderExport, type EmptyField } from "./renderExport";
 import { TEMPLATE_D } from "./templateD";
 

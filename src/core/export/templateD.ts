@@ -30,29 +30,30 @@ const col = <C>(
   encode: (c: C) => string | null
 ): TextColumn<C> => ({ header, source, encode });
 
-/** Delivery methods of a live course held over the internet (legacy IL, "internet live"). */
-const INTERNET_LIVE: ReadonlySet<DeliveryMethod> = new Set(["Live-Streamed", "Online"]);
-/** Delivery methods of an enduring material on the internet (legacy IEM, "internet enduring"). */
-const INTERNET_ENDURING: ReadonlySet<DeliveryMethod> = new Set(["Online"]);
-
-/** True when the row names delivery methods and every one is in `set`. */
-const deliveredOnlyBy = (a: A, set: ReadonlySet<DeliveryMethod>): boolean => {
-  const methods = a.values.deliveryMethod;
-  return methods !== undefined && methods.length > 0 && methods.every((m) => set.has(m));
-};
-
 /**
- * The legacy code of the row's format (DOMAIN.md §1; Other/Blended has none). The legacy types
- * split two of today's formats by how they reach learners: a Live Course delivered only
- * live-streamed or online is IL (internet live), an Enduring Material delivered only online is
- * IEM (internet enduring); with any in-person or print delivery, or none given, C and EM.
+ * The legacy code of the row's format (docs/DOMAIN.md §1; Other/Blended has none). The legacy
+ * types split two of today's formats by how they reach learners (the profile's `internet`): a Live
+ * Course delivered only live-streamed or online is IL (internet live), an Enduring Material
+ * delivered only online is IEM (internet enduring); with any in-person or print delivery, or none
+ * given, C and EM.
  */
 export function legacyCode(a: A): string | undefined {
-  const { format } = a.values;
+  const { format, deliveryMethod } = a.values;
   if (format === undefined) return undefined;
-  if (format === "course" && deliveredOnlyBy(a, INTERNET_LIVE)) return "IL";
-  if (format === "enduring" && deliveredOnlyBy(a, INTERNET_ENDURING)) return "IEM";
-  return FORMAT_PROFILES[format].codes[0];
+  const profile = FORMAT_PROFILES[format];
+  const internet: {
+    readonly code: string;
+    readonly deliveredOnlyBy: readonly DeliveryMethod[];
+  } | null = profile.internet;
+  if (
+    internet !== null &&
+    deliveryMethod !== undefined &&
+    deliveryMethod.length > 0 &&
+    deliveryMethod.every((m) => internet.deliveredOnlyBy.includes(m))
+  ) {
+    return internet.code;
+  }
+  return profile.codes[0];
 }
 
 const hasLocation = (a: A): boolean => {

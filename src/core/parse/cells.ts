@@ -17,14 +17,14 @@ import { formatName, matchFormat, type FormatKey } from "../formats";
  * tab inside a title).
  */
 export type Field<T> =
-  | { readonly state: "ok"; readonly value: T; readonly note?: IssueBody }
-  | { readonly state: "empty" }
-  | { readonly state: "invalid"; readonly issue: IssueBody };
+  | { readonly kind: "ok"; readonly value: T; readonly note?: IssueBody }
+  | { readonly kind: "empty" }
+  | { readonly kind: "invalid"; readonly issue: IssueBody };
 
-export const EMPTY: Field<never> = { state: "empty" };
+export const EMPTY: Field<never> = { kind: "empty" };
 const ok = <T>(value: T, note?: IssueBody): Field<T> =>
-  note === undefined ? { state: "ok", value } : { state: "ok", value, note };
-const invalid = (issue: IssueBody): Field<never> => ({ state: "invalid", issue });
+  note === undefined ? { kind: "ok", value } : { kind: "ok", value, note };
+const invalid = (issue: IssueBody): Field<never> => ({ kind: "invalid", issue });
 
 // Fields of closed lists are shared objects (they are immutable): a workbook of 100,000 rows
 // would otherwise allocate a million identical ones.
@@ -32,17 +32,17 @@ const SHARED = new Map<string, Field<string>>();
 const okShared = <T extends string>(value: T): Field<T> => {
   let f = SHARED.get(value);
   if (f === undefined) {
-    f = { state: "ok", value };
+    f = { kind: "ok", value };
     SHARED.set(value, f);
   }
   return f as Field<T>;
 };
-const TRUE_FIELD: Field<boolean> = { state: "ok", value: true };
-const FALSE_FIELD: Field<boolean> = { state: "ok", value: false };
+const TRUE_FIELD: Field<boolean> = { kind: "ok", value: true };
+const FALSE_FIELD: Field<boolean> = { kind: "ok", value: false };
 
 /** The value of a field when it is valid, else undefined. */
 export function valueOf<T>(field: Field<T>): T | undefined {
-  return field.state === "ok" ? field.value : undefined;
+  return field.kind === "ok" ? field.value : undefined;
 }
 
 /** The longest description PARS takes (DOMAIN.md §5, XML batch upload). */
@@ -76,7 +76,7 @@ export function readText(cell: CellValue): Field<string> {
 /** Text of at most 2,500 characters (DOMAIN.md §5). */
 export function readDescription(cell: CellValue): Field<string> {
   const f = readText(cell);
-  if (f.state === "ok" && f.value.length > MAX_DESCRIPTION_LENGTH) {
+  if (f.kind === "ok" && f.value.length > MAX_DESCRIPTION_LENGTH) {
     return invalid({
       code: "description_too_long",
       length: f.value.length,
@@ -241,7 +241,7 @@ export function splitList(text: string): string[] {
 /** A list of free-text names (joint providers, practice areas). */
 export function readList(cell: CellValue): Field<readonly string[]> {
   const f = readText(cell);
-  if (f.state !== "ok") return f;
+  if (f.kind !== "ok") return f;
   const items = splitList(f.value);
   return items.length === 0 ? EMPTY : ok(items);
 }

@@ -1,23 +1,20 @@
 import type { StatusName } from "../codes/vocabularies";
-import type { DayNumber } from "../dates";
 import type { IssueBody, Place, Severity } from "../model/issue";
 import type {
   ActivityRecord,
   MocRecord,
-  ReadWorkbook,
+  WorkbookRecords,
   SessionRecord,
   SupportRecord,
 } from "../parse/readRecords";
 
 /** What the rules know besides the row: the day, the provider, and the other tables joined. */
 export type CheckContext = {
-  /** The day "in the past" is judged against; the caller passes it, core never reads a clock. */
-  readonly today: DayNumber;
   /** The provider's seven-digit ACCME ID, when configured. */
   readonly providerId: string | null;
   /** True when the rows are checked for a batch upload, where the Internal ID is required. */
   readonly upload: boolean;
-  readonly book: ReadWorkbook;
+  readonly book: WorkbookRecords;
   /** Activities that are reported (not Cancelled), in sheet order. */
   readonly activities: readonly ActivityRecord[];
   /** An activity's Internal ID as compared (see `idKey`), "" when it has none. */
@@ -41,6 +38,8 @@ export type CheckContext = {
   readonly sessionsOf: (a: ActivityRecord) => readonly SessionRecord[];
   /** The status each activity is held to: its declared one, or the one implied by its end date. */
   readonly heldTo: (a: ActivityRecord) => StatusName;
+  /** Whether an activity has ended by the as-of day (`asOfDay.ts`); null without a valid end date. */
+  readonly ended: (a: ActivityRecord) => boolean | null;
 };
 
 /**

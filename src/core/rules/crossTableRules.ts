@@ -32,7 +32,7 @@ function tableOf(ctx: CheckContext, table: "Support" | "MOC" | "Sessions") {
  * no dollar value".
  */
 export const supportAgreesWithSources: RowRule = (a, ctx) => {
-  if (a.commercialSupport.state !== "ok") return NONE;
+  if (a.commercialSupport.kind !== "ok") return NONE;
   const sources = ctx.supportOf(a);
   const yes = a.commercialSupport.value;
   const contradicts = !yes && sources.length > 0;
@@ -57,9 +57,9 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
   }
   for (const s of sources) {
     if (
-      s.supportType.state === "ok" &&
+      s.supportType.kind === "ok" &&
       s.supportType.value === "In-kind" &&
-      s.amount.state === "ok"
+      s.amount.kind === "ok"
     ) {
       out.push({
         body: { code: "in_kind_with_amount" },
@@ -78,7 +78,7 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
  * Source: PARS FAQ, Closed: "If activity was registered for MOC/CC, at least one board selected".
  */
 export const mocAgreesWithBoards: RowRule = (a, ctx) => {
-  if (a.moc.state !== "ok") return NONE;
+  if (a.moc.kind !== "ok") return NONE;
   const boards = ctx.mocOf(a);
   if (!a.moc.value && boards.length > 0) {
     return [
@@ -108,12 +108,12 @@ export const mocAgreesWithBoards: RowRule = (a, ctx) => {
  * Source: DOMAIN.md §4, Sessions: one row per session of a series or course.
  */
 export const sessionsWithinDates: RowRule = (a, ctx) => {
-  if (a.startDate.state !== "ok" || a.endDate.state !== "ok") return NONE;
+  if (a.startDate.kind !== "ok" || a.endDate.kind !== "ok") return NONE;
   const start = a.startDate.value;
   const end = a.endDate.value;
   const out: Finding[] = [];
   for (const s of ctx.sessionsOf(a)) {
-    if (s.sessionDate.state !== "ok") continue;
+    if (s.sessionDate.kind !== "ok") continue;
     const d = s.sessionDate.value;
     if (d >= start && d <= end) continue;
     out.push({
@@ -138,7 +138,7 @@ export const sessionsWithinDates: RowRule = (a, ctx) => {
  * session they attend") and live course ("totaling the hours of all educational sessions").
  */
 export const sessionsRollUp: RowRule = (a, ctx) => {
-  if (a.format.state !== "ok") return NONE;
+  if (a.format.kind !== "ok") return NONE;
   const roll = profileOf(a.format.value).sessionsRollUp;
   if (!roll.credits && !roll.learners) return NONE;
   const sessions = ctx.sessionsOf(a);
@@ -167,21 +167,19 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
   };
   const sum = (pick: (s: (typeof sessions)[number]) => number | undefined) =>
     sessions.reduce((acc, s) => acc + (pick(s) ?? 0), 0);
-  if (roll.credits && a.credits.state === "ok") {
-    const hours = sum((s) => (s.hours.state === "ok" ? s.hours.value : undefined));
+  if (roll.credits && a.credits.kind === "ok") {
+    const hours = sum((s) => (s.hours.kind === "ok" ? s.hours.value : undefined));
     compare("credits", a.credits.value, hours, "credits");
   }
   if (roll.learners) {
-    if (a.physicianLearners.state === "ok") {
+    if (a.physicianLearners.kind === "ok") {
       const total = sum((s) =>
-        s.physicianLearners.state === "ok" ? s.physicianLearners.value : undefined
+        s.physicianLearners.kind === "ok" ? s.physicianLearners.value : undefined
       );
       compare("physician_learners", a.physicianLearners.value, total, "physicianLearners");
     }
-    if (a.otherLearners.state === "ok") {
-      const total = sum((s) =>
-        s.otherLearners.state === "ok" ? s.otherLearners.value : undefined
-      );
+    if (a.otherLearners.kind === "ok") {
+      const total = sum((s) => (s.otherLearners.kind === "ok" ? s.otherLearners.value : undefined));
       compare("other_learners", a.otherLearners.value, total, "otherLearners");
     }
   }
@@ -197,7 +195,7 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
 export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
   const groups = new Map<FormatKey, ActivityRecord[]>();
   for (const a of ctx.activities) {
-    if (a.format.state !== "ok" || a.startDate.state !== "ok") continue;
+    if (a.format.kind !== "ok" || a.startDate.kind !== "ok") continue;
     if (!profileOf(a.format.value).aggregatedPerYear) continue;
     const list = groups.get(a.format.value);
     if (list === undefined) groups.set(a.format.value, [a]);
@@ -205,7 +203,7 @@ export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
   }
   const out: Finding[] = [];
   const startOf = (a: ActivityRecord): DayNumber =>
-    a.startDate.state === "ok" ? a.startDate.value : 0;
+    a.startDate.kind === "ok" ? a.startDate.value : 0;
   for (const [format, list] of groups) {
     if (list.length < 2) continue;
     // By start date: the activities starting less than 12 months before or after one are then a

@@ -35,7 +35,7 @@ function sameFormatAndDay(
     byActivity = new Map();
     const byKey = new Map<string, ActivityRecord[]>();
     for (const a of group) {
-      if (a.format.state !== "ok" || a.startDate.state !== "ok") {
+      if (a.format.kind !== "ok" || a.startDate.kind !== "ok") {
         byActivity.set(a, [a]);
         continue;
       }
@@ -64,10 +64,10 @@ export const internalIdRules: BookRule = (ctx) => {
   const groups = new Map<readonly ActivityRecord[], SameFormatAndDay>();
   const byFormatDay = new Map<string, number>();
   // Only activities without an ID need to know whether another shares their format and day.
-  const withoutId = ctx.activities.filter((a) => a.internalId.state === "empty");
+  const withoutId = ctx.activities.filter((a) => a.internalId.kind === "empty");
   if (withoutId.length > 0) {
     for (const a of ctx.activities) {
-      if (a.format.state === "ok" && a.startDate.state === "ok") {
+      if (a.format.kind === "ok" && a.startDate.kind === "ok") {
         const k = `${a.format.value}|${a.startDate.value}`;
         byFormatDay.set(k, (byFormatDay.get(k) ?? 0) + 1);
       }
@@ -77,13 +77,13 @@ export const internalIdRules: BookRule = (ctx) => {
   let neededWithoutColumn = 0;
   let requiredWithoutColumn = false;
   for (const a of ctx.activities) {
-    if (a.internalId.state === "empty") {
+    if (a.internalId.kind === "empty") {
       const sameDay =
-        a.format.state === "ok" &&
-        a.startDate.state === "ok" &&
+        a.format.kind === "ok" &&
+        a.startDate.kind === "ok" &&
         (byFormatDay.get(`${a.format.value}|${a.startDate.value}`) ?? 0) > 1;
       const required =
-        a.moc.state === "ok" && a.moc.value
+        a.moc.kind === "ok" && a.moc.value
           ? "moc"
           : ctx.upload
             ? "upload"
@@ -104,7 +104,7 @@ export const internalIdRules: BookRule = (ctx) => {
       });
       continue;
     }
-    if (a.internalId.state !== "ok") continue;
+    if (a.internalId.kind !== "ok") continue;
     const id = a.internalId.value;
     if (ctx.providerId !== null && id.trim() === ctx.providerId) {
       out.push({

@@ -57,8 +57,8 @@ function need<T, K extends string>(
   key: K,
   condition: Condition | null = null
 ): void {
-  if (field.state === "ok") return;
-  const kind = field.state === "empty" ? "missing" : "invalid";
+  if (field.kind === "ok") return;
+  const kind = field.kind === "empty" ? "missing" : "invalid";
   gaps.push({ tier, kind, place: table.place(row, key), condition });
 }
 
@@ -86,21 +86,21 @@ export function requirementGaps(a: ActivityRecord, ctx: CheckContext): readonly 
   need(gaps, "draft", a.endDate, t, r, "endDate");
 
   // Active and Ready to Close
-  const profile = a.format.state === "ok" ? profileOf(a.format.value) : null;
+  const profile = a.format.kind === "ok" ? profileOf(a.format.value) : null;
   if (profile?.deliveryMethod === true) {
     need(gaps, "active", a.deliveryMethod, t, r, "deliveryMethod", "format_delivery");
   }
-  const inPerson = a.deliveryMethod.state === "ok" && a.deliveryMethod.value.includes("In-Person");
+  const inPerson = a.deliveryMethod.kind === "ok" && a.deliveryMethod.value.includes("In-Person");
   if (inPerson && profile?.location === true) {
     need(gaps, "active", a.city, t, r, "city", "in_person");
     need(gaps, "active", a.country, t, r, "country", "in_person");
-    if (a.country.state === "ok" && a.country.value === "USA") {
+    if (a.country.kind === "ok" && a.country.value === "USA") {
       need(gaps, "active", a.state, t, r, "state", "usa");
     }
   }
   need(gaps, "active", a.credits, t, r, "credits");
   need(gaps, "active", a.cmePassport, t, r, "cmePassport");
-  if (a.cmePassport.state === "ok" && a.cmePassport.value) {
+  if (a.cmePassport.kind === "ok" && a.cmePassport.value) {
     need(gaps, "active", a.fee, t, r, "fee", "cme_passport");
     need(gaps, "active", a.registration, t, r, "registration", "cme_passport");
     need(gaps, "active", a.url, t, r, "url", "cme_passport");
@@ -109,12 +109,12 @@ export function requirementGaps(a: ActivityRecord, ctx: CheckContext): readonly 
   need(gaps, "active", a.providership, t, r, "providership");
 
   // Closed
-  if (a.providership.state === "ok" && a.providership.value === "Joint") {
+  if (a.providership.kind === "ok" && a.providership.value === "Joint") {
     need(gaps, "closed", a.jointProviders, t, r, "jointProviders", "joint");
   }
   need(gaps, "closed", a.outcomes, t, r, "outcomes");
   need(gaps, "closed", a.commercialSupport, t, r, "commercialSupport");
-  if (a.commercialSupport.state === "ok" && a.commercialSupport.value) {
+  if (a.commercialSupport.kind === "ok" && a.commercialSupport.value) {
     const sources = ctx.supportOf(a);
     if (sources.length === 0) {
       gaps.push({
@@ -135,14 +135,14 @@ export function requirementGaps(a: ActivityRecord, ctx: CheckContext): readonly 
         "supportType",
         "commercial_support"
       );
-      if (s.supportType.state === "ok" && s.supportType.value === "Monetary") {
+      if (s.supportType.kind === "ok" && s.supportType.value === "Monetary") {
         need(gaps, "closed", s.amount, ctx.book.support, s.row, "amount", "monetary");
       }
     }
   }
   need(gaps, "closed", a.physicianLearners, t, r, "physicianLearners");
   need(gaps, "closed", a.otherLearners, t, r, "otherLearners");
-  if (a.moc.state === "ok" && a.moc.value) {
+  if (a.moc.kind === "ok" && a.moc.value) {
     const boards = ctx.mocOf(a);
     if (boards.length === 0) {
       gaps.push({
@@ -152,7 +152,7 @@ export function requirementGaps(a: ActivityRecord, ctx: CheckContext): readonly 
         condition: null,
       });
     }
-    if (a.mocAttestation.state === "ok" && !a.mocAttestation.value) {
+    if (a.mocAttestation.kind === "ok" && !a.mocAttestation.value) {
       gaps.push({
         tier: "closed",
         kind: "moc_attestation_incomplete",

@@ -10,7 +10,7 @@ import { NONE, type RowRule } from "./context";
  * Source: PARS FAQ, status requirements (a start and an end date for every activity).
  */
 export const endNotBeforeStart: RowRule = (a, ctx) => {
-  if (a.startDate.state !== "ok" || a.endDate.state !== "ok") return NONE;
+  if (a.startDate.kind !== "ok" || a.endDate.kind !== "ok") return NONE;
   if (a.endDate.value >= a.startDate.value) return NONE;
   return [
     {
@@ -33,7 +33,7 @@ export const endNotBeforeStart: RowRule = (a, ctx) => {
  * materials "with a start and end date spanning up to 3 years".
  */
 export const spanWithinFormat: RowRule = (a, ctx) => {
-  if (a.startDate.state !== "ok" || a.endDate.state !== "ok" || a.format.state !== "ok") {
+  if (a.startDate.kind !== "ok" || a.endDate.kind !== "ok" || a.format.kind !== "ok") {
     return NONE;
   }
   const profile = profileOf(a.format.value);
@@ -59,7 +59,7 @@ export const spanWithinFormat: RowRule = (a, ctx) => {
  * Source: DOMAIN.md §3, State: two-letter USPS codes including DC and the territories.
  */
 export const usStateCode: RowRule = (a, ctx) => {
-  if (a.state.state !== "ok" || a.country.state !== "ok" || a.country.value !== "USA") {
+  if (a.state.kind !== "ok" || a.country.kind !== "ok" || a.country.value !== "USA") {
     return NONE;
   }
   const written = a.state.value;
@@ -93,5 +93,5 @@ export const usStateCode: RowRule = (a, ctx) => {
 
 /** The US state code of a row, as it will be reported, when it has one. */
 export function stateCodeOf(a: ActivityRecord): string | undefined {
-  return a.state.state === "ok" ? (lookUp(US_STATES, a.state.value) ?? a.state.value) : undefined;
+  return a.state.kind === "ok" ? (lookUp(US_STATES, a.state.value) ?? a.state.value) : undefined;
 }

@@ -19,7 +19,7 @@ import {
 } from "../../../src/core/parse/cells";
 import { DELIVERY_METHODS } from "../../../src/core";
 
-const iso = (f: Field<number>) => (f.state === "ok" ? isoOfDay(f.value) : f.state);
+const iso = (f: Field<number>) => (f.kind === "ok" ? isoOfDay(f.value) : f.kind);
 
 describe("dates", () => {
   it.each([
@@ -56,21 +56,21 @@ describe("dates", () => {
     "07/01/2024 noon",
   ])("refuses %p, never rolling it over", (cell) => {
     const f = readDate(cell, 1900);
-    expect(f).toEqual({ state: "invalid", issue: { code: "invalid_date", value: cell } });
+    expect(f).toEqual({ kind: "invalid", issue: { code: "invalid_date", value: cell } });
   });
 
   it("refuses serials before 03/01/1900, where Excel's calendar is off by a day", () => {
-    expect(readDate(60, 1900).state).toBe("invalid");
+    expect(readDate(60, 1900).kind).toBe("invalid");
     expect(iso(readDate(61, 1900))).toBe("1900-03-01");
   });
 
   it("reports an Excel error value as such, and a blank cell as empty", () => {
     expect(readDate({ error: "#N/A" }, 1900)).toEqual({
-      state: "invalid",
+      kind: "invalid",
       issue: { code: "cell_error", value: "#N/A" },
     });
-    expect(readDate("   ", 1900)).toEqual({ state: "empty" });
-    expect(readDate(null, 1900)).toEqual({ state: "empty" });
+    expect(readDate("   ", 1900)).toEqual({ kind: "empty" });
+    expect(readDate(null, 1900)).toEqual({ kind: "empty" });
   });
 
   it("round-trips ISO dates", () => {
@@ -86,21 +86,21 @@ describe("numbers and counts", () => {
     ["$2,500.00", 2500],
     [0.5, 0.5],
   ] as const)("reads %p as %p", (cell, n) => {
-    expect(readNumber(cell)).toEqual({ state: "ok", value: n });
+    expect(readNumber(cell)).toEqual({ kind: "ok", value: n });
   });
 
   it("takes 0 as a learner count but not blank, a fraction or a negative", () => {
-    expect(readCount(0)).toEqual({ state: "ok", value: 0 });
-    expect(readCount("1,040")).toEqual({ state: "ok", value: 1040 });
-    expect(readCount("")).toEqual({ state: "empty" });
-    for (const bad of [2.5, -1, "weekly", true]) expect(readCount(bad).state).toBe("invalid");
+    expect(readCount(0)).toEqual({ kind: "ok", value: 0 });
+    expect(readCount("1,040")).toEqual({ kind: "ok", value: 1040 });
+    expect(readCount("")).toEqual({ kind: "empty" });
+    for (const bad of [2.5, -1, "weekly", true]) expect(readCount(bad).kind).toBe("invalid");
   });
 
   it("takes credits of at least 0.25 in 0.25 steps", () => {
-    for (const good of [0.25, 0.5, 1, 52, "12.75"]) expect(readCredits(good).state).toBe("ok");
+    for (const good of [0.25, 0.5, 1, 52, "12.75"]) expect(readCredits(good).kind).toBe("ok");
     for (const bad of [0, 0.1, 0.3, 1.33, -1, "lots"]) {
       expect(readCredits(bad)).toEqual({
-        state: "invalid",
+        kind: "invalid",
         issue: { code: "invalid_credits", value: String(bad) },
       });
     }
@@ -121,10 +121,10 @@ describe("yes/no", () => {
     [false, false],
     [0, false],
   ] as const)("reads %p as %p", (cell, v) => {
-    expect(readYesNo(cell)).toEqual({ state: "ok", value: v });
+    expect(readYesNo(cell)).toEqual({ kind: "ok", value: v });
   });
   it("refuses anything else", () => {
-    expect(readYesNo("maybe").state).toBe("invalid");
+    expect(readYesNo("maybe").kind).toBe("invalid");
   });
 });
 
@@ -149,19 +149,19 @@ describe("formats", () => {
     ["LFT", "teaching"],
     ["Other/Blended Learning", "other"],
   ] as const)("reads %p as %p", (cell, key) => {
-    expect(readFormat(cell)).toEqual({ state: "ok", value: key });
+    expect(readFormat(cell)).toEqual({ kind: "ok", value: key });
   });
 
   it("says that Grand Rounds is not a format, and what it usually is", () => {
     expect(readFormat("Grand Rounds")).toEqual({
-      state: "invalid",
+      kind: "invalid",
       issue: { code: "not_a_format", value: "Grand Rounds", usually: "Regularly Scheduled Series" },
     });
   });
 
   it("refuses an unknown format", () => {
     expect(readFormat("Hackathon")).toEqual({
-      state: "invalid",
+      kind: "invalid",
       issue: { code: "unknown_format", value: "Hackathon" },
     });
   });
@@ -169,62 +169,62 @@ describe("formats", () => {
 
 describe("codes and text", () => {
   it("keeps alpha-3 countries and normalises alpha-2 codes and names with a note", () => {
-    expect(readCountry("USA")).toEqual({ state: "ok", value: "USA" });
+    expect(readCountry("USA")).toEqual({ kind: "ok", value: "USA" });
     expect(readCountry("us")).toEqual({
-      state: "ok",
+      kind: "ok",
       value: "USA",
       note: { code: "code_normalised", value: "us", normalised: "USA" },
     });
-    expect(readCountry("United Kingdom")).toMatchObject({ state: "ok", value: "GBR" });
-    expect(readCountry("Atlantis").state).toBe("invalid");
+    expect(readCountry("United Kingdom")).toMatchObject({ kind: "ok", value: "GBR" });
+    expect(readCountry("Atlantis").kind).toBe("invalid");
   });
 
   it("reads delivery-method lists and refuses an unknown method", () => {
     expect(readCodeList("In person; live stream", DELIVERY_METHODS)).toEqual({
-      state: "ok",
+      kind: "ok",
       value: ["In-Person", "Live-Streamed"],
     });
-    expect(readCodeList("Carrier pigeon", DELIVERY_METHODS).state).toBe("invalid");
+    expect(readCodeList("Carrier pigeon", DELIVERY_METHODS).kind).toBe("invalid");
   });
 
   it("reads outcome measures with and without a measurement type", () => {
     expect(
       readOutcomes("Learner Knowledge (Objective); Patient Health - subjective; Competence")
     ).toEqual({
-      state: "ok",
+      kind: "ok",
       value: [
         { name: "Learner Knowledge", type: "Objective" },
         { name: "Patient Health", type: "Subjective" },
         { name: "Learner Competence", type: null },
       ],
     });
-    expect(readOutcomes("Happiness").state).toBe("invalid");
+    expect(readOutcomes("Happiness").kind).toBe("invalid");
   });
 
   it("accepts http(s) URLs only", () => {
-    expect(readUrl("https://cme.example.org/a?b=1").state).toBe("ok");
+    expect(readUrl("https://cme.example.org/a?b=1").kind).toBe("ok");
     for (const bad of [
       "www.example.org",
       "ftp://example.org",
       "https://",
       "http://no spaces.org",
     ]) {
-      expect(readUrl(bad).state).toBe("invalid");
+      expect(readUrl(bad).kind).toBe("invalid");
     }
   });
 
   it("notes a tab or line break inside text but keeps the text", () => {
     expect(readText("Grand\tRounds")).toEqual({
-      state: "ok",
+      kind: "ok",
       value: "Grand\tRounds",
       note: { code: "control_characters", value: "Grand\tRounds" },
     });
   });
 
   it("refuses a description over 2,500 characters", () => {
-    expect(readDescription("x".repeat(2500)).state).toBe("ok");
+    expect(readDescription("x".repeat(2500)).kind).toBe("ok");
     expect(readDescription("x".repeat(2501))).toEqual({
-      state: "invalid",
+      kind: "invalid",
       issue: { code: "description_too_long", length: 2501, max: 2500 },
     });
   });

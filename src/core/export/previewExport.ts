@@ -109,8 +109,8 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
 
   const verdictRows = new Map(result.rows.map((v) => [v.row, v] as const));
   for (const a of records.activities.records) {
-    const id = a.internalId.state === "ok" ? a.internalId.value : null;
-    const title = a.title.state === "ok" ? a.title.value : null;
+    const id = a.internalId.kind === "ok" ? a.internalId.value : null;
+    const title = a.title.kind === "ok" ? a.title.value : null;
     const chosen = isSelected(a.row, id);
     const verdict = verdictRows.get(a.row);
     const base = { sheet, row: a.row, internalId: id, title };
@@ -133,8 +133,8 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
     // Support and MOC rows only travel with an activity that says Yes to them; the check already
     // flags the contradiction, and the file must not say No and list supporters in one record.
     const sendSupport =
-      a.commercialSupport.state === "ok" && a.commercialSupport.value ? linkedSupport : [];
-    const sendMoc = a.moc.state === "ok" && a.moc.value ? linkedMoc : [];
+      a.commercialSupport.kind === "ok" && a.commercialSupport.value ? linkedSupport : [];
+    const sendMoc = a.moc.kind === "ok" && a.moc.value ? linkedMoc : [];
     if (!verdict.passes) {
       const own: Issue[] = [...(issuesAt.get(`Activities|${String(a.row)}`) ?? [])];
       // Support and MOC cells count against their activity only when it is held to Closed.
@@ -198,7 +198,7 @@ function groupById<R extends { readonly internalId: ActivityRecord["internalId"]
 ): Map<string, R[]> {
   const map = new Map<string, R[]>();
   for (const r of records) {
-    if (r.internalId.state !== "ok") continue;
+    if (r.internalId.kind !== "ok") continue;
     const k = idKey(r.internalId.value);
     const list = map.get(k);
     if (list === undefined) map.set(k, [r]);
@@ -237,7 +237,7 @@ const NOT_SENT: ReadonlySet<string> = new Set([
 ]);
 
 function valuesOf<V>(
-  record: { readonly row: number } & { readonly [K in keyof V]: { state: string } },
+  record: { readonly row: number } & { readonly [K in keyof V]: { kind: string } },
   table: AnyTable,
   internalId: string | null,
   changed: ChangedCell[],
@@ -248,8 +248,8 @@ function valuesOf<V>(
   for (const key of Object.keys(record)) {
     if (key === "row" || key === skip) continue;
     if (NOT_SENT.has(key) || NOT_SENT.has(key + suffix)) continue;
-    const field = (record as unknown as Record<string, { state: string; value?: unknown }>)[key];
-    if (field === undefined || field.state !== "ok") continue;
+    const field = (record as unknown as Record<string, { kind: string; value?: unknown }>)[key];
+    if (field === undefined || field.kind !== "ok") continue;
     let value = field.value;
     const place = (): Place => table.place(record.row, key as never);
     if (typeof value === "string") {
@@ -293,7 +293,7 @@ function exportActivity(
   changed: ChangedCell[],
   notes: ExportNote[]
 ): ExportActivity {
-  const id = a.internalId.state === "ok" ? a.internalId.value : null;
+  const id = a.internalId.kind === "ok" ? a.internalId.value : null;
   const values = valuesOf<ExportActivity["values"]>(a, activitiesTable, id, changed, null);
   const support: ExportSupport[] = supportRows.map((s) => {
     const v = valuesOf<Omit<ExportSupport, "row">>(s, supportTable, id, changed, "internalId");

@@ -1,0 +1,247 @@
+import type { StatusName } from "./codes/vocabularies";
+import type { TableName } from "./model/issue";
+import { recordsOf, type ActivityRecord, type WorkbookRecords } from "./parse/readRecords";
+import type { AsOfDay } from "./rules/asOfDay";
+import type { CheckContext, Finding } from "./rules/context";
+import { gapBlocks, requirementGaps, type Gap } from "./rules/statusRequirements";
+import { TABLE_SPECS } from "./schema";
+
+/** The highest status a row's data supports; Incomplete when it lacks even Draft's fields. */
+export type AchievedStatus = "Incomplete" | StatusName;
+
+/** The verdict on one activity row. */
+export type RowVerdict = {
+  readonly table: "Activities";
+  readonly sheet: string;
+  readonly row: number;
+  readonly internalId: string | null;
+  readonly title: string | null;
+  /** The status the Status column declares; null when it is blank or not a status. */
+  readonly declaredStatus: StatusName | null;
+  /** The status the row is held to: the declared one, else implied by its end date. */
+  readonly heldTo: StatusName;
+  readonly achievedStatus: AchievedStatus;
+  /** True when the row meets its held-to status and has no error. */
+  readonly passes: boolean;
+  /** The requirements the row does not meet, for every tier. */
+  readonly gaps: readonly Gap[];
+  /** Whether the end date is before the day checked; null without a valid end date. */
+  readonly ended: boolean | null;
+};
+
+/** The order statuses climb in; Active and Ready to Close are told apart by the end date. */
+export const ACHIEVED_ORDER: readonly AchievedStatus[] = [
+  "Incomplete",
+  "Draft",
+  "Active",
+  "Ready to Close",
+  "Closed",
+];
+
+/** What judging the rows gives: a verdict per row and the findings the verdicts add. */
+export type Verdicts = {
+  readonly rows: readonly RowVerdict[];
+  /** Gaps that block the held-to status, wrong-side end dates, and one finding per absent column. */
+  readonly findings: readonly Finding[];
+  readonly byAchieved: Readonly<Record<AchievedStatus, number>>;
+  readonly failing: number;
+};
+
+const NO_FINDINGS: readonly never[] = [];
+/** Errors that make a row's dates meaningless, so it achieves nothing. */
+const DATE_BLOCKERS = new Set(["end_before_start", "span_too_long"]);
+
+/**
+ * The verdict on every reported activity: the status it is held to, the highest it achieves, and
+ * whether it passes, from its requirement gaps and the errors the rules found against it. A gap in
+ * a column the table lacks altogether is said once, at the header, not on every row.
+ */
+export function judgeRows(
+  ctx: CheckContext,
+  asOf: AsOfDay,
+  ruleFindings: readonly Finding[]
+): Verdicts {
+  const read = ctx.book;
+  const ownedErrors = new Map<number, Finding[]>();
+  for (const f of ruleFindings) {
+    if (f.owner === null || f.severity !== "error") continue;
+    const list = ownedErrors.get(f.owner);
+    if (list === undefined) ownedErrors.set(f.owner, [f]);
+    else list.push(f);
+  }
+
+  const findings: Finding[] = [];
+  let absent: Set<string> | undefined; // worked out on the first missing field, if any
+  const missingColumns = new Map<string, { finding: Finding; rows: number; rank: number }>();
+  const rows: RowVerdict[] = [];
+  const byAchieved: Record<AchievedStatus, number> = {
+    Incomplete: 0,
+    Draft: 0,
+    Active: 0,
+    "Ready to Close": 0,
+    Closed: 0,
+  };
+  let failing = 0;
+
+  for (const a of ctx.activities) {
+    const gaps = requirementGaps(a, ctx);
+    const held = ctx.heldTo(a);
+    const ended = ctx.ended(a);
+    const own = ownedErrors.get(a.row) ?? NO_FINDINGS;
+    const datesBroken = own.some((f) => DATE_BLOCKERS.has(f.body.code));
+    const achieved = achievedStatus(gaps, datesBroken, ended === true);
+    const dateFinding = asOf.endDateFinding(a, held, read);
+    if (dateFinding !== null) findings.push(dateFinding);
+    for (const g of gaps) {
+      if (!gapBlocks(g.tier, held)) continue;
+      const f = gapFinding(g, held, a.row);
+      if (f === null) continue;
+      absent ??= g.kind === "missing" ? absentColumns(read) : undefined;
+      if (g.kind === "missing" && absent?.has(`${g.place.table}|${g.place.column}`) === true) {
+        const key = `${g.place.table}|${g.place.column}`;
+        const rank = ACHIEVED_ORDER.indexOf(held);
+        const prev = missingColumns.get(key);
+        if (prev === undefined) missingColumns.set(key, { finding: f, rows: 1, rank });
+        else
+          missingColumns.set(key, {
+            ...prev,
+            rows: prev.rows + 1,
+            rank: Math.min(prev.rank, rank),
+          });
+        continue;
+      }
+      findings.push(f);
+    }
+    const blocked = gaps.some((g) => gapBlocks(g.tier, held));
+    const passes = !blocked && dateFinding === null && own.length === 0;
+    if (!passes) failing++;
+    byAchieved[achieved]++;
+    rows.push(verdictOf(a, read, held, achieved, passes, gaps, ended));
+  }
+
+  for (const [key, m] of missingColumns) {
+    const [table] = key.split("|") as [TableName];
+    findings.push({
+      body: { code: "missing_column", rows: m.rows, status: ACHIEVED_ORDER[m.rank] as StatusName },
+      severity: "error",
+      place: { ...m.finding.place, row: recordsOf(read, table).headerRow },
+      owner: null,
+    });
+  }
+  return { rows, findings, byAchieved, failing };
+}
+
+function verdictOf(
+  a: ActivityRecord,
+  read: WorkbookRecords,
+  held: StatusName,
+  achieved: AchievedStatus,
+  passes: boolean,
+  gaps: readonly Gap[],
+  ended: boolean | null
+): RowVerdict {
+  return {
+    table: "Activities",
+    sheet: read.activities.sheet,
+    row: a.row,
+    internalId: a.internalId.kind === "ok" ? a.internalId.value : null,
+    title: a.title.kind === "ok" ? a.title.value : null,
+    declaredStatus:
+      a.status.kind === "ok" && a.status.value !== "Cancelled" ? a.status.value : null,
+    heldTo: held,
+    achievedStatus: achieved,
+    passes,
+    gaps,
+    ended,
+  };
+}
+
+/** "Table|Canonical header" of every known column a present table lacks. */
+function absentColumns(read: WorkbookRecords): Set<string> {
+  const out = new Set<string>();
+  for (const spec of TABLE_SPECS) {
+    const t = recordsOf(read, spec.table);
+    for (const c of spec.columns) {
+      if (!t.columns.columns.has(c.key)) out.add(`${spec.table}|${c.header}`);
+    }
+  }
+  return out;
+}
+
+function gapFinding(g: Gap, status: StatusName, owner: number): Finding | null {
+  switch (g.kind) {
+    case "invalid":
+      return null; // reported where the cell was read
+    case "missing":
+      return {
+        body: { code: "missing_field", status, condition: g.condition },
+        severity: "error",
+        place: g.place,
+        owner,
+      };
+    case "support_without_source":
+      return {
+        body: { code: "support_without_source", status },
+        severity: "error",
+        place: g.place,
+        owner,
+      };
+    case "moc_without_board":
+      return {
+        body: { code: "moc_without_board", status },
+        severity: "error",
+        place: g.place,
+        owner,
+      };
+    case "moc_attestation_incomplete":
+      return {
+        body: { code: "moc_attestation_incomplete" },
+        severity: "error",
+        place: g.place,
+        owner,
+      };
+  }
+}
+
+/**
+ * The highest status the row's data supports: Closed and Ready to Close need the activity ended,
+ * Active needs it not ended.
+ */
+function achievedStatus(
+  gaps: readonly Gap[],
+  datesBroken: boolean,
+  ended: boolean
+): AchievedStatus {
+  if (datesBroken || gaps.some((g) => g.tier === "draft")) return "Incomplete";
+  if (gaps.some((g) => g.tier === "active")) return "Draft";
+  if (!ended) return "Active";
+  return gaps.some((g) => g.tier === "closed") ? "Ready to Close" : "Closed";
+}
+
+/**
+ * What a row lacks for a status, as column headers (with a note where the end date is on the wrong
+ * side of the day checked). Empty when nothing is missing.
+ */
+export function missingFor(verdict: RowVerdict, status: StatusName): string[] {
+  const out: string[] = [];
+  for (const g of verdict.gaps) {
+    if (!gapBlocks(g.tier, status)) continue;
+    const label =
+      g.place.table === "Activities" ? g.place.column : `${g.place.table} ${g.place.column}`;
+    const text =
+      g.kind === "support_without_source"
+        ? "Support source"
+        : g.kind === "moc_without_board"
+          ? "MOC board"
+          : g.kind === "invalid"
+            ? `${label} (not valid)`
+            : label;
+    if (!out.includes(text)) out.push(text);
+  }
+  if (verdict.ended !== null && status !== "Draft") {
+    const wantEnded = status !== "Active";
+    if (verdict.ended !== wantEnded)
+      out.push(wantEnded ? "End Date in the past" : "End Date not in the past");
+  }
+  return out;
+}
