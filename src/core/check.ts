@@ -3,6 +3,8 @@ import { InvalidOptionError } from "./errors";
 import type { CellValue } from "./model/cell";
 import { makeIssue, type Issue, type TableName } from "./model/issue";
 import { joinTables, type JoinedTables } from "./join/joinTables";
+import { joinLearners, type JoinedLearners } from "./learners/joinLearners";
+import { checkLearners } from "./learners/learnerRules";
 import { locateTables, type LocatedTable, type WorkbookSource } from "./parse/locateTables";
 import { readRecords, recordsOf, type IssueSink, type WorkbookRecords } from "./parse/readRecords";
 import { asOfDay } from "./rules/asOfDay";
@@ -81,7 +83,13 @@ export function checkWorkbook(book: WorkbookSource, options: CheckOptions): Chec
  * export) without reading the cells a second time.
  */
 export type CheckedRecords =
-  | { readonly ok: true; readonly result: CheckResult; readonly records: WorkbookRecords }
+  | {
+      readonly ok: true;
+      readonly result: CheckResult;
+      readonly records: WorkbookRecords;
+      /** The Learners rows joined to their activities. */
+      readonly learners: JoinedLearners;
+    }
   | Uncheckable;
 
 /**
@@ -123,6 +131,18 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   const verdicts = judgeRows(ctx, asOf, findings);
   for (const f of verdicts.findings) findings.push(f);
 
+  // 4b. Learner completions, against their activities as judged (a completion needs its
+  // activity's achieved status). Their findings count against no activity.
+  const learners = joinLearners(records, joined);
+  const verdictByRow = new Map(verdicts.rows.map((v) => [v.row, v] as const));
+  const learnerFindings = checkLearners(rules.learnerRules ?? [], learners, {
+    read: records,
+    check: ctx,
+    verdictOf: (a) => verdictByRow.get(a.row),
+    today: asOf.day,
+  });
+  for (const f of learnerFindings) findings.push(f);
+
   // 5. Findings as issues, in table, row and column order.
   const issues = sortIssues(findings.map((f) => makeIssue(f.body, f.severity, f.place)));
   let errors = 0;
@@ -130,6 +150,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   return {
     ok: true,
     records,
+    learners,
     result: {
       asOf: options.today,
       tables: tablesFound(located, records),

@@ -247,3 +247,21 @@ export {
   type LearnerFile,
   type LearnerFileOptions,
 } from "./learners/activityReport";
+export { LEARNERS } from "./schema";
+export type { LearnerKey, LearnerRecord, LearnerValues } from "./schema";
+export { LEARNER_ACTIONS, readBirthDate, readNpi } from "./learners/readers";
+export type {
+  LearnerIssueBody,
+  LearnerIssueCode,
+  LearnerRequirement,
+} from "./learners/learnerIssues";
+export { LEARNER_MESSAGES } from "./learners/learnerMessages";
+export { joinLearners, type JoinedLearners, type LinkedLearner } from "./learners/joinLearners";
+export {
+  checkLearners,
+  isMocRow,
+  LEARNER_RULES,
+  MOC_REPORTING_DAYS,
+  type LearnerContext,
+  type LearnerRule,
+} from "./learners/learnerRules";

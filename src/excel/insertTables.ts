@@ -22,7 +22,18 @@ export type InsertedTables = {
 };
 
 /** Columns holding dates, shown as MM/DD/YYYY like PARS. */
-const DATE_COLUMNS = new Set(["Start Date", "End Date", "Session Date", "Claim Date"]);
+const DATE_COLUMNS = new Set([
+  "Start Date",
+  "End Date",
+  "Session Date",
+  "Claim Date",
+  "Completion Date",
+]);
+/**
+ * Columns formatted as text: Excel would turn a birth month and day typed as 07/04 into July 4 of
+ * the current year, and drop identifiers' leading zeros.
+ */
+const TEXT_COLUMNS = new Set(["Birth Date", "NPI", "Board ID", "License Number"]);
 
 /** A MM/DD/YYYY date as the Excel serial (1900 system) a date cell holds. */
 const serial = (text: string): number => {
@@ -134,6 +145,7 @@ export async function insertTables(
         };
       }
       if (DATE_COLUMNS.has(header)) column.numberFormat = [["mm/dd/yyyy"]];
+      if (TEXT_COLUMNS.has(header)) column.numberFormat = [["@"]];
       sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = widthOf(
         header,
         values !== undefined

@@ -385,13 +385,13 @@ describe("live re-check", () => {
 });
 
 describe("insert PARS tables", () => {
-  it("adds four tables on new sheets with headers, dropdowns, widths and a frozen header", async () => {
+  it("adds five tables on new sheets with headers, dropdowns, widths and a frozen header", async () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1");
     const made = await gatewayOf(fake).insertTables({ example: false });
     expect(made).toEqual({
-      sheets: ["Activities", "Support", "MOC", "Sessions", "PARS Lists"],
-      tables: ["Activities", "Support", "MOC", "Sessions"],
+      sheets: ["Activities", "Support", "MOC", "Sessions", "Learners", "PARS Lists"],
+      tables: ["Activities", "Support", "MOC", "Sessions", "Learners"],
     });
     const activities = fake.sheet("Activities");
     expect(activities.rows[0]).toEqual(ACTIVITY_HEADERS);
@@ -413,6 +413,8 @@ describe("insert PARS tables", () => {
       "Cancelled",
     ]);
     expect(fake.sheet("MOC").validations).toHaveLength(3);
+    // Learners: dropdowns for license state, board, MOC credit type and action.
+    expect(fake.sheet("Learners").validations).toHaveLength(4);
     expect(fake.activeSheet).toBe("Activities");
   });
 
@@ -427,8 +429,15 @@ describe("insert PARS tables", () => {
     const before = JSON.stringify(fake.snapshot());
     const gateway = gatewayOf(fake);
     const made = await gateway.insertTables({ example: true });
-    expect(made.sheets).toEqual(["Activities (2)", "Support", "MOC", "Sessions", "PARS Lists"]);
-    expect(made.tables).toEqual(["Activities", "Support2", "MOC", "Sessions"]);
+    expect(made.sheets).toEqual([
+      "Activities (2)",
+      "Support",
+      "MOC",
+      "Sessions",
+      "Learners",
+      "PARS Lists",
+    ]);
+    expect(made.tables).toEqual(["Activities", "Support2", "MOC", "Sessions", "Learners"]);
     expect(JSON.stringify((JSON.parse(before) as unknown[])[0])).toBe(
       JSON.stringify((fake.snapshot() as unknown[])[0])
     );

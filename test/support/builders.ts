@@ -1,11 +1,12 @@
 import type { CellValue, WorkbookSource } from "../../src/core";
-import { ACTIVITIES, GRAND_ROUNDS_EXAMPLE, MOC, SESSIONS, SUPPORT } from "../../src/core";
+import { ACTIVITIES, GRAND_ROUNDS_EXAMPLE, LEARNERS, MOC, SESSIONS, SUPPORT } from "../../src/core";
 
 /** Canonical Activities headers, in schema order. */
 export const ACTIVITY_HEADERS = ACTIVITIES.columns.map((c) => c.header);
 export const SUPPORT_HEADERS = SUPPORT.columns.map((c) => c.header);
 export const MOC_HEADERS = MOC.columns.map((c) => c.header);
 export const SESSION_HEADERS = SESSIONS.columns.map((c) => c.header);
+export const LEARNER_HEADERS = LEARNERS.columns.map((c) => c.header);
 
 export type RowInput = Partial<Record<string, CellValue>>;
 
@@ -33,6 +34,7 @@ export type BookInput = {
   support?: RowInput[];
   moc?: RowInput[];
   sessions?: RowInput[];
+  learners?: RowInput[];
   headers?: string[];
   dateSystem?: 1900 | 1904;
 };
@@ -49,6 +51,7 @@ export function aBook(input: BookInput): WorkbookSource {
   if (input.support) tables.push(table("Support", SUPPORT_HEADERS, input.support));
   if (input.moc) tables.push(table("MOC", MOC_HEADERS, input.moc));
   if (input.sessions) tables.push(table("Sessions", SESSION_HEADERS, input.sessions));
+  if (input.learners) tables.push(table("Learners", LEARNER_HEADERS, input.learners));
   return { tables, sheets: [], dateSystem: input.dateSystem ?? 1900 };
 }
 

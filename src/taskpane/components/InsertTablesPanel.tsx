@@ -1,4 +1,5 @@
 import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { TABLE_SPECS } from "../../core";
 import type { InsertedTables } from "../../excel/insertTables";
 import type { InsertState } from "../hooks/useInsertTables";
 import { ErrorBar } from "./ErrorBar";
@@ -8,7 +9,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-const CANONICAL = ["Activities", "Support", "MOC", "Sessions"];
+const CANONICAL: readonly string[] = TABLE_SPECS.map((s) => s.table);
 
 function doneText(made: InsertedTables): string {
   const added = `Added sheets ${made.sheets.join(", ")}. Fill them in, then press Check.`;
@@ -18,7 +19,7 @@ function doneText(made: InsertedTables): string {
     : `${added} Some names were taken, so the new tables are ${renamed.join(", ")}; Check reads the tables already named ${CANONICAL.filter((_, i) => made.tables[i] !== CANONICAL[i]).join(", ")}.`;
 }
 
-/** Starting a workbook from scratch: the four PARS tables on new sheets. */
+/** Starting a workbook from scratch: the PARS tables on new sheets. */
 export function InsertTablesPanel(props: {
   available: boolean;
   state: InsertState;

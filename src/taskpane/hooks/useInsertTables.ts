@@ -10,7 +10,7 @@ export type InsertState =
   | { readonly status: "done"; readonly made: InsertedTables }
   | { readonly status: "failed"; readonly error: PaneError };
 
-/** Inserting the four PARS tables on new sheets, with or without the example row. */
+/** Inserting the PARS tables on new sheets, with or without the example row. */
 export function useInsertTables(workbook: WorkbookPort): {
   state: InsertState;
   example: boolean;
