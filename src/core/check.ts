@@ -87,6 +87,8 @@ export type CheckedRecords =
       readonly ok: true;
       readonly result: CheckResult;
       readonly records: WorkbookRecords;
+      /** Which Support, MOC and Sessions rows belong to which activity, as the check decided. */
+      readonly joined: JoinedTables;
       /** The Learners rows joined to their activities. */
       readonly learners: JoinedLearners;
     }
@@ -125,6 +127,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     ended: asOf.ended,
   };
   const findings = ownReadFindings(readFindings, joined, ctx);
+  for (const f of joined.findings) findings.push(f);
   runRules(rules, ctx, findings);
 
   // 4. Judge each row: the status it is held to, the one it achieves, whether it passes.
@@ -150,6 +153,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   return {
     ok: true,
     records,
+    joined,
     learners,
     result: {
       asOf: options.today,

@@ -112,6 +112,18 @@ export type { Gap, GapKind, Tier } from "./rules/statusRequirements";
 export type { BookRule, CheckContext, Finding, RowRule } from "./rules/context";
 export { DEFAULT_RULES, type RuleSet } from "./rules/registry";
 export {
+  belongsTo,
+  indexActivities,
+  isCancelled,
+  joinTables,
+  type ActivityIndex,
+  type Belonging,
+  type JoinedTables,
+  type LinkedTable,
+  type UnlinkedRow,
+  type WhichActivity,
+} from "./join/joinTables";
+export {
   ACHIEVED_ORDER,
   checkRow,
   checkWorkbook,

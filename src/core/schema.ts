@@ -175,6 +175,12 @@ const list: Reader<readonly string[]> = (c) => readList(c);
 const url: Reader<string> = (c) => readUrl(c);
 const number: Reader<number> = (c) => readNumber(c);
 
+/**
+ * The start date a Support or MOC row names its activity by, where one Internal ID is used for
+ * several activities (docs/DOMAIN.md §2). Optional: blank when the ID has one activity.
+ */
+const LINKED_START = column("Start Date", date, ["Activity Start Date", "Activity Date"]);
+
 /** The Internal ID column a linked table (Support, MOC, Sessions) joins its activity by. */
 const LINKED_ID = column("Internal ID", text, [
   "Provider Activity ID",
@@ -356,8 +362,10 @@ export const SUPPORT = defineTable({
   table: "Support",
   id: "support",
   names: ["Support", "Commercial Support", "Supporters", "tblSupport", "Support Sources"],
+  expected: ["internalId", "source", "supportType"],
   columns: {
     internalId: LINKED_ID,
+    startDate: LINKED_START,
     source: column("Source", text, [
       "Support Source",
       "Supporter",
@@ -384,8 +392,10 @@ export const MOC = defineTable({
   table: "MOC",
   id: "moc",
   names: ["MOC", "MOC Registrations", "MOC Boards", "tblMOC", "MOC/CC"],
+  expected: ["internalId", "board", "practiceAreas"],
   columns: {
     internalId: LINKED_ID,
+    startDate: LINKED_START,
     board: column(
       "Board",
       (c) => readCode(c, MOC_BOARDS),

@@ -73,7 +73,7 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
   const { select, ...check } = options;
   const checked = checkWorkbookRecords(book, { ...check, upload: true });
   if (!checked.ok) return checked;
-  const { result, records } = checked;
+  const { result, records, joined } = checked;
 
   const selectedRows = new Set(select?.rows ?? []);
   const selectedIds = new Set((select?.internalIds ?? []).map(idKey));
@@ -99,8 +99,6 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
   }
   const missingColumnIssues = result.issues.filter((i) => i.code === "missing_column");
 
-  const support = groupById(records.support.records);
-  const moc = groupById(records.moc.records);
   const sheet = records.activities.sheet;
   const changed: ChangedCell[] = [];
   const notes: ExportNote[] = [];
@@ -128,8 +126,9 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
       excluded.push({ ...base, reason: "not_selected", heldTo: verdict.heldTo, messages: [] });
       continue;
     }
-    const linkedSupport = id === null ? [] : (support.get(idKey(id)) ?? []);
-    const linkedMoc = id === null ? [] : (moc.get(idKey(id)) ?? []);
+    // The rows the check joined to this activity: never another activity's with the same ID.
+    const linkedSupport = joined.supportOf(a);
+    const linkedMoc = joined.mocOf(a);
     // Support and MOC rows only travel with an activity that says Yes to them; the check already
     // flags the contradiction, and the file must not say No and list supporters in one record.
     const sendSupport =
@@ -191,20 +190,6 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
 
 function dedupe(list: readonly string[]): string[] {
   return [...new Set(list)];
-}
-
-function groupById<R extends { readonly internalId: ActivityRecord["internalId"] }>(
-  records: readonly R[]
-): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const r of records) {
-    if (r.internalId.kind !== "ok") continue;
-    const k = idKey(r.internalId.value);
-    const list = map.get(k);
-    if (list === undefined) map.set(k, [r]);
-    else list.push(r);
-  }
-  return map;
 }
 
 type AnyTable = Pick<ReadTable<string, unknown>, "table" | "sheet"> & {

@@ -1,3 +1,8 @@
+import type { DayNumber } from "../dates";
+import type { Finding } from "../rules/context";
+import { OTHER_ROWS_LISTED } from "../model/issue";
+import { usOfDay } from "../dates";
+import type { Place } from "../model/issue";
 import type {
   ActivityRecord,
   MocRecord,
@@ -17,6 +22,105 @@ export type UnlinkedRow = {
   readonly id: string;
 };
 
+/**
+ * How a linked row says which of the activities with its Internal ID it belongs to: the activity's
+ * start date (Support, MOC), or a day within the activity's dates (Sessions); null when it does not.
+ */
+export type WhichActivity =
+  { readonly startsOn: DayNumber } | { readonly within: DayNumber } | null;
+
+/** The activity a linked row belongs to, or why it belongs to none. */
+export type Belonging =
+  | { readonly kind: "one"; readonly activity: ActivityRecord }
+  /** Its Internal ID is blank or no activity has it. */
+  | { readonly kind: "no_id" }
+  /** Its ID is an activity's, but the row's start date is none of theirs. */
+  | {
+      readonly kind: "no_date";
+      readonly startsOn: DayNumber;
+      readonly starts: readonly DayNumber[];
+    }
+  /** More than one reported activity could be its own. */
+  | { readonly kind: "ambiguous"; readonly candidates: readonly ActivityRecord[] }
+  /** It belongs to an activity declared Cancelled, which is not reported. */
+  | { readonly kind: "cancelled" };
+
+/** The activities of a workbook by Internal ID, for `belongsTo`. */
+export type ActivityIndex = {
+  /** Every activity with the ID (Cancelled ones too), in sheet order, by `idKey`. */
+  readonly byId: ReadonlyMap<string, readonly ActivityRecord[]>;
+};
+
+/** True for an activity the coordinator declared Cancelled: never held, never reported. */
+export function isCancelled(a: ActivityRecord): boolean {
+  return a.status.kind === "ok" && a.status.value === "Cancelled";
+}
+
+/** Indexes activities by Internal ID (compared as `idKey` compares them). */
+export function indexActivities(activities: readonly ActivityRecord[]): ActivityIndex {
+  const byId = new Map<string, ActivityRecord[]>();
+  for (const a of activities) {
+    if (a.internalId.kind !== "ok") continue;
+    const k = idKey(a.internalId.value);
+    const list = byId.get(k);
+    if (list === undefined) byId.set(k, [a]);
+    else list.push(a);
+  }
+  return { byId };
+}
+
+const startsOn = (a: ActivityRecord, day: DayNumber): boolean =>
+  a.startDate.kind === "ok" && a.startDate.value === day;
+const holds = (a: ActivityRecord, day: DayNumber): boolean =>
+  a.startDate.kind === "ok" &&
+  a.endDate.kind === "ok" &&
+  a.startDate.value <= day &&
+  day <= a.endDate.value;
+
+/**
+ * The activity a row of another table belongs to, as PARS identifies activities: by Internal ID,
+ * and where several activities share it, by start date (FAQ: the Internal ID "is used in
+ * combination with ... the Activity Date" to identify the record).
+ *
+ * - A row naming a start date belongs to the activity with its ID that starts that day; a row
+ *   naming a day within an activity's dates (a session) to the one whose dates hold it.
+ * - Without a date, or when no dates hold a session's day, a row belongs to the activity when its
+ *   ID has only one.
+ * - A row that more than one reported activity could own belongs to none (`ambiguous`): a row is
+ *   never attached to two activities. Cancelled activities own rows silently, never reported.
+ *
+ * Source: docs/DOMAIN.md §2 and §4.
+ */
+export function belongsTo(index: ActivityIndex, id: string, which: WhichActivity): Belonging {
+  const all = id === "" ? undefined : index.byId.get(idKey(id));
+  if (all === undefined) return { kind: "no_id" };
+  const only = all.length === 1 ? (all[0] as ActivityRecord) : undefined;
+  if (
+    only !== undefined &&
+    (which === null || !("startsOn" in which) || startsOn(only, which.startsOn))
+  ) {
+    // The common case, without a list: one activity has the ID.
+    return isCancelled(only) ? { kind: "cancelled" } : { kind: "one", activity: only };
+  }
+  let matching: readonly ActivityRecord[] = all;
+  if (which !== null && "startsOn" in which) {
+    matching = all.filter((a) => startsOn(a, which.startsOn));
+    if (matching.length === 0) {
+      const starts = all.flatMap((a) => (a.startDate.kind === "ok" ? [a.startDate.value] : []));
+      return { kind: "no_date", startsOn: which.startsOn, starts };
+    }
+  } else if (which !== null) {
+    const holding = all.filter((a) => holds(a, which.within));
+    // A day no activity's dates hold still belongs to an ID's only activity: the session rule
+    // then says it is outside the dates.
+    if (holding.length > 0) matching = holding;
+  }
+  const reported = matching.filter((a) => !isCancelled(a));
+  if (reported.length === 1) return { kind: "one", activity: reported[0] as ActivityRecord };
+  if (reported.length > 1) return { kind: "ambiguous", candidates: reported };
+  return { kind: "cancelled" };
+}
+
 /** The workbook's tables joined: which activities are reported, and the rows each one owns. */
 export type JoinedTables = {
   /** Activities that are reported (not Cancelled), in sheet order. */
@@ -33,111 +137,132 @@ export type JoinedTables = {
   readonly supportOf: (a: ActivityRecord) => readonly SupportRecord[];
   readonly mocOf: (a: ActivityRecord) => readonly MocRecord[];
   readonly sessionsOf: (a: ActivityRecord) => readonly SessionRecord[];
-  /** The reported activity a Support or MOC row counts against, if any. */
+  /** The reported activity a Support or MOC row belongs to, if any. */
   readonly ownerOf: (table: "Support" | "MOC", row: number) => ActivityRecord | undefined;
   /**
    * Support, MOC and Sessions rows whose Internal ID is blank or matches no activity (Cancelled
    * activities included), in table order. Rows with an unreadable ID are left to their own finding.
    */
   readonly unlinked: readonly UnlinkedRow[];
-};
-
-type IdGroup = {
-  first: ActivityRecord | null;
-  /** Every activity with this ID, made when a second one appears (an ID should be unique). */
-  all: ActivityRecord[] | null;
-  support: SupportRecord[] | null;
-  moc: MocRecord[] | null;
-  sessions: SessionRecord[] | null;
+  /** Errors on linked rows that name a start date no activity has, or could be two activities'. */
+  readonly findings: readonly Finding[];
 };
 
 const NO_ROWS: readonly never[] = [];
 
-/** True for an activity the coordinator declared Cancelled: never held, never reported. */
-export function isCancelled(a: ActivityRecord): boolean {
-  return a.status.kind === "ok" && a.status.value === "Cancelled";
-}
+type Linked = SupportRecord | MocRecord | SessionRecord;
 
 /**
- * Joins Support, MOC and Sessions rows to their activities by Internal ID.
+ * Joins Support, MOC and Sessions rows to their activities (`belongsTo`).
  *
- * Source: docs/DOMAIN.md §4, tables joined by Internal ID.
+ * Source: docs/DOMAIN.md §2 and §4, tables joined by Internal ID and start date.
  */
 export function joinTables(read: WorkbookRecords): JoinedTables {
-  // One pass: each Internal ID is upper-cased and hashed once, and each activity reaches its
-  // linked rows through an array indexed by its sheet row. Lists are made only when something
-  // goes in them: most IDs have one activity and no rows.
-  const groups = new Map<string, IdGroup>();
-  const groupByRow: (IdGroup | undefined)[] = [];
-  const keyByRow: string[] = [];
+  const index = indexActivities(read.activities.records);
   const cancelled = new Set<number>();
   const activities: ActivityRecord[] = [];
+  const keyByRow: string[] = [];
+  const groupByRow: (readonly ActivityRecord[] | undefined)[] = [];
+  const reportedById = new Map<string, ActivityRecord[]>();
   for (const a of read.activities.records) {
     const k = a.internalId.kind === "ok" ? idKey(a.internalId.value) : "";
     keyByRow[a.row] = k;
-    let g: IdGroup | undefined;
-    if (k !== "") {
-      g = groups.get(k);
-      if (g === undefined) {
-        g = { first: null, all: null, support: null, moc: null, sessions: null };
-        groups.set(k, g);
-      }
-    }
     if (isCancelled(a)) {
       cancelled.add(a.row);
       continue;
     }
     activities.push(a);
-    if (g !== undefined) {
-      if (g.first === null) g.first = a;
-      else if (g.all === null) g.all = [g.first, a];
-      else g.all.push(a);
-      groupByRow[a.row] = g;
-    }
+    if (k === "") continue;
+    const group = reportedById.get(k);
+    if (group === undefined) reportedById.set(k, [a]);
+    else group.push(a);
   }
+  for (const group of reportedById.values()) {
+    if (group.length > 1) for (const a of group) groupByRow[a.row] = group;
+  }
+
   const unlinked: UnlinkedRow[] = [];
-  const link = <R extends SupportRecord | MocRecord | SessionRecord>(
+  const findings: Finding[] = [];
+  const ownerByRow = [new Map<number, ActivityRecord>(), new Map<number, ActivityRecord>()];
+  // Lists are made only when something goes in them: most activities have no linked rows.
+  const link = <R extends Linked>(
     table: LinkedTable,
+    placeOf: (row: number, at: "id" | "date") => Place,
     records: readonly R[],
-    add: (g: IdGroup, r: R) => void
+    which: (r: R) => WhichActivity,
+    add: (a: ActivityRecord, r: R) => void
   ) => {
     for (const r of records) {
       if (r.internalId.kind === "invalid") continue; // reported where the cell was read
       const id = r.internalId.kind === "ok" ? r.internalId.value : "";
-      const g = id === "" ? undefined : groups.get(idKey(id));
-      if (g === undefined) unlinked.push({ table, row: r.row, id });
-      else add(g, r);
+      const b = belongsTo(index, id, which(r));
+      if (b.kind === "one") add(b.activity, r);
+      else if (b.kind === "no_id") unlinked.push({ table, row: r.row, id });
+      else if (b.kind === "no_date") {
+        findings.push({
+          body: {
+            code: "no_activity_on_date",
+            id,
+            startDate: usOfDay(b.startsOn),
+            starts: b.starts.map(usOfDay),
+          },
+          severity: "error",
+          place: placeOf(r.row, "date"),
+          owner: null,
+        });
+      } else if (b.kind === "ambiguous") {
+        findings.push({
+          body: {
+            code: "row_of_several_activities",
+            id,
+            candidates: b.candidates.slice(0, OTHER_ROWS_LISTED).map((a) => a.row),
+            count: b.candidates.length,
+            by: table === "Sessions" ? "session_date" : "start_date",
+          },
+          severity: "error",
+          place: placeOf(r.row, "id"),
+          owner: null,
+        });
+      }
     }
   };
-  link("Support", read.support.records, (g, r) => (g.support ??= []).push(r));
-  link("MOC", read.moc.records, (g, r) => (g.moc ??= []).push(r));
-  link("Sessions", read.sessions.records, (g, r) => (g.sessions ??= []).push(r));
-
-  // Built only when a Support or MOC cell is faulty: most workbooks never need it.
-  let owners:
-    | { byId: Map<string, ActivityRecord>; rows: Map<number, SupportRecord | MocRecord>[] }
-    | undefined;
-  const ownerOf = (table: "Support" | "MOC", row: number): ActivityRecord | undefined => {
-    owners ??= {
-      byId: new Map(activities.map((a) => [keyByRow[a.row] ?? "", a] as const).reverse()),
-      rows: [
-        new Map(read.support.records.map((r) => [r.row, r] as const)),
-        new Map(read.moc.records.map((r) => [r.row, r] as const)),
-      ],
-    };
-    const rec = owners.rows[table === "Support" ? 0 : 1]?.get(row);
-    return rec?.internalId.kind === "ok" ? owners.byId.get(idKey(rec.internalId.value)) : undefined;
-  };
+  const supportByRow: SupportRecord[][] = [];
+  const mocByRow: MocRecord[][] = [];
+  const sessionsByRow: SessionRecord[][] = [];
+  const startOf = (r: SupportRecord | MocRecord): WhichActivity =>
+    r.startDate.kind === "ok" ? { startsOn: r.startDate.value } : null;
+  const supportAt = (row: number, at: "id" | "date") =>
+    read.support.place(row, at === "id" ? "internalId" : "startDate");
+  const mocAt = (row: number, at: "id" | "date") =>
+    read.moc.place(row, at === "id" ? "internalId" : "startDate");
+  const sessionAt = (row: number, at: "id" | "date") =>
+    read.sessions.place(row, at === "id" ? "internalId" : "sessionDate");
+  link("Support", supportAt, read.support.records, startOf, (a, r) => {
+    (supportByRow[a.row] ??= []).push(r);
+    ownerByRow[0]?.set(r.row, a);
+  });
+  link("MOC", mocAt, read.moc.records, startOf, (a, r) => {
+    (mocByRow[a.row] ??= []).push(r);
+    ownerByRow[1]?.set(r.row, a);
+  });
+  link(
+    "Sessions",
+    sessionAt,
+    read.sessions.records,
+    (r) => (r.sessionDate.kind === "ok" ? { within: r.sessionDate.value } : null),
+    (a, r) => (sessionsByRow[a.row] ??= []).push(r)
+  );
 
   return {
     activities,
     cancelled,
     idKeyOf: (a) => keyByRow[a.row] ?? "",
-    sameIdGroup: (a) => groupByRow[a.row]?.all ?? NO_ROWS,
-    supportOf: (a) => groupByRow[a.row]?.support ?? NO_ROWS,
-    mocOf: (a) => groupByRow[a.row]?.moc ?? NO_ROWS,
-    sessionsOf: (a) => groupByRow[a.row]?.sessions ?? NO_ROWS,
-    ownerOf,
+    sameIdGroup: (a) => groupByRow[a.row] ?? NO_ROWS,
+    supportOf: (a) => supportByRow[a.row] ?? NO_ROWS,
+    mocOf: (a) => mocByRow[a.row] ?? NO_ROWS,
+    sessionsOf: (a) => sessionsByRow[a.row] ?? NO_ROWS,
+    ownerOf: (table, row) => ownerByRow[table === "Support" ? 0 : 1]?.get(row),
     unlinked,
+    findings,
   };
 }

@@ -1,8 +1,9 @@
-import type { JoinedTables } from "../join/joinTables";
 import { usOfDay } from "../dates";
+import { belongsTo, indexActivities, type JoinedTables } from "../join/joinTables";
+import { OTHER_ROWS_LISTED } from "../model/issue";
 import type { WorkbookRecords } from "../parse/readRecords";
+import type { Finding } from "../rules/context";
 import type { ActivityRecord, LearnerRecord } from "../schema";
-import { idKey, type Finding } from "../rules/context";
 
 /** A learner completion and the one activity it belongs to. */
 export type LinkedLearner = {
@@ -26,17 +27,15 @@ const NO_LEARNERS: readonly never[] = [];
 const accmeKey = (id: string): string => id.trim().toUpperCase();
 
 /**
- * Joins each Learners row to its activity: by Internal ID, narrowed by the row's Start Date when
- * the ID is used by more than one activity (PARS identifies an activity by its Internal ID with
- * its format and start date); else by ACCME Activity ID. A row that could belong to more than one
- * activity belongs to none and says which ones it could be; a Start Date that no activity of that
- * ID starts on names none; a row naming a Cancelled activity
- * belongs to none (a Cancelled activity is not reported). A row whose Internal ID and ACCME
- * Activity ID name different activities keeps its Internal ID's and is an error.
+ * Joins each Learners row to its activity: by Internal ID, told apart by the row's Start Date when
+ * the ID is used by more than one activity, as PARS identifies activities (`belongsTo`, the rule
+ * Support and MOC rows follow); else by ACCME Activity ID. A row that could belong to more than
+ * one activity belongs to none and names them; a row naming a Cancelled activity belongs to none
+ * (a Cancelled activity is not reported). A row whose Internal ID and ACCME Activity ID name
+ * different activities keeps its Internal ID's and is an error.
  *
- * Source: issue "Learner completion records" §1 (one row per completion, joined by Internal ID,
- * optional Start Date, or ACCME Activity ID); PARS FAQ, Internal ID (unique with format and start
- * date).
+ * Source: docs/DOMAIN.md §2 and §4 (Internal ID with start date); issue "Learner completion
+ * records" §1 (joined by Internal ID, optional Start Date, or ACCME Activity ID).
  */
 export function joinLearners(read: WorkbookRecords, joined: JoinedTables): JoinedLearners {
   const learners = read.learners;
@@ -46,67 +45,80 @@ export function joinLearners(read: WorkbookRecords, joined: JoinedTables): Joine
     return { linked, learnersOf: () => NO_LEARNERS, findings };
   }
 
-  // Every activity, Cancelled ones included, by Internal ID and by ACCME Activity ID.
-  const byId = new Map<string, ActivityRecord[]>();
+  const index = indexActivities(read.activities.records);
+  // Reported activities by ACCME Activity ID, for rows that name no Internal ID.
   const byAccme = new Map<string, ActivityRecord[]>();
-  const add = (map: Map<string, ActivityRecord[]>, key: string, a: ActivityRecord): void => {
-    if (key === "") return;
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [a]);
+  for (const a of joined.activities) {
+    if (a.accmeId.kind !== "ok") continue;
+    const key = accmeKey(a.accmeId.value);
+    const list = byAccme.get(key);
+    if (list === undefined) byAccme.set(key, [a]);
     else list.push(a);
-  };
-  for (const a of read.activities.records) {
-    if (a.internalId.kind === "ok") add(byId, idKey(a.internalId.value), a);
-    if (a.accmeId.kind === "ok") add(byAccme, accmeKey(a.accmeId.value), a);
   }
 
   const byRow: LinkedLearner[][] = [];
-  const fail = (l: LearnerRecord, key: "internalId" | "accmeId", body: Finding["body"]): void => {
+  const fail = (
+    l: LearnerRecord,
+    key: "internalId" | "accmeId" | "startDate",
+    body: Finding["body"]
+  ): void => {
     findings.push({ body, severity: "error", place: learners.place(l.row, key), owner: null });
   };
 
   for (const l of learners.records) {
-    // An unreadable ID has its own finding where the cell was read.
+    // An unreadable ID or date has its own finding where the cell was read.
     if (l.internalId.kind === "invalid" || l.accmeId.kind === "invalid") continue;
+    if (l.startDate.kind === "invalid") continue;
     const id = l.internalId.kind === "ok" ? l.internalId.value : "";
     const accme = l.accmeId.kind === "ok" ? l.accmeId.value : "";
-    const key: "internalId" | "accmeId" = id !== "" ? "internalId" : "accmeId";
-    let candidates: readonly ActivityRecord[] =
-      id !== ""
-        ? (byId.get(idKey(id)) ?? [])
-        : accme !== ""
-          ? (byAccme.get(accmeKey(accme)) ?? [])
-          : [];
-    const start = l.startDate.kind === "ok" ? l.startDate.value : null;
-    if (start !== null) {
-      candidates = candidates.filter(
-        (a) => a.startDate.kind === "ok" && a.startDate.value === start
-      );
-    }
-    const reported = candidates.filter((a) => !joined.cancelled.has(a.row));
-    if (reported.length === 0) {
-      const cancelled = candidates[0];
-      if (cancelled !== undefined && candidates.length === 1) {
-        fail(l, key, { code: "learner_activity_cancelled", activityRow: cancelled.row });
+    let activity: ActivityRecord | undefined;
+    if (id !== "") {
+      const which = l.startDate.kind === "ok" ? { startsOn: l.startDate.value } : null;
+      const found = belongsTo(index, id, which);
+      switch (found.kind) {
+        case "one":
+          activity = found.activity;
+          break;
+        case "no_id":
+          fail(l, "internalId", { code: "learner_without_activity", internalId: id, accmeId: "" });
+          break;
+        case "no_date":
+          fail(l, "startDate", {
+            code: "no_activity_on_date",
+            id,
+            startDate: usOfDay(found.startsOn),
+            starts: found.starts.map(usOfDay),
+          });
+          break;
+        case "ambiguous":
+          fail(l, "internalId", {
+            code: "row_of_several_activities",
+            id,
+            candidates: found.candidates.slice(0, OTHER_ROWS_LISTED).map((a) => a.row),
+            count: found.candidates.length,
+            by: "start_date",
+          });
+          break;
+        case "cancelled":
+          fail(l, "internalId", { code: "learner_activity_cancelled" });
+          break;
+      }
+    } else if (accme !== "") {
+      const all = byAccme.get(accmeKey(accme)) ?? [];
+      if (all.length === 1) activity = all[0];
+      else if (all.length === 0) {
+        fail(l, "accmeId", { code: "learner_without_activity", internalId: "", accmeId: accme });
       } else {
-        fail(l, key, {
-          code: "learner_without_activity",
-          internalId: id,
-          accmeId: accme,
-          startDate: start === null ? "" : usOfDay(start),
+        fail(l, "accmeId", {
+          code: "learner_activity_ambiguous",
+          id: accme,
+          rows: all.map((a) => a.row),
         });
       }
-      continue;
+    } else {
+      fail(l, "accmeId", { code: "learner_without_activity", internalId: "", accmeId: "" });
     }
-    if (reported.length > 1) {
-      fail(l, key, {
-        code: "learner_activity_ambiguous",
-        id: id !== "" ? id : accme,
-        rows: reported.map((a) => a.row),
-      });
-      continue;
-    }
-    const activity = reported[0] as ActivityRecord;
+    if (activity === undefined) continue;
     if (id !== "" && accme !== "" && activity.accmeId.kind === "ok") {
       const own = activity.accmeId.value;
       if (accmeKey(own) !== accmeKey(accme)) {

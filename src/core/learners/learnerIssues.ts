@@ -25,16 +25,16 @@ export type LearnerIssueBody =
       /** The Internal ID and ACCME Activity ID the row gives ("" when blank). */
       readonly internalId: string;
       readonly accmeId: string;
-      /** The Start Date the row gives, MM/DD/YYYY ("" when blank). */
-      readonly startDate: string;
     }
   | {
+      /** Two activities share the ACCME Activity ID a row names (by Internal ID, see
+       * `row_of_several_activities`). */
       readonly code: "learner_activity_ambiguous";
       readonly id: string;
       /** The Activities rows the row could belong to, in sheet order. */
       readonly rows: readonly number[];
     }
-  | { readonly code: "learner_activity_cancelled"; readonly activityRow: number }
+  | { readonly code: "learner_activity_cancelled" }
   | {
       readonly code: "learner_accme_id_mismatch";
       readonly given: string;

@@ -43,9 +43,9 @@ export const LEARNER_MESSAGES: LearnerMessages = {
   learner_accme_id_mismatch: (i) =>
     `ACCME Activity ID "${i.given}" is not the one of the activity its Internal ID names (row ${String(i.activityRow)}: "${i.activity}").`,
   learner_activity_ambiguous: (i) =>
-    `"${i.id}" names more than one activity (${rowList(i.rows)}); give the Start Date of the one this completion belongs to.`,
-  learner_activity_cancelled: (i) =>
-    `The activity this completion names (row ${String(i.activityRow)}) is Cancelled; its learners are not reported.`,
+    `ACCME Activity ID "${i.id}" is on more than one activity (${rowList(i.rows)}); give this completion's Internal ID, and correct the activities' IDs.`,
+  learner_activity_cancelled: () =>
+    "The activity this completion names is Cancelled; its learners are not reported.",
   learner_activity_no_accme_id: (i) =>
     `Learners are reported against an activity already in PARS: the activity (row ${String(i.activityRow)}) has no ACCME Activity ID yet.`,
   learner_activity_not_active: (i) =>
@@ -82,13 +82,11 @@ export const LEARNER_MESSAGES: LearnerMessages = {
   learner_points_exceed: (i) =>
     `MOC points ${String(i.points)} are more than the ${String(i.max)} the activity is registered for with ${i.board}.`,
   learner_without_activity: (i) =>
-    i.startDate !== ""
-      ? `No reported activity with ${i.internalId !== "" ? `Internal ID "${i.internalId}"` : `ACCME Activity ID "${i.accmeId}"`} starts on ${i.startDate}; this completion belongs to none.`
-      : i.internalId !== ""
-        ? `No reported activity has Internal ID "${i.internalId}"; this completion belongs to none.`
-        : i.accmeId !== ""
-          ? `No reported activity has ACCME Activity ID "${i.accmeId}"; this completion belongs to none.`
-          : "This completion names no activity: give its Internal ID or its ACCME Activity ID.",
+    i.internalId !== ""
+      ? `No reported activity has Internal ID "${i.internalId}"; this completion belongs to none.`
+      : i.accmeId !== ""
+        ? `No reported activity has ACCME Activity ID "${i.accmeId}"; this completion belongs to none.`
+        : "This completion names no activity: give its Internal ID or its ACCME Activity ID.",
   moc_completion_late: (i) =>
     `This MOC completion (${i.date}) is ${String(i.days)} days old as of ${i.today}; ACCME and the boards expect MOC completions within 30 days.`,
 };

@@ -68,7 +68,7 @@ export const MESSAGES: Messages = {
           ? "Internal ID is required: another activity of the same format starts the same day."
           : "Internal ID is empty; it will be required for batch upload.",
   internal_id_reused: (i) =>
-    `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} for another format or start date; give each activity its own.`,
+    `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} for another format or start date. PARS tells them apart by format and start date; Support and MOC rows for this ID say which activity by their Start Date.`,
   internal_id_seven_digits: (i) =>
     `Internal ID "${i.id}" has seven digits, like an ACCME provider ID; set your provider ID so this can be checked, or use another Internal ID.`,
   invalid_code: (i) =>
@@ -93,11 +93,17 @@ export const MESSAGES: Messages = {
     i.status === null
       ? "MOC is Yes but no MOC board row names this activity; Closed will need at least one."
       : `MOC is Yes but no MOC board row names this activity; ${i.status} needs at least one.`,
+  no_activity_on_date: (i) =>
+    `No activity with Internal ID "${i.id}" starts on ${i.startDate}${i.starts.length === 0 ? "" : ` (its activities start on ${list(i.starts)})`}; this row belongs to none. Correct the Start Date.`,
   not_a_format: (i) => `"${i.value}" is not a PARS format; it is usually reported as ${i.usually}.`,
   orphan_row: (i) =>
     i.id === ""
       ? `This ${i.table} row has no Internal ID, so it belongs to no activity.`
       : `No activity has Internal ID "${i.id}"; this ${i.table} row belongs to none.`,
+  row_of_several_activities: (i) =>
+    i.by === "start_date"
+      ? `Internal ID "${i.id}" is used for ${String(i.count)} activities (${otherRows(i.candidates, i.count)}); this row belongs to none of them until its Start Date says which.`
+      : `Internal ID "${i.id}" is used for ${String(i.count)} activities (${otherRows(i.candidates, i.count)}) and this session's date does not say which; it belongs to none of them. Check the Session Date or give each activity its own Internal ID.`,
   series_total_mismatch: (i) =>
     `${quantity[i.quantity].replace(/^./, (c) => c.toUpperCase())} are ${String(i.reported)}, but its ${String(i.sessions)} session(s) add up to ${String(i.sessionsTotal)}.`,
   session_outside_dates: (i) =>

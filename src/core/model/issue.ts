@@ -93,6 +93,24 @@ export type IssueBody =
   | { readonly code: "internal_id_is_provider_id"; readonly id: string }
   | { readonly code: "internal_id_seven_digits"; readonly id: string }
   | { readonly code: "orphan_row"; readonly id: string }
+  | {
+      readonly code: "no_activity_on_date";
+      readonly id: string;
+      /** The start date the row names, MM/DD/YYYY. */
+      readonly startDate: string;
+      /** The start dates of the activities with the ID, MM/DD/YYYY. */
+      readonly starts: readonly string[];
+    }
+  | {
+      readonly code: "row_of_several_activities";
+      readonly id: string;
+      /** The first of the activities' rows (at most OTHER_ROWS_LISTED), in row order. */
+      readonly candidates: readonly number[];
+      /** How many activities it could belong to. */
+      readonly count: number;
+      /** What tells them apart: a Start Date column (Support, MOC) or the Session Date. */
+      readonly by: "start_date" | "session_date";
+    }
   | { readonly code: "support_without_source"; readonly status: StatusName | null }
   | { readonly code: "sources_without_support"; readonly sources: number }
   | { readonly code: "in_kind_with_amount" }

@@ -125,7 +125,7 @@ describe.each([
   [
     "a Start Date the activity does not start on",
     { "Start Date": "07/08/2024" },
-    ["learner_without_activity@Learners!2:Internal ID"],
+    ["no_activity_on_date@Learners!2:Start Date"],
   ],
   [
     "an ACCME Activity ID of another activity",
@@ -166,9 +166,9 @@ describe("joining a completion to its activity", () => {
 
   it("names both activities when the ID is reused and no Start Date says which", () => {
     const r = check([learner()], [ACTIVITY, year2]);
-    expect(learnerFindings(r)).toEqual(["learner_activity_ambiguous@Learners!2:Internal ID"]);
+    expect(learnerFindings(r)).toEqual(["row_of_several_activities@Learners!2:Internal ID"]);
     expect(messageOf(r.issues.find((i) => i.table === "Learners")!)).toBe(
-      '"IMGR-2024" names more than one activity (rows 2, 3); give the Start Date of the one this completion belongs to.'
+      'Internal ID "IMGR-2024" is used for 2 activities (rows 2, 3); this row belongs to none of them until its Start Date says which.'
     );
   });
 
