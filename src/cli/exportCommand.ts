@@ -1,9 +1,10 @@
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
 import {
   appendExportLog,
   buildExport,
   dayOfIso,
+  exportNoteText,
   exportLogEntry,
   findPriorExport,
   loggedExportsInBook,
@@ -20,9 +21,10 @@ import {
   type ExportSelection,
 } from "../core";
 import { parseArgs, UsageError } from "./args";
-import { writeExportFile } from "./exportFileOut";
+import { stageExportFile } from "./exportFileOut";
 import { readWorkbook, WorkbookReadError } from "./readWorkbook";
 import { wrap } from "./report";
+import { FileLockedError, stageFile, withFileLock, type StagedFile } from "./wholeFile";
 
 /** What the export command talks to; tests pass their own. */
 export type ExportIo = {
@@ -59,6 +61,53 @@ const localStamp = (d: Date): string =>
 /** The sidecar file that keeps a workbook's Export Log. */
 export function exportLogPath(workbook: string): string {
   return `${workbook}.export-log.json`;
+}
+
+/** The Export Log beside the workbook cannot be rewritten, so no file is made. */
+export class ExportLogNotWritableError extends Error {
+  override readonly name = "ExportLogNotWritableError";
+  constructor(readonly logPath: string) {
+    super(
+      `${logPath} cannot be written (a read-only file or folder); no file was made, since it could not be logged`
+    );
+  }
+}
+
+/** The lock held while an export reads and rewrites the Export Log (`withFileLock`). */
+export function exportLogLockPath(workbook: string): string {
+  return `${exportLogPath(workbook)}.lock`;
+}
+
+/** True when both paths name one file: the same path, or (both existing) the same inode. */
+async function isSameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [sa, sb] = await Promise.all([a, b].map((p) => fs.stat(p).catch(() => null)));
+  return sa != null && sb != null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/**
+ * The name the log records for the file made: as the workbook's folder sees it (a bare name
+ * beside the workbook), else its full path, so a later "already made" warning names the file
+ * that exists.
+ */
+function recordedName(target: string, workbook: string): string {
+  const relative = path.relative(path.dirname(workbook), target);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? target : relative;
+}
+
+/**
+ * Checked before the upload file is made: a log that cannot be rewritten would leave a file
+ * made but not logged, and the next export could not warn that it was already made.
+ */
+async function expectWritable(logPath: string): Promise<void> {
+  try {
+    await fs.access(path.dirname(logPath), fsConstants.W_OK);
+    await fs.access(logPath, fsConstants.W_OK).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "ENOENT") throw e;
+    });
+  } catch {
+    throw new ExportLogNotWritableError(logPath);
+  }
 }
 
 function listOption(value: string | true | undefined): string[] {
@@ -125,13 +174,7 @@ export function formatPreview(p: ExportPreview, workbook: string): string {
   if (p.notes.length > 0) {
     out.push("");
     out.push("Values to look at:");
-    for (const n of p.notes) {
-      out.push(
-        n.code === "amount_not_whole"
-          ? `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is not whole dollars; written as is.`
-          : `  ${n.table} row ${String(n.row)} ${n.column}: ${n.value} is in-kind support; its amount is not reported.`
-      );
-    }
+    for (const n of p.notes) out.push(`  ${exportNoteText(n)}`);
   }
   return `${out.join("\n")}\n`;
 }
@@ -232,33 +275,70 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   }
 
   const file = buildExport(preview, layout, localStamp(io.now));
-  const target = path.resolve(
-    io.cwd,
-    (parsed.options.get("out") as string | undefined) ?? file.fileName
-  );
+  const out = parsed.options.get("out") as string | undefined;
+  const target = path.resolve(io.cwd, out ?? file.fileName);
   const logPath = exportLogPath(workbook);
-  const log = await readLog(logPath);
-  let sha256: string;
-  try {
-    // Without --force, a file the user did not say to replace is refused.
-    sha256 = await writeExportFile(file, target, parsed.options.has("force"));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new UsageError(`${target} already exists; add --force to overwrite it`);
+  for (const [own, what] of [
+    [workbook, "the workbook itself"],
+    [logPath, "the workbook's export log"],
+    [exportLogLockPath(workbook), "the export log's lock"],
+  ] as const) {
+    if (await isSameFile(target, own)) {
+      throw new UsageError(`-o ${out ?? target} names ${what}; choose another file name`);
     }
-    throw e;
   }
-  // Both logs count: this command's, beside the workbook, and the one the task pane keeps in it.
-  const prior = findPriorExport(log, sha256) ?? findPriorExport(loggedExportsInBook(book), sha256);
-  if (prior !== undefined) {
+  // One export at a time reads and rewrites the log, so concurrent exports keep every entry.
+  const written = await withFileLock(exportLogLockPath(workbook), async () => {
+    const log = await readLog(logPath);
+    await expectWritable(logPath);
+    let staged: Awaited<ReturnType<typeof stageExportFile>>;
+    try {
+      // Without --force, a file the user did not say to replace is refused.
+      staged = await stageExportFile(file, target, parsed.options.has("force"));
+    } catch (e) {
+      throw refusal(e, target);
+    }
+    const { sha256 } = staged;
+    // Both logs count: this command's, beside the workbook, and the one the task pane keeps in it.
+    const prior =
+      findPriorExport(log, sha256) ?? findPriorExport(loggedExportsInBook(book), sha256);
+    const entry: ExportLogEntry = {
+      ...exportLogEntry(file, io.now.toISOString(), sha256),
+      fileName: recordedName(target, workbook),
+    };
+    const logText = `${JSON.stringify(appendExportLog(log, entry), null, 2)}\n`;
+    // The new log is complete on disk before the upload file gets its name: a full disk leaves
+    // neither, and the old log as it was.
+    let stagedLog: StagedFile;
+    try {
+      stagedLog = await stageFile(logPath, [Buffer.from(logText, "utf8")], { overwrite: true });
+    } catch (e) {
+      await staged.staged.discard();
+      throw e;
+    }
+    try {
+      await staged.staged.commit();
+    } catch (e) {
+      await stagedLog.discard();
+      throw refusal(e, target);
+    }
+    await stagedLog.commit();
+    return { prior };
+  });
+  if (written.prior !== undefined) {
     io.stderr(
-      `pars-ready: warning: this file is identical to ${prior.fileName}, already made on ${prior.time}; uploading it again would send the same activities twice.\n`
+      `pars-ready: warning: this file is identical to ${written.prior.fileName}, already made on ${written.prior.time}; uploading it again would send the same activities twice.\n`
     );
   }
-  const entry = exportLogEntry(file, io.now.toISOString(), sha256);
-  await fs.writeFile(logPath, `${JSON.stringify(appendExportLog(log, entry), null, 2)}\n`, "utf8");
   io.stdout(formatWritten(file, target, logPath));
   return someOut ? 1 : 0;
+}
+
+/** An existing target without --force is the user's to decide about, not a failure. */
+function refusal(e: unknown, target: string): unknown {
+  return (e as NodeJS.ErrnoException).code === "EEXIST"
+    ? new UsageError(`${target} already exists; add --force to overwrite it`)
+    : e;
 }
 
 /**
@@ -276,7 +356,9 @@ export async function runExport(args: string[], io: ExportIo): Promise<number> {
     if (
       e instanceof WorkbookReadError ||
       e instanceof InvalidOptionError ||
-      e instanceof InvalidExportLogError
+      e instanceof InvalidExportLogError ||
+      e instanceof FileLockedError ||
+      e instanceof ExportLogNotWritableError
     ) {
       io.stderr(`pars-ready: ${e.message}\n`);
       return 2;

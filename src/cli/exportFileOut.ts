@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { promises as fs } from "node:fs";
 import { exportChunks, type ExportFile } from "../core";
+import { stageFile, type StagedFile } from "./wholeFile";
 
 /** Bytes encoded before each write: a 240 MB file is written in a few hundred calls. */
 const BUFFER = 1 << 20;
@@ -29,32 +29,44 @@ function* fileBytes(file: ExportFile): Generator<Buffer> {
 }
 
 /**
- * Writes the file to `target` as UTF-8 without byte-order mark, and returns the SHA-256 of the
- * bytes written (64 lower-case hex digits: Node's digest, the same digits as core's portable
- * `sha256Hex` and the pane's Web Crypto), hashed as they are written so the file is encoded once.
- * Unless `overwrite`, an existing file is refused (`EEXIST`); a file left cut short by a failed
- * write is removed, so no partial upload file stays behind.
+ * Writes the file under a temporary name beside `target` (`stageFile`), as UTF-8 without
+ * byte-order mark, and returns it staged with the SHA-256 of the bytes written (64 lower-case hex
+ * digits: Node's digest, the same digits as core's portable `sha256Hex` and the pane's Web
+ * Crypto), hashed as they are written so the file is encoded once. Nothing has the target's name
+ * until the staged file is committed. Unless `overwrite`, an existing target is refused
+ * (`EEXIST`) before anything is written.
+ *
+ * @throws the file system's error; the temporary file is then already removed
+ */
+export async function stageExportFile(
+  file: ExportFile,
+  target: string,
+  overwrite: boolean
+): Promise<{ readonly staged: StagedFile; readonly sha256: string }> {
+  const hash = createHash("sha256");
+  function* hashed(): Generator<Buffer> {
+    for (const bytes of fileBytes(file)) {
+      hash.update(bytes);
+      yield bytes;
+    }
+  }
+  const staged = await stageFile(target, hashed(), { overwrite });
+  return { staged, sha256: hash.digest("hex") };
+}
+
+/**
+ * Writes the file to `target` whole or not at all (`stageExportFile`, then commit) and returns
+ * the SHA-256 of its bytes. A kill or a failed write leaves no partial file under the target's
+ * name, and an older file there is replaced (with `overwrite`) only by the complete new one.
+ *
+ * @throws the file system's error (`EEXIST` without `overwrite` when the target exists)
  */
 export async function writeExportFile(
   file: ExportFile,
   target: string,
   overwrite: boolean
 ): Promise<string> {
-  const handle = await fs.open(target, overwrite ? "w" : "wx");
-  const hash = createHash("sha256");
-  try {
-    for (const bytes of fileBytes(file)) {
-      hash.update(bytes);
-      let done = 0;
-      while (done < bytes.length) {
-        done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
-      }
-    }
-  } catch (e) {
-    await handle.close();
-    await fs.rm(target, { force: true });
-    throw e;
-  }
-  await handle.close();
-  return hash.digest("hex");
+  const { staged, sha256 } = await stageExportFile(file, target, overwrite);
+  await staged.commit();
+  return sha256;
 }

@@ -176,6 +176,13 @@ export {
   type ExportSelection,
 } from "./export/previewExport";
 export { safeText } from "./export/safeText";
+export { exportNoteText } from "./export/exportNoteText";
+export { wholeDollars } from "./export/wholeDollars";
+export {
+  CLOSED_FIELDS_NOT_CARRIED,
+  closeWithheldBecause,
+  parsCodedValues,
+} from "./export/parsCodes";
 export { renderExport, type EmptyField, type RenderedExport } from "./export/renderExport";
 export {
   buildExport,
@@ -200,6 +207,7 @@ export {
   XML_CURRENCY,
   XML_FEES,
   XML_FORMAT_NAMES,
+  XML_MOC_BOARDS,
   XML_SPONSORSHIP,
 } from "./export/parsXml";
 export { declaredPaths, escapeXml } from "./export/xmlElements";

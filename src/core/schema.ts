@@ -461,7 +461,7 @@ const MOC_CREDIT_TYPES = [
 ];
 
 /**
- * Learners, one row per learner completion of an activity (learners-and-annual.md §1.2, the fields
+ * Learners, one row per learner completion of an activity (LEARNERS.md §2, the fields
  * ACCME documents). ACCME's Excel learner template's own columns are not public: these are PARS
  * Ready's, and the learner upload layout will be a table of its own when they are known. The birth
  * date is read as month and day only: a year in the cell is dropped on reading.

@@ -76,8 +76,10 @@ const TEXT = "@";
  * has none) and, when `sheet` is given, writes the file's text on a new sheet, one line per cell
  * down column A, text-formatted so that Excel keeps every line exactly as written. Never writes to
  * a sheet that already exists, except the log table's own new row, whose cells follow the log's
- * headers wherever they now stand. Two round trips whatever the number of lines (one to learn the
- * sheet and table names, one to write), three when the log exists (one more for its headers).
+ * headers wherever they now stand. The row is added only once the sheet is written, and names the
+ * sheet (`sheet <name>`) rather than a file that was not made. Two round trips whatever the number
+ * of lines (one to learn the sheet and table names, one to write), one more for a sheet, one more
+ * when the log exists (for its headers).
  *
  * @throws {Error} whatever Excel raises (a protected workbook, a payload over Excel's limit)
  */
@@ -90,7 +92,6 @@ export async function writeExportRecord(
   const tables = context.workbook.tables.load("items/name,items/worksheet/name");
   await context.sync();
   const taken = sheets.items.map((s) => s.name);
-  const row = logRow(entry);
 
   let exportSheet: string | null = null;
   if (sheet !== null) {
@@ -103,7 +104,12 @@ export async function writeExportRecord(
       range.numberFormat = sheet.lines.map(() => [TEXT]);
       range.values = sheet.lines.map((l) => [l]);
     }
+    // The file's text is in the workbook before its log row is asked for: a sheet Excel refuses
+    // leaves no row logging a file that was never made.
+    await context.sync();
   }
+  // The log names what exists: the downloaded file, or the sheet holding its text.
+  const row = logRow(exportSheet === null ? entry : { ...entry, fileName: `sheet ${exportSheet}` });
 
   const log = tables.items.find((t) => t.name.toLowerCase() === EXPORT_LOG_TABLE.toLowerCase());
   let logSheet: string;

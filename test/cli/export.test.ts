@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import {
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  promises as fsp,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -190,6 +198,90 @@ describe("pars-ready export", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("not JSON in");
     expect(existsSync(path.join(dir, "pars-activities-20251125-1405.xml"))).toBe(false);
+  });
+
+  it("refuses an output path that is the workbook or its log: exit 2, both unchanged", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const book = await xlsx(dir, "full.xlsx", FULL_FIELDS);
+    const base = ["full.xlsx", "--format", "xml", "--today", EXPORT_TODAY];
+    await exportCli([...base, "-o", "first.xml"], dir);
+    const bookBytes = readFileSync(book);
+    const logBytes = readFileSync(exportLogPath(book));
+    for (const out of ["full.xlsx", "./sub/../full.xlsx", "full.xlsx.export-log.json"]) {
+      const r = await exportCli([...base, "-o", out, "--force"], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/names the workbook itself|names the workbook's export log/);
+    }
+    expect(readFileSync(book).equals(bookBytes)).toBe(true);
+    expect(readFileSync(exportLogPath(book)).equals(logBytes)).toBe(true);
+    // The same file under another name (a hard link) is the workbook too.
+    linkSync(book, path.join(dir, "alias.xlsx"));
+    const r = await exportCli([...base, "-o", "alias.xlsx", "--force"], dir);
+    expect(r.code).toBe(2);
+    expect(readFileSync(book).equals(bookBytes)).toBe(true);
+  });
+
+  it("keeps every entry when eight exports run at once, each naming the file it made", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const book = await xlsx(dir, "full.xlsx", FULL_FIELDS);
+    const names = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `out-${String(n)}.xml`);
+    const runs = await Promise.all(
+      names.map((o) =>
+        exportCli(["full.xlsx", "--format", "xml", "--today", EXPORT_TODAY, "-o", o], dir)
+      )
+    );
+    expect(runs.map((r) => r.code)).toEqual(names.map(() => 0));
+    const log = JSON.parse(readFileSync(exportLogPath(book), "utf8")) as {
+      version: number;
+      entries: { fileName: string }[];
+    };
+    expect(log.version).toBe(1);
+    expect(log.entries.map((e) => e.fileName).sort()).toEqual(names);
+    // Identical files: every export after the first warns, naming a file that exists.
+    const warned = runs.filter((r) => r.stderr.includes("warning: this file is identical to"));
+    expect(warned).toHaveLength(7);
+    for (const r of warned) {
+      const named = /identical to (\S+),/.exec(r.stderr)![1]!;
+      expect(existsSync(path.join(dir, named))).toBe(true);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith(".part") || f.endsWith(".lock"))).toEqual([]);
+  });
+
+  it("leaves the previous log intact and makes no file when the disk fills as the log is written", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
+    const book = await xlsx(dir, "full.xlsx", FULL_FIELDS);
+    const base = ["full.xlsx", "--format", "xml", "--today", EXPORT_TODAY];
+    expect((await exportCli([...base, "-o", "first.xml"], dir)).code).toBe(0);
+    const logBytes = readFileSync(exportLogPath(book));
+    const open = fsp.open.bind(fsp);
+    const spy = jest.spyOn(fsp, "open").mockImplementation(async (...args) => {
+      const handle = await open(...args);
+      if (/export-log\.json\.[^/]*\.part$/.test(String(args[0]))) {
+        (handle as unknown as { write: unknown }).write = () =>
+          Promise.reject(
+            Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" })
+          );
+      }
+      return handle;
+    });
+    try {
+      const r = await exportCli([...base, "-o", "second.xml"], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("ENOSPC");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readFileSync(exportLogPath(book)).equals(logBytes)).toBe(true);
+    expect(existsSync(path.join(dir, "second.xml"))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual([
+      "first.xml",
+      "full.xlsx",
+      "full.xlsx.export-log.json",
+    ]);
+    // The next export, with room on the disk, finds a valid log and adds to it.
+    expect((await exportCli([...base, "-o", "second.xml"], dir)).code).toBe(0);
+    const log = JSON.parse(readFileSync(exportLogPath(book), "utf8")) as { entries: unknown[] };
+    expect(log.entries).toHaveLength(2);
   });
 
   it("is reached from the pars-ready command line", async () => {

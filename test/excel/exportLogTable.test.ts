@@ -160,7 +160,7 @@ describe("the export sheet", () => {
     "</activities>",
   ];
 
-  it("holds one line per cell down column A, text-formatted, on a new sheet, with the log in the same two round trips", async () => {
+  it("holds one line per cell down column A, text-formatted, on a new sheet, written before its log row", async () => {
     const fake = smallWorkbook();
     const before = fake.snapshot() as unknown[];
     const syncs = fake.syncs;
@@ -168,12 +168,26 @@ describe("the export sheet", () => {
       name: "PARS Export 20251125-1430",
       lines,
     });
-    expect(fake.syncs - syncs).toBe(2);
+    expect(fake.syncs - syncs).toBe(3);
     expect(recorded).toEqual({ logSheet: "Export Log", exportSheet: "PARS Export 20251125-1430" });
+    // The log names what was made: the sheet, not a file nobody downloaded.
+    expect(cellsOf(fake, "Export Log")[1]?.[2]).toBe("sheet PARS Export 20251125-1430");
     expect(cellsOf(fake, "PARS Export 20251125-1430")).toEqual(lines.map((l) => [l]));
     const formats = fake.sheet("PARS Export 20251125-1430").numberFormats;
     expect(lines.map((_, r) => formats.get(`${String(r)},0`))).toEqual(lines.map(() => "@"));
     expect((fake.snapshot() as unknown[]).slice(0, before.length)).toEqual(before);
+  });
+
+  it("adds no log row when Excel refuses the sheet that would hold the file", async () => {
+    const fake = smallWorkbook();
+    await gatewayOf(fake).recordExport(entry(1), null);
+    const logBefore = cellsOf(fake, "Export Log");
+    // Over Excel's 5 MB request limit: the sheet's text cannot be written.
+    const huge = Array.from({ length: 700 }, (_, i) => `${String(i)} ${"x".repeat(8_000)}`);
+    await expect(
+      gatewayOf(fake).recordExport(entry(2), { name: "PARS Export 20251125-1431", lines: huge })
+    ).rejects.toThrow();
+    expect(cellsOf(fake, "Export Log")).toEqual(logBefore);
   });
 
   it("takes a free name when an export was already made that minute", async () => {

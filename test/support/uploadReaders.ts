@@ -9,6 +9,7 @@ import {
   FORMAT_PROFILES,
   lookUp,
   matchFormat,
+  MOC_BOARDS,
   type DayNumber,
   type DeliveryMethod,
   type ExportActivity,
@@ -72,8 +73,9 @@ export function xmlViewOf(a: ExportActivity): XmlView {
     description: v.description,
     credits: v.credits,
     jointProviders: v.providership === "Joint" ? nonEmpty(v.jointProviders) : undefined,
-    city: v.city,
-    state: v.state,
+    // A MedBiquitous address needs its country: without one no location is written.
+    city: v.country === undefined ? undefined : v.city,
+    state: v.country === undefined ? undefined : v.state,
     country: v.country,
     startDate: v.startDate,
     endDate: v.endDate,
@@ -87,8 +89,9 @@ export function xmlViewOf(a: ExportActivity): XmlView {
     cmePassport: v.cmePassport,
     fee: v.fee,
     registration: v.registration,
+    // MEMS writes a supporter as an attribute of its amount: no amount, nothing written.
     monetary: a.support
-      .filter((s) => s.supportType === "Monetary")
+      .filter((s) => s.supportType === "Monetary" && s.amount !== undefined)
       .map((s) => ({ source: s.source, amount: s.amount })),
     // A supporter or board with no value at all has nothing to write: the element is left out.
     inKind: a.support
@@ -141,88 +144,117 @@ const formatOf = (name: string | undefined): FormatKey | undefined => {
   return key;
 };
 
+/** A board as the workbook names it, from the code the XML writes (the draft's ABPATH). */
+const boardOf = (code: string | undefined): MocBoard | undefined => {
+  if (code === undefined) return undefined;
+  const board = MOC_BOARDS.values.find((b) => b.toUpperCase() === code);
+  if (board === undefined) throw new Error(`unknown board code "${code}"`);
+  return board;
+};
+
+/** The text of a LOM language string (`<lom:string language="en">…</lom:string>`). */
+const langText = (n: XmlNode | undefined, path: string): string | undefined => {
+  const x = at(n, path);
+  if (x === undefined) return undefined;
+  const strings = kids(x, "lom:string");
+  if (strings.length !== 1) throw new Error(`${path} holds ${String(strings.length)} strings`);
+  expectEqual(strings[0]!.attributes.language, "en");
+  return strings[0]!.text;
+};
+
+const MEMS_DECLARATIONS: Readonly<Record<string, string>> = {
+  xmlns: "http://ns.medbiq.org/metrics/v2/",
+  "xmlns:lom": "http://ltsc.ieee.org/xsd/LOM",
+  "xmlns:hx": "http://ns.medbiq.org/lom/extend/v1/",
+  "xmlns:addr": "http://ns.medbiq.org/address/v1/",
+};
+
 /** Reads a PARS XML file back into one view per `MedicalEducationMetrics`. */
 export function readParsXml(text: string): XmlView[] {
   const root = parseXml(text);
   if (root.name !== "ACCMEActivities") throw new Error(`root is ${root.name}`);
   return root.children.map((m): XmlView => {
     if (m.name !== "MedicalEducationMetrics") throw new Error(`unexpected ${m.name}`);
+    for (const [k, v] of Object.entries(MEMS_DECLARATIONS)) expectEqual(m.attributes[k], v);
+    if (!m.attributes["xmlns:accme"]) throw new Error("no namespace for ACCME's extensions");
+    const lom = at(m, "ActivityDescription/lom:lom");
     const ids = new Map(
-      kids(at(m, "Lom/general"), "identifier").map((i) => [
-        textAt(i, "catalog"),
-        textAt(i, "entry"),
+      kids(kid(lom, "lom:general"), "lom:identifier").map((i) => [
+        textAt(i, "lom:catalog"),
+        textAt(i, "lom:entry"),
       ])
     );
-    const edu = at(m, "healthcareMetadata/healthcareEducation");
+    const edu = at(lom, "hx:healthcareMetadata/hx:healthcareEducation");
     const x = kid(m, "XtensibleInfo");
     const participants = new Map(
-      kids(kid(m, "ParticipationMetrics"), "participantsByCategory").map((p) => [
-        textAt(p, "category"),
-        num(textAt(p, "numberOfParticipants")),
+      kids(kid(m, "ParticipationMetrics"), "ParticipantsByCategory").map((p) => [
+        textAt(p, "CategoryName"),
+        num(textAt(p, "Number")),
       ])
     );
-    const sponsorship = textAt(edu, "activitySponsorship");
-    const fee = textAt(x, "FeeForParticipation");
-    const joint = kids(at(edu, "credits"), "nonAccreditedProvider").map((n) => n.text);
-    const methods = kids(kid(x, "DeliveryMethods"), "DeliveryMethod").map(
+    const sponsorship = textAt(edu, "hx:activitySponsorship");
+    const fee = textAt(x, "accme:FeeForParticipation");
+    const joint = kids(at(edu, "hx:credits"), "hx:nonAccreditedProvider").map((n) => n.text);
+    const methods = kids(kid(x, "accme:DeliveryMethods"), "accme:DeliveryMethod").map(
       (n) => n.text as DeliveryMethod
     );
-    const outcomes = kids(kid(x, "MeasuredOutcomes"), "MeasuredOutcome").map((o) => ({
-      name: textAt(o, "OutcomeName") as OutcomeName,
-      type: (textAt(o, "MeasurementType") ?? null) as MeasurementType | null,
+    const outcomes = kids(kid(x, "accme:MeasuredOutcomes"), "accme:MeasuredOutcome").map((o) => ({
+      name: textAt(o, "accme:OutcomeName") as OutcomeName,
+      type: (textAt(o, "accme:MeasurementType") ?? null) as MeasurementType | null,
     }));
-    if (textAt(edu, "credits/activityCertification") !== undefined) {
-      expectEqual(textAt(edu, "credits/activityCertification"), "AMA PRA Category 1");
+    if (textAt(edu, "hx:credits/hx:activityCertification") !== undefined) {
+      expectEqual(textAt(edu, "hx:credits/hx:activityCertification"), "AMA PRA Category 1");
     }
     expectEqual(
       textAt(m, "ReportDescription/ReportingStartDate"),
-      textAt(edu, "startDateTime")?.slice(0, 10)
+      textAt(edu, "hx:startDateTime")?.slice(0, 10)
     );
     expectEqual(
       textAt(m, "ReportDescription/ReportingEndDate"),
-      textAt(edu, "endDateTime")?.slice(0, 10)
+      textAt(edu, "hx:endDateTime")?.slice(0, 10)
     );
-    const action = textAt(x, "activityRecordAction");
+    const location = kid(edu, "hx:activityLocation");
+    const action = textAt(x, "accme:activityRecordAction");
     if (action !== "Add" && action !== "Update") throw new Error(`action ${String(action)}`);
     return {
       internalId: ids.get("Provider Activity ID"),
       accmeId: ids.get("ACCME Activity ID"),
       url: ids.get("URL"),
-      title: textAt(m, "Lom/general/title"),
-      description: textAt(m, "Lom/general/description"),
-      credits: num(textAt(edu, "credits/numberOfCredits")),
+      title: langText(lom, "lom:general/lom:title"),
+      description: langText(lom, "lom:general/lom:description"),
+      credits: num(textAt(edu, "hx:credits/hx:numberOfCredits")),
       jointProviders: nonEmpty(joint),
-      city: textAt(edu, "activityLocation/city"),
-      state: textAt(edu, "activityLocation/stateOrProvince"),
-      country: textAt(edu, "activityLocation/country"),
-      startDate: isoDay(textAt(edu, "startDateTime"), "T00:00:00"),
-      endDate: isoDay(textAt(edu, "endDateTime"), "T00:00:00"),
+      city: textAt(location, "addr:City"),
+      state: textAt(location, "addr:StateOrProvince"),
+      country: textAt(location, "addr:Country/addr:CountryCode"),
+      startDate: isoDay(textAt(edu, "hx:startDateTime"), "T00:00:00"),
+      endDate: isoDay(textAt(edu, "hx:endDateTime"), "T00:00:00"),
       providership:
         sponsorship === undefined ? undefined : sponsorship === "direct" ? "Direct" : "Joint",
-      format: formatOf(textAt(edu, "activityFormat")),
-      commercialSupport: bool(textAt(edu, "commercialSupport"), "true", "false"),
+      format: formatOf(langText(edu, "hx:activityFormat")),
+      commercialSupport: bool(textAt(edu, "hx:commercialSupport"), "yes", "no"),
       physicianLearners: participants.get("physician"),
       otherLearners: participants.get("other"),
       deliveryMethod: nonEmpty(methods),
       outcomes: nonEmpty(outcomes),
-      cmePassport: bool(textAt(x, "ForPublicList"), "Yes", "No"),
+      cmePassport: bool(textAt(x, "accme:ForPublicList"), "true", "false"),
       fee: fee === undefined ? undefined : lookUp(FEES, fee.replace("\u2019", "'")),
-      registration: textAt(x, "ActivityRegistration") as Registration | undefined,
-      monetary: kids(kid(m, "ActivityDescription"), "commercialSupportAmount").map((s) => {
-        expectEqual(textAt(s, "currency"), "USD");
-        return { source: textAt(s, "supportSource"), amount: num(textAt(s, "value")) };
+      registration: textAt(x, "accme:ActivityRegistration") as Registration | undefined,
+      monetary: kids(kid(m, "ActivityDescription"), "CommercialSupportAmount").map((s) => {
+        expectEqual(s.attributes.currency, "USD");
+        return { source: s.attributes.supportSource, amount: num(s.text) };
       }),
-      inKind: kids(kid(x, "InKindSupports"), "InKindSupport").map((s) => ({
-        source: textAt(s, "source"),
+      inKind: kids(kid(x, "accme:InKindSupports"), "accme:InKindSupport").map((s) => ({
+        source: textAt(s, "accme:source"),
       })),
-      moc: kids(kid(x, "MOCRegistrations"), "MOCRegistration").map((r) => ({
-        board: textAt(r, "boardName") as MocBoard | undefined,
-        mocCredits: num(textAt(r, "mocPoints")),
-        creditTypes: kids(r, "MOCCreditType").map((c) => c.text),
-        claimDate: isoDay(textAt(r, "CreditClaimDate")),
+      moc: kids(kid(x, "accme:MOCRegistrations"), "accme:MOCRegistration").map((r) => ({
+        board: boardOf(textAt(r, "accme:boardName")),
+        mocCredits: num(textAt(r, "accme:mocPoints")),
+        creditTypes: kids(r, "accme:MOCCreditType").map((c) => c.text),
+        claimDate: isoDay(textAt(r, "accme:CreditClaimDate")),
       })),
       action,
-      close: bool(textAt(x, "closeActivityRecord"), "true", "false") ?? false,
+      close: bool(textAt(x, "accme:closeActivityRecord"), "true", "false") ?? false,
     };
   });
 }

@@ -1,3 +1,6 @@
+import { wholeDollars } from "./wholeDollars";
+import { collisionMessage, emptiedOnceSafe, idCollisions, NO_INTERNAL_ID } from "./identity";
+import { closeWithheldBecause, parsCodedValues } from "./parsCodes";
 import {
   checkWorkbookRecords,
   missingFor,
@@ -32,13 +35,16 @@ export type ExportOptions = Omit<CheckOptions, "upload"> & {
 
 /** A value that goes into the file other than as the workbook shows it, said out loud. */
 export type ExportNote = {
-  readonly code: "amount_not_whole" | "in_kind_amount_dropped";
+  readonly code: "amount_not_whole" | "in_kind_amount_dropped" | "close_withheld";
   readonly table: TableName;
   readonly sheet: string;
   readonly row: number;
   readonly column: string;
   readonly internalId: string | null;
+  /** The value in the workbook. */
   readonly value: string;
+  /** The value written instead (the whole dollars of `amount_not_whole`); null when none is. */
+  readonly written: string | null;
 };
 
 /**
@@ -106,6 +112,11 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
   const excluded: ExcludedRow[] = [];
 
   const verdictRows = new Map(result.rows.map((v) => [v.row, v] as const));
+  const typedIds = new Map<number, string>();
+  const heldTo = new Map<
+    number,
+    { base: Omit<ExcludedRow, "reason" | "heldTo" | "messages">; heldTo: StatusName }
+  >();
   for (const a of records.activities.records) {
     const id = a.internalId.kind === "ok" ? a.internalId.value : null;
     const title = a.title.kind === "ok" ? a.title.value : null;
@@ -162,6 +173,37 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
       });
       continue;
     }
+    if (id === null) {
+      // No upload row without its Provider Activity ID: with no Internal ID column the check says
+      // so once, for the table; that one finding is each row's reason.
+      const column = missingColumnIssues.find(
+        (i) =>
+          i.table === "Activities" &&
+          i.column === records.activities.place(a.row, "internalId").column
+      );
+      excluded.push({
+        ...base,
+        reason: "fails_status",
+        heldTo: verdict.heldTo,
+        messages: [column === undefined ? NO_INTERNAL_ID : messageOf(column)],
+      });
+      continue;
+    }
+    const emptied = emptiedOnceSafe(a);
+    if (emptied.length > 0) {
+      excluded.push({
+        ...base,
+        reason: "fails_status",
+        heldTo: verdict.heldTo,
+        messages: emptied.map(
+          (k) =>
+            `${records.activities.place(a.row, k as never).column} holds only characters an upload cannot carry (control characters); with them removed it is empty.`
+        ),
+      });
+      continue;
+    }
+    typedIds.set(a.row, id);
+    heldTo.set(a.row, { base, heldTo: verdict.heldTo });
     activities.push(
       exportActivity(
         a,
@@ -175,6 +217,35 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
         notes
       )
     );
+  }
+
+  // Judged on the written text: two IDs the check told apart may be one in the file.
+  const collisions = idCollisions(activities, (row) => typedIds.get(row));
+  if (collisions.length > 0) {
+    const out = new Set(collisions.map((c) => c.row));
+    for (const c of collisions) {
+      const held = heldTo.get(c.row);
+      if (held === undefined) continue;
+      excluded.push({
+        ...held.base,
+        reason: "fails_status",
+        heldTo: held.heldTo,
+        messages: [collisionMessage(c)],
+      });
+    }
+    excluded.sort((x, y) => x.row - y.row);
+    const kept = activities.filter((a) => !out.has(a.row));
+    activities.length = 0;
+    activities.push(...kept);
+    // What the preview says about rows that stay out goes with them.
+    const outIds = new Set(collisions.map((c) => c.typed));
+    const keep = <T extends { readonly internalId: string | null }>(list: T[]): void => {
+      const kept = list.filter((x) => x.internalId === null || !outIds.has(x.internalId));
+      list.length = 0;
+      list.push(...kept);
+    };
+    keep(notes);
+    keep(changed);
   }
 
   const unmatched: string[] = [];
@@ -240,6 +311,8 @@ function valuesOf<V>(
     if (typeof value === "string") {
       const safe = safeText(value);
       if (safe !== value) changed.push({ ...place(), internalId, before: value, after: safe });
+      // Nothing left once made safe: the value is absent, never written empty.
+      if (safe === "") continue;
       value = safe;
     } else if (typeof value === "number" && CREDIT_KEYS.has(key)) {
       // The check accepts credits within 1e-9 of a 0.25 step (a formula's floating-point noise,
@@ -279,7 +352,9 @@ function exportActivity(
   notes: ExportNote[]
 ): ExportActivity {
   const id = a.internalId.kind === "ok" ? a.internalId.value : null;
-  const values = valuesOf<ExportActivity["values"]>(a, activitiesTable, id, changed, null);
+  const values = parsCodedValues(
+    valuesOf<ExportActivity["values"]>(a, activitiesTable, id, changed, null)
+  );
   const support: ExportSupport[] = supportRows.map((s) => {
     const v = valuesOf<Omit<ExportSupport, "row">>(s, supportTable, id, changed, "internalId");
     const note = (code: ExportNote["code"], value: number): void => {
@@ -288,6 +363,7 @@ function exportActivity(
         code,
         internalId: id,
         value: String(value),
+        written: code === "amount_not_whole" ? String(wholeDollars(value)) : null,
       });
     };
     if (v.amount !== undefined && v.supportType === "In-kind") {
@@ -297,19 +373,32 @@ function exportActivity(
       void _dropped;
       return { row: s.row, ...rest };
     }
-    if (v.amount !== undefined && !Number.isInteger(v.amount)) note("amount_not_whole", v.amount);
+    if (v.amount !== undefined && !Number.isInteger(v.amount)) {
+      note("amount_not_whole", v.amount);
+      return { row: s.row, ...v, amount: wholeDollars(v.amount) };
+    }
     return { row: s.row, ...v };
   });
   const moc: ExportMoc[] = mocRows.map((m) => ({
     row: m.row,
     ...valuesOf<Omit<ExportMoc, "row">>(m, mocTable, id, changed, "internalId"),
   }));
+  const withheld = declared === "Closed" ? closeWithheldBecause(values, moc.length) : null;
+  if (withheld !== null) {
+    notes.push({
+      ...activitiesTable.place(a.row, "status" as never),
+      code: "close_withheld",
+      internalId: id,
+      value: "Closed",
+      written: null,
+    });
+  }
   return {
     row: a.row,
     values,
     support,
     moc,
     action: values.accmeId === undefined ? "Add" : "Update",
-    close: declared === "Closed",
+    close: declared === "Closed" && withheld === null,
   };
 }

@@ -9,22 +9,71 @@ import type { XmlProgram } from "./xmlOut";
 // fixed by its place in the table, so its indented tags are constants known before any activity is
 // written.
 
-export { escapeXml } from "./xmlOut";
+import { escapeXml } from "./xmlOut";
+
+export { escapeXml };
 
 const indent = (depth: number): string => "  ".repeat(depth);
+
+/** Attributes every instance of an element carries (namespace declarations, a language). */
+export type ConstantAttributes = Readonly<Record<string, string>>;
+
+const attributeText = (attributes: ConstantAttributes | undefined): string =>
+  attributes === undefined
+    ? ""
+    : Object.entries(attributes)
+        .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+        .join("");
 
 /** An element holding text; left out when `value` gives null. */
 export function leaf<C>(
   name: string,
   source: string,
-  value: (c: C) => string | null
+  value: (c: C) => string | null,
+  attributes?: ConstantAttributes
 ): XmlElement<C> {
+  const open = `<${name}${attributeText(attributes)}>`;
   return {
     name,
     source,
     repeated: false,
     children: [],
-    compile: (depth, program) => program.leaf(`${indent(depth)}<${name}>`, value, `</${name}>\n`),
+    compile: (depth, program) => program.leaf(`${indent(depth)}${open}`, value, `</${name}>\n`),
+  };
+}
+
+/** An attribute whose value is the item's own; left off when `value` gives null. */
+export type ItemAttribute<C> = { readonly name: string; readonly value: (c: C) => string | null };
+
+/**
+ * An element holding text with attributes of its own item (MEMS's `CommercialSupportAmount`
+ * carries its supporter in an attribute); left out when `value` gives null.
+ */
+export function leafWithAttributes<C>(
+  name: string,
+  source: string,
+  value: (c: C) => string | null,
+  constant: ConstantAttributes,
+  attributes: readonly ItemAttribute<C>[]
+): XmlElement<C> {
+  const fixed = attributeText(constant);
+  const markup = (c: C): string | null => {
+    const text = value(c);
+    if (text === null) return null;
+    let out = fixed;
+    for (const a of attributes) {
+      const v = a.value(c);
+      if (v !== null) out += ` ${a.name}="${escapeXml(v)}"`;
+    }
+    return `${out}>${escapeXml(text)}`;
+  };
+  return {
+    name,
+    source,
+    repeated: false,
+    children: [],
+    compile: (depth, program) =>
+      program.leaf(`${indent(depth)}<${name}`, markup, `</${name}>\n`, false),
   };
 }
 
@@ -33,25 +82,46 @@ function compileGroup<C>(
   name: string,
   children: readonly XmlElement<C>[],
   depth: number,
-  program: XmlProgram<C>
+  program: XmlProgram<C>,
+  attributes = ""
 ): void {
-  program.open(`${indent(depth)}<${name}>\n`);
+  program.open(`${indent(depth)}<${name}${attributes}>\n`);
   for (const child of children) child.compile(depth + 1, program);
   program.close(`${indent(depth)}</${name}>\n`);
 }
 
-/** An element made of child elements; left out when none of them is written. */
+/** How a group is written beyond its children. */
+export type GroupOptions = {
+  /** Written on the opening tag (namespace declarations). */
+  readonly attributes?: ConstantAttributes;
+  /** Written even when none of its children is, because the schema requires the element. */
+  readonly required?: boolean;
+};
+
+/**
+ * An element made of child elements; left out when none of them is written, unless `required`.
+ */
 export function group<C>(
   name: string,
   source: string,
-  children: readonly XmlElement<C>[]
+  children: readonly XmlElement<C>[],
+  options: GroupOptions = {}
 ): XmlElement<C> {
+  const attributes = attributeText(options.attributes);
   return {
     name,
     source,
     repeated: false,
     children,
-    compile: (depth, program) => compileGroup(name, children, depth, program),
+    compile: (depth, program) => {
+      if (options.required !== true) {
+        compileGroup(name, children, depth, program, attributes);
+        return;
+      }
+      program.constant(`${indent(depth)}<${name}${attributes}>\n`);
+      for (const child of children) child.compile(depth + 1, program);
+      program.constant(`${indent(depth)}</${name}>\n`);
+    },
   };
 }
 
@@ -69,6 +139,20 @@ export function each<C, I>(
     children,
     compile: (depth, program) =>
       program.each(items, (body) => compileGroup(name, children, depth, body)),
+  };
+}
+
+/** One `element` per item of a list, the element given its item (a supporter's amount). */
+export function eachElement<C, I>(
+  items: (c: C) => readonly I[],
+  element: XmlElement<I>
+): XmlElement<C> {
+  return {
+    name: element.name,
+    source: element.source,
+    repeated: true,
+    children: element.children,
+    compile: (depth, program) => program.each(items, (body) => element.compile(depth, body)),
   };
 }
 

@@ -115,6 +115,7 @@ const OPEN = 0;
 const CLOSE = 1;
 const LEAF = 2;
 const EACH = 3;
+const CONSTANT = 4;
 
 /**
  * One step of a compiled layout. All steps are of one class, whatever their kind, so the loop
@@ -132,7 +133,9 @@ class Step {
     /** LEAF: the value; EACH: the items. The context's type is the table's business (`XmlElement`). */
     readonly of: ((c: never) => unknown) | null,
     /** EACH: the steps for each item. */
-    readonly body: readonly Step[] | null
+    readonly body: readonly Step[] | null,
+    /** LEAF: false when the value is markup already escaped (an element with attributes). */
+    readonly escape: boolean
   ) {}
 }
 
@@ -147,19 +150,27 @@ export class XmlProgram<C> {
 
   /** A group's opening tag: written only if something is written before its `close`. */
   open(tag: string): void {
-    this.steps.push(new Step(OPEN, this.constants.of(tag), -1, -1, null, null));
+    this.steps.push(new Step(OPEN, this.constants.of(tag), -1, -1, null, null, true));
+  }
+
+  /** Text always written, whatever else is: the tags of an element the schema requires. */
+  constant(text: string): void {
+    this.steps.push(new Step(CONSTANT, this.constants.of(text), -1, -1, null, null, true));
   }
 
   /** A group's closing tag (or, when nothing was written inside, its opening tag taken back). */
   close(tag: string): void {
-    this.steps.push(new Step(CLOSE, this.constants.of(tag), -1, -1, null, null));
+    this.steps.push(new Step(CLOSE, this.constants.of(tag), -1, -1, null, null, true));
   }
 
-  /** An element holding `value(c)` between two tags; left out when the value is null. */
-  leaf(open: string, value: (c: C) => string | null, close: string): void {
+  /**
+   * An element holding `value(c)` between two tags; left out when the value is null. With
+   * `escape` false the value is markup the caller has escaped (attributes, then text).
+   */
+  leaf(open: string, value: (c: C) => string | null, close: string, escape = true): void {
     const { constants } = this;
     this.steps.push(
-      new Step(LEAF, constants.of(open), constants.of(close), constants.slot(), value, null)
+      new Step(LEAF, constants.of(open), constants.of(close), constants.slot(), value, null, escape)
     );
   }
 
@@ -167,7 +178,7 @@ export class XmlProgram<C> {
   each<I>(items: (c: C) => readonly I[], body: (program: XmlProgram<I>) => void): void {
     const program = new XmlProgram<I>(this.constants);
     body(program);
-    this.steps.push(new Step(EACH, -1, -1, -1, items, program.steps));
+    this.steps.push(new Step(EACH, -1, -1, -1, items, program.steps, true));
   }
 }
 
@@ -223,9 +234,12 @@ export class XmlOut {
           break;
         case LEAF: {
           const value = (step.of as (c: unknown) => string | null)(c);
-          if (value !== null) this.leaf(step.slot, step.k, value, step.close);
+          if (value !== null) this.leaf(step.slot, step.k, value, step.close, step.escape);
           break;
         }
+        case CONSTANT:
+          this.constant(step.k);
+          break;
         default: {
           const items = (step.of as (c: unknown) => readonly unknown[])(c);
           const body = step.body as readonly Step[];
@@ -293,7 +307,7 @@ export class XmlOut {
    * `close` (its tags with their indentation). `slot` is the element's, from `XmlConstants.slot`:
    * while the element's values repeat, each distinct one becomes a constant of the whole element.
    */
-  private leaf(slot: number, open: number, value: string, close: number): void {
+  private leaf(slot: number, open: number, value: string, close: number, escape: boolean): void {
     if (this.openCount !== 0) this.writeOpens();
     let cache = this.caches[slot];
     if (cache === undefined) {
@@ -318,7 +332,11 @@ export class XmlOut {
       else if (cache.ids.size < this.limits.valuesPerElement && this.runs < this.limits.valueRuns) {
         k = this.texts.length;
         this.texts.push(
-          [this.texts[open] as string, escapeXml(value), this.texts[close] as string].join("")
+          [
+            this.texts[open] as string,
+            escape ? escapeXml(value) : value,
+            this.texts[close] as string,
+          ].join("")
         );
         cache.ids.set(value, k);
       }
@@ -333,7 +351,7 @@ export class XmlOut {
     }
     this.append(open);
     this.flush();
-    this.parts.push(escapeXml(value));
+    this.parts.push(escape ? escapeXml(value) : value);
     this.append(close);
   }
 

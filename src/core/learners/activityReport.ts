@@ -11,7 +11,7 @@ import type { ExportLearner, LearnerAction } from "./model";
 // The learner completion file: MedBiquitous Activity Report v2 (activityreport.xsd, 29 Nov 2018,
 // with member v2 and name v2), which ACCME's learner XML descends from. One `ActivityReport` per
 // completion. Where the 2025 draft of ACCME's learner schema (elliottACCME/tempSchema,
-// accme-pars-learner-reports.schema_v0_5.json; learners-and-annual.md §1.7) and the standard
+// accme-pars-learner-reports.schema_v0_5.json; LEARNERS.md §6) and the standard
 // disagree on XML, the standard wins: the file must validate. Every name PARS adds of its own is a
 // constant below with its source and what is doubtful about it.
 
@@ -55,7 +55,7 @@ export const NPI_DOMAIN = `${LEARNER_ID_DOMAIN_PREFIX}NPI`;
 
 /**
  * Board codes as the draft spells them in identifier domains: the same as the workbook's but for
- * pathology, which the draft writes `ABPATH` (learners-and-annual.md §1.5).
+ * pathology, which the draft writes `ABPATH` (LEARNERS.md §3).
  */
 export const LEARNER_BOARD_CODES: Readonly<Record<MocBoard, string>> = {
   ABA: "ABA",

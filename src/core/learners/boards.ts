@@ -9,7 +9,7 @@ import type { FormatKey } from "../formats";
 //
 // The exact strings PARS uses for MOC credit types are in an appendix of ACCME's activity XML
 // specification ("Credit types for MOC registration") that no public copy holds
-// (learners-and-annual-2.md §1.3): the names below are the ones ACCME's pages use, and a board
+// (LEARNERS.md §3): the names below are the ones ACCME's pages use, and a board
 // whose types no source names takes any type, with a note.
 
 /** A fact and the document it comes from. */
@@ -59,10 +59,10 @@ const type = (
   lastCompletion,
 });
 
-const NOT_FOUND = "no public source names them (learners-and-annual-2.md §1.3)";
+const NOT_FOUND = "no public source names them (LEARNERS.md §3)";
 const BOARD_ID_REQUIRED =
-  "ACCME FAQ 7921: a MOC learner record carries the certifying-board ID (learners-and-annual.md §1.2)";
-const NO_LIMIT = "no rule of this board found (learners-and-annual-2.md §1.4)";
+  "ACCME FAQ 7921: a MOC learner record carries the certifying-board ID (LEARNERS.md §2)";
+const NO_LIMIT = "no rule of this board found (LEARNERS.md §3)";
 
 const rules = (
   board: MocBoard,
@@ -86,7 +86,7 @@ export const BOARD_RULES: Readonly<Record<MocBoard, BoardRules>> = {
       type("Patient Safety", ["MOCA Patient Safety", "MOCA and Patient Safety", "PS"]),
     ],
     source:
-      "ACCME FAQ, reporting ABA patient safety credits: MOCA points and Patient Safety, a partly qualifying activity sent as two records (learners-and-annual-2.md §1.3)",
+      "ACCME FAQ, reporting ABA patient safety credits: MOCA points and Patient Safety, a partly qualifying activity sent as two records (LEARNERS.md §3)",
   }),
   ABIM: rules("ABIM", {
     value: [
@@ -94,13 +94,13 @@ export const BOARD_RULES: Readonly<Record<MocBoard, BoardRules>> = {
       type("Practice Assessment", ["PA", "Part IV", "Part 4"]),
     ],
     source:
-      "ACCME, tips for CME for MOC and FAQ on ABIM Practice Assessment points (learners-and-annual-2.md §1.3)",
+      "ACCME, tips for CME for MOC and FAQ on ABIM Practice Assessment points (LEARNERS.md §3)",
   }),
   ABOHNS: rules("ABOHNS", { value: null, source: NOT_FOUND }),
   ABOS: rules("ABOS", {
     value: null,
     source:
-      "ABOS takes CME and SAE credits from PARS providers, but no source gives the values PARS writes (learners-and-annual-2.md §1.3)",
+      "ABOS takes CME and SAE credits from PARS providers, but no source gives the values PARS writes (LEARNERS.md §3)",
   }),
   ABP: rules(
     "ABP",
@@ -113,28 +113,28 @@ export const BOARD_RULES: Readonly<Record<MocBoard, BoardRules>> = {
           "Part II",
         ]),
       ],
-      source: "ACCME FAQ 8080 and accme.org/abp-moc (learners-and-annual-2.md §1.3)",
+      source: "ACCME FAQ 8080 and accme.org/abp-moc (LEARNERS.md §3)",
     },
     {
       boardId: {
         value: "required",
         source:
-          "ACCME FAQ 8080: ABP matches on the ABP ID with first and last name (learners-and-annual-2.md §1.4)",
+          "ACCME FAQ 8080: ABP matches on the ABP ID with first and last name (LEARNERS.md §3)",
       },
       samePoints: {
         value: true,
         source:
-          "Ask ACCME, different types and numbers of MOC credits in the same activity: ABP requires every learner to earn the same points (learners-and-annual.md §1.5)",
+          "Ask ACCME, different types and numbers of MOC credits in the same activity: ABP requires every learner to earn the same points (LEARNERS.md §3)",
       },
       onePerDay: {
         value: { exceptFormats: ["journal"] },
         source:
-          "ACCME FAQ 8080: one completion per activity per day, except journal CME (learners-and-annual-2.md §1.4)",
+          "ACCME FAQ 8080: one completion per activity per day, except journal CME (LEARNERS.md §3)",
       },
       reportBy: {
         value: { month: 12, day: 1 },
         source:
-          "accme.org/abp-moc: completions submitted by December 1 of the completion year (learners-and-annual-2.md §1.4)",
+          "accme.org/abp-moc: completions submitted by December 1 of the completion year (LEARNERS.md §3)",
       },
     }
   ),
@@ -145,7 +145,7 @@ export const BOARD_RULES: Readonly<Record<MocBoard, BoardRules>> = {
       type("Improvement in Medical Practice", ["IMP", "Part IV", "Part 4"]),
     ],
     source:
-      "accme.org/cme-counts-abpath-cc; SAM discontinued for completions from January 1, 2021 (learners-and-annual-2.md §1.3)",
+      "accme.org/cme-counts-abpath-cc; SAM discontinued for completions from January 1, 2021 (LEARNERS.md §3)",
   }),
   ABS: rules(
     "ABS",
@@ -158,19 +158,18 @@ export const BOARD_RULES: Readonly<Record<MocBoard, BoardRules>> = {
           "SA",
         ]),
       ],
-      source:
-        "ACCME, registering CME activities for ABS Continuous Certification (learners-and-annual-2.md §1.3)",
+      source: "ACCME, registering CME activities for ABS Continuous Certification (LEARNERS.md §3)",
     },
     {
       boardId: {
         value: "optional",
         source:
-          "ACCME, ABS Continuous Certification: ABS can match a learner on name and birth month and day (learners-and-annual-2.md §1.2)",
+          "ACCME, ABS Continuous Certification: ABS can match a learner on name and birth month and day (LEARNERS.md §2)",
       },
       firstCompletion: {
         value: "2021-03-01",
         source:
-          "ACCME, ABS Continuous Certification: no completions dated before March 1, 2021 (learners-and-annual-2.md §1.4)",
+          "ACCME, ABS Continuous Certification: no completions dated before March 1, 2021 (LEARNERS.md §3)",
       },
     }
   ),

@@ -71,7 +71,7 @@ function registration(
  *
  * Source: ACCME CME credit reporting checklist (an activity must be at least Active to take
  * learner data) and "Reporting Learner Data in PARS" (an activity must exist in PARS before
- * learners are reported against it), learners-and-annual.md §1.1.
+ * learners are reported against it), LEARNERS.md §1.
  */
 export const activityTakesLearners: LearnerRule = (ctx) => {
   const out: Finding[] = [];
@@ -109,7 +109,7 @@ export const activityTakesLearners: LearnerRule = (ctx) => {
  *
  * Source: ACCME FAQ 7921 (name, month and day of birth, board ID for MOC); ACCME, state medical
  * licensing boards collaboration and learner-credit-data (match on name, birth month and day,
- * state); BOARD_RULES[board].boardId (learners-and-annual.md §1.2).
+ * state); BOARD_RULES[board].boardId (LEARNERS.md §2).
  */
 export const learnerIdentified: LearnerRule = (ctx) => {
   const out: Finding[] = [];
@@ -139,8 +139,8 @@ export const learnerIdentified: LearnerRule = (ctx) => {
  * credit type and points; CME credits at most the activity's.
  *
  * Source: the draft learner schema (at least one CreditCertificate per completion, each with its
- * credit type and amount) and ACCME FAQ 7921 (credit types and amounts), learners-and-annual.md
- * §1.7; a learner cannot earn more than the credits designated for the activity (PARS FAQ,
+ * credit type and amount) and ACCME FAQ 7921 (credit types and amounts), LEARNERS.md §4 and
+ * §6; a learner cannot earn more than the credits designated for the activity (PARS FAQ,
  * credits).
  */
 export const creditReported: LearnerRule = (ctx) => {
@@ -171,7 +171,7 @@ export const creditReported: LearnerRule = (ctx) => {
  * completion may come after the end, by the board's credit-claim date).
  *
  * Source: ACCME FAQ 7921 (completion date); PARS FAQ, MOC credit claim date (each MOC registration
- * has a deadline for claiming credit); learners-and-annual.md §5 (completion inside the activity
+ * has a deadline for claiming credit); LEARNERS.md §5 (completion inside the activity
  * dates).
  */
 export const completionDated: LearnerRule = (ctx) => {
@@ -219,8 +219,7 @@ export const completionDated: LearnerRule = (ctx) => {
  * types are not known), and within the completions the board takes through PARS.
  *
  * Source: ACCME FAQ 7921 and 7922 (MOC points at most those registered); BOARD_RULES
- * (boards.ts: credit types, first completion day, discontinued types), learners-and-annual-2.md
- * §1.3-1.4.
+ * (boards.ts: credit types, first completion day, discontinued types), LEARNERS.md §3.
  */
 export const mocCreditFits: LearnerRule = (ctx) => {
   const out: Finding[] = [];
@@ -371,7 +370,7 @@ export const MOC_REPORTING_DAYS = 30;
  * A MOC completion older than 30 days as of the check is late.
  *
  * Source: ACCME FAQ 7921 (report MOC learners no more than 30 days after they complete the
- * activity's evaluation), learners-and-annual.md §1.6.
+ * activity's evaluation), LEARNERS.md §1.
  */
 export const mocReportedInTime: LearnerRule = (ctx) => {
   const out: Finding[] = [];
@@ -415,8 +414,7 @@ const SEVERAL_A_DAY: ReadonlySet<FormatKey> = new Set(
  * reported: a warning.
  *
  * Source: ACCME FAQ 8080 (ABP: one completion per activity per day, except journal CME);
- * learners-and-annual.md §3.2 (double counting of imported records) and §1.4 (records are added
- * or deleted, never edited).
+ * LEARNERS.md §5 (counted twice) and §1 (records are added or deleted, never edited).
  */
 export const completionsOnce: LearnerRule = (ctx) => {
   const out: Finding[] = [];

@@ -3,7 +3,7 @@ import { isCellError, type CellValue } from "../model/cell";
 
 // A learner's birth date as PARS asks for it: month and day, no year. Source: ACCME FAQ 7921
 // ("month and day of birth (mm/dd)") and the CME credit reporting checklist ("no year")
-// (learners-and-annual.md §1.2). A coordinator's sheet may hold a full date (a date cell, or text
+// (LEARNERS.md §2). A coordinator's sheet may hold a full date (a date cell, or text
 // with a year): the year is dropped on reading and never kept, so no file can carry it.
 
 /** A month (1-12) and a day of that month, of no particular year. */

@@ -1,5 +1,5 @@
 // The National Provider Identifier's check digit. Source: CMS, "Requirements for National Provider
-// Identifier (NPI) and NPI Enumerator Check Digit" (learners-and-annual-2.md §2): an NPI is nine
+// Identifier (NPI) and NPI Enumerator Check Digit" (LEARNERS.md §2): an NPI is nine
 // digits and a check digit computed by the Luhn formula as if the card-issuer prefix 80840 stood
 // in front of them. The prefix is always the same, so its contribution to the Luhn sum is the
 // constant 24; the code below adds it rather than the five digits.

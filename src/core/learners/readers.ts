@@ -12,8 +12,8 @@ import { npiDigits, npiProblem } from "./npi";
 
 /**
  * The record actions a learner row may ask for. Source: ACCME's learner templates "add or delete"
- * records (learners-and-annual.md §1.4); records cannot be edited in place, a correction is a
- * Delete and a new Add (§1.3).
+ * records; records cannot be edited in place, a correction is a Delete and a new Add
+ * (LEARNERS.md §1).
  */
 export const LEARNER_ACTIONS = vocabulary<LearnerAction>("learner record action", [
   ["Add", ["A", "New", "Insert", "Report"]],

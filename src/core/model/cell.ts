@@ -32,8 +32,20 @@ export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && typeof value.error === "string";
 }
 
-/** office.js hands error values over as plain strings: turn the known literals into `CellError`. */
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/**
+ * office.js hands error values over as plain strings: turn the known literals into `CellError`.
+ * A JavaScript Date (how .xlsx readers give a date cell, ISO `t="d"` cells included) becomes its
+ * calendar day as ISO text, `YYYY-MM-DD`, which the date reader takes as that day. Readers give
+ * such cells as UTC midnight, so the day is the UTC one: never shifted by the local time zone.
+ */
 export function cellFromHost(value: unknown): CellValue {
+  if (value instanceof Date) {
+    const t = value.getTime();
+    if (Number.isNaN(t)) return { error: "#VALUE!" };
+    return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1, 2)}-${pad(value.getUTCDate(), 2)}`;
+  }
   if (typeof value === "string") {
     return EXCEL_ERRORS.has(value) ? { error: value } : value;
   }

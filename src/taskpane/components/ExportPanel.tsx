@@ -12,6 +12,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { exportNoteText } from "../../core";
 import type { ExcludedRow, ExportPreview, LayoutId } from "../../core";
 import type { CopyState, ExportState, PreviewState, SelectionState } from "../hooks/useExport";
 import { ErrorBar } from "./ErrorBar";
@@ -125,12 +126,7 @@ function PreviewDetails({ preview }: { preview: ExportPreview }) {
           <ul className={styles.list} aria-labelledby="export-notes">
             {preview.notes.map((n) => (
               <li key={`${n.table}|${String(n.row)}|${n.column}`}>
-                <Text size={200}>
-                  {n.table} row {n.row} {n.column}: {n.value}{" "}
-                  {n.code === "amount_not_whole"
-                    ? "is not whole dollars; written as is."
-                    : "is in-kind support; its amount is not reported."}
-                </Text>
+                <Text size={200}>{exportNoteText(n)}</Text>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { wholeDollars } from "../../../src/core/export/wholeDollars";
 import {
   plainNumber,
   usDate,
@@ -29,5 +30,17 @@ describe("export encoders", () => {
       "2024",
     ]);
     expect(usDate(d)).toBe("02/29/2024");
+  });
+});
+
+describe("wholeDollars", () => {
+  it.each([
+    [2500, 2500],
+    [1200.5, 1201],
+    [99.49, 99],
+    [99.5, 100],
+    [0.4, 0],
+  ])("writes $%p as %p dollars: the nearest dollar, half a dollar up", (amount, dollars) => {
+    expect(wholeDollars(amount)).toBe(dollars);
   });
 });

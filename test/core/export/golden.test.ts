@@ -127,31 +127,38 @@ describe.each(CASES)("golden export of $name", ({ name, book }) => {
 });
 
 describe("the declared XML element order", () => {
-  it("follows upload-layouts.md §B from top to bottom", () => {
+  it("follows MEMS v2: the healthcare LOM inside ActivityDescription, ACCME's names in XtensibleInfo", () => {
     const top = PARS_XML.activity.children.map((c) => c.name);
     expect(top).toEqual([
       "ReportDescription",
       "ActivityDescription",
-      "Lom",
-      "healthcareMetadata",
       "ParticipationMetrics",
       "XtensibleInfo",
     ]);
     const paths = declaredPaths(PARS_XML.activity);
     const pos = (p: string): number => paths.indexOf(`MedicalEducationMetrics/${p}`);
-    expect(pos("Lom/general/identifier")).toBeLessThan(pos("Lom/general/title"));
-    expect(pos("Lom/general/title")).toBeLessThan(pos("Lom/general/description"));
-    expect(pos("XtensibleInfo/activityRecordAction")).toBeLessThan(
-      pos("XtensibleInfo/closeActivityRecord")
+    const lom = "ActivityDescription/lom:lom";
+    expect(pos(`${lom}/lom:general/lom:identifier`)).toBeLessThan(
+      pos(`${lom}/lom:general/lom:title`)
+    );
+    expect(pos(`${lom}/lom:general/lom:title`)).toBeLessThan(
+      pos(`${lom}/lom:general/lom:description`)
+    );
+    expect(pos(`${lom}/lom:general`)).toBeLessThan(pos(`${lom}/hx:healthcareMetadata`));
+    expect(pos(lom)).toBeLessThan(pos("ActivityDescription/CommercialSupportAmount"));
+    expect(pos("XtensibleInfo/accme:activityRecordAction")).toBeLessThan(
+      pos("XtensibleInfo/accme:closeActivityRecord")
     );
     expect(paths).toContain(
-      "MedicalEducationMetrics/XtensibleInfo/MOCRegistrations/MOCRegistration/MOCCreditType"
+      "MedicalEducationMetrics/XtensibleInfo/accme:MOCRegistrations/accme:MOCRegistration/accme:MOCCreditType"
     );
+    const extensions = PARS_XML.activity.children.find((c) => c.name === "XtensibleInfo")!;
+    expect(extensions.children.filter((c) => !c.name.startsWith("accme:"))).toEqual([]);
   });
 
   it("catches a file whose elements are out of order", () => {
     const swapped = parseXml(
-      "<MedicalEducationMetrics><Lom/><ReportDescription/></MedicalEducationMetrics>"
+      "<MedicalEducationMetrics><ActivityDescription/><ReportDescription/></MedicalEducationMetrics>"
     );
     expect(() => expectDeclaredOrder(swapped, PARS_XML.activity, "m")).toThrow(
       /out of the declared order/

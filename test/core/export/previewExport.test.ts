@@ -155,11 +155,12 @@ describe("previewExport: values never break the file", () => {
         ],
       })
     );
-    expect(p.notes.map((n) => [n.code, n.row, n.value])).toEqual([
-      ["amount_not_whole", 2, "99.5"],
-      ["in_kind_amount_dropped", 3, "40"],
+    expect(p.notes.map((n) => [n.code, n.row, n.value, n.written])).toEqual([
+      ["amount_not_whole", 2, "99.5", "100"],
+      ["in_kind_amount_dropped", 3, "40", null],
     ]);
-    expect(p.activities[0]?.support[0]?.amount).toBe(99.5);
+    // Whole dollars, as MEMS types the amount: half a dollar rounds up.
+    expect(p.activities[0]?.support[0]?.amount).toBe(100);
     expect(p.activities[0]?.support[1]).toEqual({ row: 3, source: "B", supportType: "In-kind" });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  cellFromHost,
   dayOfIso,
   isoOfDay,
   readCount,
@@ -227,5 +228,32 @@ describe("codes and text", () => {
       kind: "invalid",
       issue: { code: "description_too_long", length: 2501, max: 2500 },
     });
+  });
+});
+
+describe("ISO date cells", () => {
+  const day = (f: Field<number>): string | null => (f.kind === "ok" ? isoOfDay(f.value) : null);
+
+  it("reads a JavaScript Date, as .xlsx readers give a date cell, as its own calendar day", () => {
+    // 2024-07-01 as a t="d" cell: read as a serial number it became 07/16/1905.
+    const cell = cellFromHost(new Date(Date.UTC(2024, 6, 1)));
+    expect(cell).toBe("2024-07-01");
+    expect(day(readDate(cell, 1900))).toBe("2024-07-01");
+    expect(day(readDate(cellFromHost(new Date(Date.UTC(1999, 11, 31, 23, 59))), 1904))).toBe(
+      "1999-12-31"
+    );
+  });
+
+  it.each(["2024-07-01", "2024-07-01T00:00:00", "2024-07-01T00:00:00.000Z", "2024-7-1"])(
+    "reads the ISO text %p as 2024-07-01",
+    (text) => {
+      expect(day(readDate(text, 1900))).toBe("2024-07-01");
+    }
+  );
+
+  it("makes an invalid Date an error value, never a day", () => {
+    const cell = cellFromHost(new Date(Number.NaN));
+    expect(cell).toEqual({ error: "#VALUE!" });
+    expect(readDate(cell, 1900).kind).toBe("invalid");
   });
 });

@@ -1,0 +1,16 @@
+// Run as a child process by test/cli/wholeFile.test.ts: stages a file of two megabytes and more,
+// tells the parent when the first two are on disk, then waits to be killed mid-write.
+import { stageFile } from "../../src/cli/wholeFile";
+
+const [target] = process.argv.slice(2);
+
+async function* bytes(): AsyncGenerator<Uint8Array> {
+  yield Buffer.alloc(1 << 20, "a");
+  yield Buffer.alloc(1 << 20, "b");
+  process.send?.("written");
+  // Never resolves: the parent kills this process while the file is still being written.
+  await new Promise<never>(() => undefined);
+}
+
+if (target === undefined) throw new Error("usage: stageAndHang <target>");
+void stageFile(target, bytes(), { overwrite: true });
