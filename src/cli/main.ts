@@ -20,11 +20,12 @@ export type Io = {
 export const USAGE = `Usage:
   pars-ready check <workbook.xlsx> [--today YYYY-MM-DD] [--provider-id NNNNNNN] [--json]
   pars-ready template <out.xlsx> [--force]
-  pars-ready export <workbook.xlsx> --format xml|txt [-o file] [options]
+  pars-ready export <workbook.xlsx> --format xml|txt|learners [-o file] [options]
 
 check     checks every activity against its declared PARS status and its format's rules.
           Exit 0 when no row fails, 1 when some do, 2 when the file cannot be read.
-template  writes an empty workbook with the Activities, Support, MOC and Sessions tables.
+template  writes an empty workbook with the Activities, Support, MOC, Sessions and Learners
+          tables.
 export    writes the rows that pass their status as a PARS upload file (pars-ready export --help).
 `;
 

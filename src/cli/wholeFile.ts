@@ -1,8 +1,9 @@
 // Files the command line writes (upload files, learner files, the Export Log) are whole or absent:
 // the bytes go to a temporary file in the target's own folder, are flushed to disk, and only then
-// is the temporary file renamed to the target's name. A rename within one folder is atomic, so a kill, an interrupt or a full disk at any moment leaves either the old file
-// (or none) or the complete new one under the final name, never a cut-off one. A kill can leave a
-// temporary file (`.<name>.<pid>-<random>.part`) beside the target; it never has the target's name.
+// is the temporary file renamed to the target's name. A rename within one folder is atomic, so a
+// kill, an interrupt or a full disk at any moment leaves either the old file (or none) or the
+// complete new one under the final name, never a cut-off one. A kill can leave a temporary file
+// (`.<name>.<pid>-<random>.part`) beside the target; it never has the target's name.
 //
 // A file several exports update (the Export Log) is also locked while it is read and rewritten,
 // so that concurrent exports each add their entry instead of overwriting one another's.

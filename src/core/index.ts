@@ -285,3 +285,15 @@ export {
   type LearnerContext,
   type LearnerRule,
 } from "./learners/learnerRules";
+export {
+  buildLearnerExport,
+  LEARNER_LAYOUT_NAME,
+  LEARNER_LAYOUT_NOTES,
+  previewLearners,
+  type ExcludedLearner,
+  type LearnerExportFile,
+  type LearnerPreview,
+  type LearnerPreviewOutcome,
+  type LearnerSummary,
+} from "./learners/previewLearners";
+export type { LoggableFile, LoggedLayout } from "./export/exportLog";
