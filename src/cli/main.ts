@@ -83,7 +83,9 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
     if (exists) throw new UsageError(`${file} already exists; add --force to overwrite it`);
   }
   await buildParsWorkbook().xlsx.writeFile(file);
-  io.stdout(`Wrote ${file}: Activities, Support, MOC and Sessions tables with dropdowns.\n`);
+  io.stdout(
+    `Wrote ${file}: Activities, Support, MOC, Sessions and Learners tables with dropdowns.\n`
+  );
   return EXIT.ok;
 }
 
