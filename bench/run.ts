@@ -3,6 +3,7 @@
 import { engineBench } from "./engine.bench";
 import { exportBench } from "./export.bench";
 import { functionsBench } from "./functions.bench";
+import { learnersBench } from "./learners.bench";
 import { taskpaneBench } from "./taskpane.bench";
 
 type Bench = { readonly name: string; readonly run: () => Promise<Record<string, number>> };
@@ -11,6 +12,7 @@ type Bench = { readonly name: string; readonly run: () => Promise<Record<string,
 const BENCHES: readonly Bench[] = [
   { name: "engine", run: engineBench },
   { name: "export", run: exportBench },
+  { name: "learners", run: learnersBench },
   { name: "functions", run: functionsBench },
   { name: "taskpane", run: taskpaneBench },
 ];

@@ -158,10 +158,14 @@ function learnerKey(l: ExportLearner): string {
   return sha256Hex(parts.join("\u0000")).slice(0, 16);
 }
 
-function creditId(l: ExportLearner, providerId: string, credit: string): string {
+/** The credit ID of one credit of a completion, from `prefix` (`creditIdPrefix`). */
+const creditId = (prefix: string, credit: string): string => `${prefix}-${credit}`;
+
+/** What every credit ID of a completion starts with: provider, activity, day, learner. */
+function creditIdPrefix(l: ExportLearner, providerId: string): string {
   const day = isoOfDay(l.completion).replaceAll("-", "");
   const activity = encodeURIComponent(l.activity.accmeId);
-  return `${CREDIT_ID_SCHEME}:${providerId}:${activity}-${day}-${learnerKey(l)}-${credit}`;
+  return `${CREDIT_ID_SCHEME}:${providerId}:${activity}-${day}-${learnerKey(l)}`;
 }
 
 function certificate(body: readonly string[], id: string): string {
@@ -209,6 +213,7 @@ function memberOf(l: ExportLearner): string {
 function reportOf(l: ExportLearner, providerId: string): string {
   const a = l.activity;
   const certificates: string[] = [];
+  const prefix = creditIdPrefix(l, providerId);
   if (l.cmeCredits !== null) {
     certificates.push(
       certificate(
@@ -218,7 +223,7 @@ function reportOf(l: ExportLearner, providerId: string): string {
           credit("creditUnit", LEARNER_CREDIT_UNIT),
           credit("numberOfCredits", plainNumber(l.cmeCredits)),
         ],
-        creditId(l, providerId, "cme")
+        creditId(prefix, "cme")
       )
     );
   }
@@ -232,7 +237,7 @@ function reportOf(l: ExportLearner, providerId: string): string {
           credit("creditUnit", LEARNER_CREDIT_UNIT),
           credit("numberOfCredits", plainNumber(l.moc.points)),
         ],
-        creditId(l, providerId, `${board.toLowerCase()}-${normaliseKey(l.moc.creditType)}`)
+        creditId(prefix, `${board.toLowerCase()}-${normaliseKey(l.moc.creditType)}`)
       )
     );
   }
