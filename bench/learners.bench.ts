@@ -43,8 +43,8 @@ function workbook(withLearners: boolean): WorkbookSource {
       for (let k = 0; k < PER_ACTIVITY; k++) {
         const n = i * PER_ACTIVITY + k;
         const row: Record<string, CellValue> = {
-          "Internal ID": a["Internal ID"] as string,
-          "First Name": FIRST[n % FIRST.length] as string,
+          "Internal ID": a["Internal ID"],
+          "First Name": FIRST[n % FIRST.length],
           "Last Name": `${LAST[k % LAST.length] as string}-${String(i)}`,
           "Birth Date": `${String((n % 12) + 1).padStart(2, "0")}/${String((n % 28) + 1).padStart(2, "0")}`,
           NPI: n % 20 === 7 ? "1234567890" : "1234567893",
