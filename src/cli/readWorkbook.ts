@@ -29,7 +29,10 @@ export function cellFromExcelJs(value: ExcelJS.CellValue | undefined): CellValue
   if ("error" in value) return { error: value.error };
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
   if ("formula" in value || "sharedFormula" in value) {
-    return cellFromExcelJs((value as { result?: ExcelJS.CellValue }).result);
+    const f = value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
+    // A file written by a program and never calculated in Excel holds formulas without results.
+    if (f.result === undefined) return { formula: f.formula ?? f.sharedFormula ?? "" };
+    return cellFromExcelJs(f.result);
   }
   if ("hyperlink" in value) {
     const link = value as { text?: unknown; hyperlink: string };

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import {
   CODED_COLUMNS,
   dayFromParts,
+  isUnsavedFormula,
   TABLE_SPECS,
   type CellValue,
   type CodedColumn,
@@ -107,6 +108,7 @@ const DATE_TEXT = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 /** Dates given as MM/DD/YYYY text become real Excel dates, the way a coordinator types them. */
 function toExcel(v: CellValue): ExcelJS.CellValue {
   if (v === undefined) return null;
+  if (isUnsavedFormula(v)) return { formula: v.formula };
   if (typeof v === "object" && v !== null) return { error: v.error } as ExcelJS.CellErrorValue;
   if (typeof v === "string") {
     const m = DATE_TEXT.exec(v);

@@ -1,7 +1,7 @@
 import { dayOfIso, type IsoDate } from "./dates";
 import { InvalidOptionError } from "./errors";
 import type { CellValue } from "./model/cell";
-import { makeIssue, type Issue, type TableName } from "./model/issue";
+import { makeIssue, UNREADABLE_CODES, type Issue, type TableName } from "./model/issue";
 import { joinTables, type JoinedTables } from "./join/joinTables";
 import { joinLearners, type JoinedLearners } from "./learners/joinLearners";
 import { checkLearners } from "./learners/learnerRules";
@@ -147,7 +147,11 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
   for (const f of learnerFindings) findings.push(f);
 
   // 5. Findings as issues, in table, row and column order.
-  const issues = sortIssues(findings.map((f) => makeIssue(f.body, f.severity, f.place)));
+  const issues = sortIssues(
+    findings.map((f) =>
+      makeIssue(f.body, verdicts.notNeeded.has(f) ? "warning" : f.severity, f.place)
+    )
+  );
   let errors = 0;
   for (const i of issues) if (i.severity === "error") errors++;
   return {
@@ -176,7 +180,7 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
 /**
  * Findings from reading cells, each counted against the row it belongs to: an Activities cell
  * against its row (none for a Cancelled row, which is not checked); a Support or MOC cell against
- * its activity when that activity is held to Closed (the status that needs them).
+ * its activity when that activity is held to Closed (the status that needs them), else a warning.
  */
 function ownReadFindings(
   readFindings: readonly Finding[],
@@ -192,11 +196,14 @@ function ownReadFindings(
       continue;
     }
     let owner: number | null = null;
+    let severity = f.severity;
     if (f.place.table === "Support" || f.place.table === "MOC") {
       const a = joined.ownerOf(f.place.table, f.place.row);
       if (a !== undefined && ctx.heldTo(a) === "Closed") owner = a.row;
+      // Never stricter than PARS: a status short of Closed does not need the row's values.
+      else if (a !== undefined && UNREADABLE_CODES.has(f.body.code)) severity = "warning";
     }
-    out.push({ body: f.body, severity: f.severity, place: f.place, owner });
+    out.push({ body: f.body, severity, place: f.place, owner });
   }
   return out;
 }

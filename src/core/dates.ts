@@ -97,9 +97,24 @@ export function addMonths(day: DayNumber, months: number): DayNumber {
 }
 
 /**
+ * The day `months` after `start` that a span of that many months ends before: the same day of the
+ * month, or, when that month has no such day (a start on February 29, or on a 31st), the first
+ * day after the month's end. 02/29/2024 + 12 months is 03/01/2025, so the span runs to 02/28/2025.
+ */
+export function anniversary(start: DayNumber, months: number): DayNumber {
+  const p = partsOfDay(start);
+  const total = p.year * 12 + (p.month - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = p.day <= daysInMonth(year, month) ? p.day : daysInMonth(year, month) + 1;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+/**
  * The last day an activity starting on `start` may end on when its format allows `months` months:
- * 07/01 plus 12 months allows 06/30 of the next year, not 07/01.
+ * the day before the anniversary (FAQ: 07/01 to 06/30). 07/01 plus 12 months allows 06/30 of the
+ * next year, not 07/01; a start on 02/29 allows 02/28 of the next year (of the third, for 36).
  */
 export function lastDayOfSpan(start: DayNumber, months: number): DayNumber {
-  return addMonths(start, months) - 1;
+  return anniversary(start, months) - 1;
 }

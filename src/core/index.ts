@@ -1,6 +1,13 @@
 // The engine's public surface: shells import from here only.
-export type { CellError, CellValue } from "./model/cell";
-export { cellFromHost, describeCell, isBlank, isCellError, EXCEL_ERRORS } from "./model/cell";
+export type { CellError, CellValue, UnsavedFormula } from "./model/cell";
+export {
+  cellFromHost,
+  describeCell,
+  isBlank,
+  isCellError,
+  isUnsavedFormula,
+  EXCEL_ERRORS,
+} from "./model/cell";
 export type {
   Condition,
   Issue,
@@ -10,10 +17,11 @@ export type {
   Severity,
   TableName,
 } from "./model/issue";
-export { HEADER_ISSUE_CODES, makeIssue, OTHER_ROWS_LISTED } from "./model/issue";
+export { HEADER_ISSUE_CODES, makeIssue, OTHER_ROWS_LISTED, UNREADABLE_CODES } from "./model/issue";
 export type { DateSystem, DayNumber, IsoDate } from "./dates";
 export {
   addMonths,
+  anniversary,
   dayFromParts,
   dayOfIso,
   dayOfSerial,
@@ -71,6 +79,7 @@ export type { Field, Outcome } from "./parse/cells";
 export {
   isCreditAmount,
   MAX_DESCRIPTION_LENGTH,
+  readAmount,
   readCount,
   readCredits,
   readDate,
@@ -111,6 +120,7 @@ export {
 export type { Gap, GapKind, Tier } from "./rules/statusRequirements";
 export type { BookRule, CheckContext, Finding, RowRule } from "./rules/context";
 export { DEFAULT_RULES, type RuleSet } from "./rules/registry";
+export { asOfDay, asOfForYear, declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
 export {
   belongsTo,
   indexActivities,

@@ -15,6 +15,7 @@ import { FORMAT_KEYS, formatName } from "./formats";
 import { BOARD_RULES } from "./learners/boards";
 import { LEARNER_ACTIONS, readBirthDate, readNpi } from "./learners/readers";
 import {
+  readAmount,
   readCode,
   readCodeList,
   readCount,
@@ -378,7 +379,7 @@ export const SUPPORT = defineTable({
       ["Type", "Monetary/In-kind", "Monetary or In-kind", "Kind of Support"],
       codedList("Support Type", SUPPORT_TYPES.values)
     ),
-    amount: column("Amount", number, [
+    amount: column("Amount", (c) => readAmount(c), [
       "Monetary Amount",
       "Support Amount",
       "Monetary Support Received",

@@ -1,10 +1,10 @@
 import type { StatusName } from "./codes/vocabularies";
-import type { TableName } from "./model/issue";
+import { UNREADABLE_CODES, type TableName } from "./model/issue";
 import { recordsOf, type ActivityRecord, type WorkbookRecords } from "./parse/readRecords";
-import type { AsOfDay } from "./rules/asOfDay";
+import { declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
 import type { CheckContext, Finding } from "./rules/context";
 import { gapBlocks, requirementGaps, type Gap } from "./rules/statusRequirements";
-import { TABLE_SPECS } from "./schema";
+import { TABLE_SPECS, type ActivityKey } from "./schema";
 
 /** The highest status a row's data supports; Incomplete when it lacks even Draft's fields. */
 export type AchievedStatus = "Incomplete" | StatusName;
@@ -18,7 +18,10 @@ export type RowVerdict = {
   readonly title: string | null;
   /** The status the Status column declares; null when it is blank or not a status. */
   readonly declaredStatus: StatusName | null;
-  /** The status the row is held to: the declared one, else implied by its end date. */
+  /**
+   * The status the row is held to: the declared one, except Ready to Close for a declared Active
+   * that has ended; without a Status, Active until it ends, then Ready to Close.
+   */
   readonly heldTo: StatusName;
   readonly achievedStatus: AchievedStatus;
   /** True when the row meets its held-to status and has no error. */
@@ -41,6 +44,11 @@ export const ACHIEVED_ORDER: readonly AchievedStatus[] = [
 /** What judging the rows gives: a verdict per row and the findings the verdicts add. */
 export type Verdicts = {
   readonly rows: readonly RowVerdict[];
+  /**
+   * Errors about an unreadable value in a column the row's status does not need ("TBD" credits on
+   * a Draft): reported as warnings, and the row keeps its status.
+   */
+  readonly notNeeded: ReadonlySet<Finding>;
   /** Gaps that block the held-to status, wrong-side end dates, and one finding per absent column. */
   readonly findings: readonly Finding[];
   readonly byAchieved: Readonly<Record<AchievedStatus, number>>;
@@ -50,6 +58,20 @@ export type Verdicts = {
 const NO_FINDINGS: readonly never[] = [];
 /** Errors that make a row's dates meaningless, so it achieves nothing. */
 const DATE_BLOCKERS = new Set(["end_before_start", "span_too_long"]);
+
+/**
+ * Activities columns every row needs whatever its status: Draft's fields, and what identifies the
+ * row (an unreadable ACCME Activity ID would upload the row as a new activity).
+ */
+const ALWAYS_NEEDED: ReadonlySet<string> = new Set<ActivityKey>([
+  "internalId",
+  "accmeId",
+  "title",
+  "format",
+  "startDate",
+  "endDate",
+  "status",
+]);
 
 /**
  * The verdict on every reported activity: the status it is held to, the highest it achieves, and
@@ -62,6 +84,10 @@ export function judgeRows(
   ruleFindings: readonly Finding[]
 ): Verdicts {
   const read = ctx.book;
+  const alwaysNeeded = new Set(
+    [...ALWAYS_NEEDED].map((k) => read.activities.place(0, k as ActivityKey).column)
+  );
+  const notNeeded = new Set<Finding>();
   const ownedErrors = new Map<number, Finding[]>();
   for (const f of ruleFindings) {
     if (f.owner === null || f.severity !== "error") continue;
@@ -85,9 +111,27 @@ export function judgeRows(
 
   for (const a of ctx.activities) {
     const gaps = requirementGaps(a, ctx);
-    const held = ctx.heldTo(a);
     const ended = ctx.ended(a);
-    const own = ownedErrors.get(a.row) ?? NO_FINDINGS;
+    const held = ctx.heldTo(a);
+    let own = ownedErrors.get(a.row) ?? NO_FINDINGS;
+    if (own.length > 0) {
+      // Never stricter than PARS: a value the row's status does not need cannot fail it.
+      const needed = (f: Finding) =>
+        f.place.table !== "Activities" ||
+        !UNREADABLE_CODES.has(f.body.code) ||
+        alwaysNeeded.has(f.place.column) ||
+        gaps.some(
+          (g) =>
+            g.place.table === "Activities" &&
+            g.place.column === f.place.column &&
+            gapBlocks(g.tier, held)
+        );
+      const kept = own.filter(needed);
+      if (kept.length < own.length) {
+        for (const f of own) if (!kept.includes(f)) notNeeded.add(f);
+        own = kept;
+      }
+    }
     const datesBroken = own.some((f) => DATE_BLOCKERS.has(f.body.code));
     const achieved = achievedStatus(gaps, datesBroken, ended === true);
     const dateFinding = asOf.endDateFinding(a, held, read);
@@ -113,10 +157,23 @@ export function judgeRows(
       findings.push(f);
     }
     const blocked = gaps.some((g) => gapBlocks(g.tier, held));
-    const passes = !blocked && dateFinding === null && own.length === 0;
+    const passes = !blocked && dateFinding?.severity !== "error" && own.length === 0;
     if (!passes) failing++;
     byAchieved[achieved]++;
-    rows.push(verdictOf(a, read, held, achieved, passes, gaps, ended));
+    const verdict = verdictOf(a, read, held, achieved, passes, gaps, ended);
+    rows.push(verdict);
+    if (verdict.declaredStatus === null && held === "Ready to Close") {
+      // No Status, and it has ended: checked as Ready to Close, with what Closed still needs.
+      const lacking = missingFor(verdict, "Closed");
+      if (lacking.length > 0) {
+        findings.push({
+          body: { code: "closed_needs", missing: lacking },
+          severity: "warning",
+          place: read.activities.place(a.row, "status"),
+          owner: a.row,
+        });
+      }
+    }
   }
 
   for (const [key, m] of missingColumns) {
@@ -128,7 +185,7 @@ export function judgeRows(
       owner: null,
     });
   }
-  return { rows, findings, byAchieved, failing };
+  return { rows, notNeeded, findings, byAchieved, failing };
 }
 
 function verdictOf(
@@ -146,8 +203,7 @@ function verdictOf(
     row: a.row,
     internalId: a.internalId.kind === "ok" ? a.internalId.value : null,
     title: a.title.kind === "ok" ? a.title.value : null,
-    declaredStatus:
-      a.status.kind === "ok" && a.status.value !== "Cancelled" ? a.status.value : null,
+    declaredStatus: declaredStatusOf(a),
     heldTo: held,
     achievedStatus: achieved,
     passes,

@@ -118,7 +118,7 @@ export function credits(time: unknown, unit?: unknown): number | CustomFunctions
  * @customfunction STATUS
  * @param headers The header row of the activities table.
  * @param row The activity's row across the same columns (not this formula's own cell).
- * @param [today] The day "in the past" is judged against; default today.
+ * @param [today] The as-of day, default today: a row has ended when its end date is before it. For annual reporting, January 1 of the next year (not December 31).
  * @returns The status the row's data supports.
  */
 export function status(
@@ -140,8 +140,8 @@ export function status(
  * @param headers The header row of the activities table.
  * @param row The activity's row across the same columns (not this formula's own cell).
  * @param [status] Draft, Active, Ready to Close or Closed; default the row's own Status (or, when
- *   blank, Active until the end date passes, then Closed).
- * @param [today] The day "in the past" is judged against; default today.
+ *   blank, Active until the end date passes, then Ready to Close).
+ * @param [today] The as-of day, default today: a row has ended when its end date is before it. For annual reporting, January 1 of the next year (not December 31).
  * @returns The missing fields, or empty text.
  */
 export function missing(

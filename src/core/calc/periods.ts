@@ -1,4 +1,4 @@
-import { addMonths, type DayNumber } from "../dates";
+import { anniversary, type DayNumber } from "../dates";
 import { profileOf, type FormatKey } from "../formats";
 
 /** One reporting period: first and last day. */
@@ -17,9 +17,9 @@ export function reportingPeriods(format: FormatKey, start: DayNumber, end: DayNu
   const months = profileOf(format).maxSpanMonths;
   const periods: Period[] = [];
   for (let k = 0; ; k++) {
-    const from = addMonths(start, k * months);
+    const from = k === 0 ? start : anniversary(start, k * months);
     if (from > end) break;
-    const to = Math.min(addMonths(start, (k + 1) * months) - 1, end);
+    const to = Math.min(anniversary(start, (k + 1) * months) - 1, end);
     periods.push({ start: from, end: to });
   }
   return periods;
@@ -27,5 +27,5 @@ export function reportingPeriods(format: FormatKey, start: DayNumber, end: DayNu
 
 /** True when the span from start to end fits the format's limit. */
 export function spanFits(format: FormatKey, start: DayNumber, end: DayNumber): boolean {
-  return end >= start && end < addMonths(start, profileOf(format).maxSpanMonths);
+  return end >= start && end < anniversary(start, profileOf(format).maxSpanMonths);
 }

@@ -13,9 +13,15 @@ export const DELIVERY_METHODS = vocabulary<DeliveryMethod>("delivery method", [
 ]);
 
 export type Providership = "Direct" | "Joint";
-/** Source: FAQ, "directly provided" and "jointly provided" activities. */
+/** Source: FAQ, "directly provided" and "jointly provided" activities, and co-provided ones. */
 export const PROVIDERSHIPS = vocabulary<Providership>("providership", [
-  ["Direct", ["Directly provided", "Direct providership", "Direct sponsorship", "D"]],
+  [
+    "Direct",
+    ["Directly provided", "Direct providership", "Direct sponsorship", "D"],
+    // FAQ: "Include co-provided activities ... in this category if you are the accredited
+    // provider awarding the credit."
+    { words: ["Co-provided", "Coprovided", "Co-provided activity"], why: "co_provided" },
+  ],
   ["Joint", ["Jointly provided", "Joint providership", "Joint sponsorship", "J"]],
 ]);
 
@@ -86,11 +92,15 @@ export type StatusName = "Draft" | "Active" | "Ready to Close" | "Closed";
 export type DeclaredStatusValue = StatusName | "Cancelled";
 /** Source: FAQ, "There are four activity statuses"; Cancelled marks an activity never held. */
 export const STATUSES = vocabulary<DeclaredStatusValue>("status", [
-  ["Draft", ["Planned", "Planning"]],
-  ["Active", ["Open", "In progress", "Ongoing"]],
-  ["Ready to Close", ["Ready", "RTC", "Ready for close", "Ready for closing", "To close"]],
-  ["Closed", ["Complete", "Completed", "Done"]],
-  ["Cancelled", ["Canceled", "Cancel", "Not held", "Did not occur"]],
+  ["Draft", [], { words: ["Planned", "Planning"] }],
+  ["Active", [], { words: ["Open", "In progress", "Ongoing"] }],
+  [
+    "Ready to Close",
+    ["RTC", "Ready for close", "Ready for closing"],
+    { words: ["Ready", "To close"] },
+  ],
+  ["Closed", [], { words: ["Complete", "Completed", "Done"] }],
+  ["Cancelled", ["Canceled"], { words: ["Cancel", "Not held", "Did not occur"] }],
 ]);
 
 /** Source: DOMAIN.md §3, State: two-letter USPS codes including DC and the territories. */

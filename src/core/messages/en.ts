@@ -40,8 +40,22 @@ export const MESSAGES: Messages = {
     `Another ${i.format} activity starts within 12 months (${otherRows(i.otherRows, i.others)}); PARS asks for one such activity per 12 months, with all learners aggregated.`,
   boards_without_moc: (i) =>
     `MOC is No, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes or remove those rows.`,
+  formula_without_result: (i) =>
+    `The cell holds the formula =${i.formula} but no saved result: the file was written by a program and never calculated. Open and save the workbook in Excel, then check again.`,
+  negative_amount: (i) => `"${i.value}" is below zero; a support amount is 0 or more.`,
+  zero_amount: () =>
+    "Monetary support of 0: report the amount received, or mark the support In-kind if no money was given.",
+  url_scheme_added: (i) => `"${i.value}" has no http:// or https://; read as ${i.url}.`,
+  word_read_as: (i) =>
+    i.why === "co_provided"
+      ? `"${i.value}" read as ${i.as}: PARS asks for co-provided activities to be reported as Direct by the accredited provider that awards the credit.`
+      : `"${i.value}" read as ${i.as}.`,
+  moc_blank_with_boards: (i) =>
+    `MOC is blank, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes, or remove those rows.`,
   cell_error: (i) =>
     `The cell holds the Excel error ${i.value}; expected a value. Fix the formula or type the value.`,
+  closed_needs: (i) =>
+    `No Status: the activity has ended, so it is checked as Ready to Close. To close it, PARS also needs: ${list(i.missing)}.`,
   code_normalised: (i) => `"${i.value}" read as ${i.normalised}, the code PARS expects.`,
   control_characters: () => "Contains a tab or line break; uploads will replace it with a space.",
   description_too_long: (i) =>
@@ -52,7 +66,7 @@ export const MESSAGES: Messages = {
   end_date_not_passed: (i) =>
     `End date ${i.end} is not in the past (as of ${i.today}); a ${i.status} activity must have ended. Use Active until it ends.`,
   end_date_passed: (i) =>
-    `End date ${i.end} is in the past (as of ${i.today}); an Active activity must not have ended. Change its status to Ready to Close or Closed.`,
+    `End date ${i.end} is in the past (as of ${i.today}): PARS shows this Active activity as Ready to Close, and it is checked and exported as Ready to Close. Change its Status to Ready to Close, or to Closed once it has what Closed needs.`,
   in_kind_with_amount: () =>
     "In-kind support is reported with its source and no dollar value; the amount will not be reported.",
   internal_id_duplicate: (i) =>

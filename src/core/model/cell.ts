@@ -5,8 +5,15 @@
  */
 export type CellError = { readonly error: string };
 
+/**
+ * A formula whose result the file does not hold: a workbook written by a program, never opened
+ * and saved in Excel. Shells that read files hand it over so that the finding says so, instead of
+ * taking the cell for blank.
+ */
+export type UnsavedFormula = { readonly formula: string };
+
 /** One cell as a shell hands it to core: formulas already replaced by their cached results. */
-export type CellValue = string | number | boolean | null | undefined | CellError;
+export type CellValue = string | number | boolean | null | undefined | CellError | UnsavedFormula;
 
 /** The Excel error literals. */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
@@ -29,7 +36,17 @@ export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
 
 /** True for an Excel error value in either of its shapes. */
 export function isCellError(value: CellValue): value is CellError {
-  return typeof value === "object" && value !== null && typeof value.error === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "error" in value &&
+    typeof value.error === "string"
+  );
+}
+
+/** True for a formula without a saved result. */
+export function isUnsavedFormula(value: CellValue): value is UnsavedFormula {
+  return typeof value === "object" && value !== null && "formula" in value;
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
@@ -70,6 +87,7 @@ export function isBlank(value: CellValue): boolean {
 export function describeCell(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (isCellError(value)) return value.error;
+  if (isUnsavedFormula(value)) return `=${value.formula}`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
 }

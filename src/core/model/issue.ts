@@ -26,6 +26,18 @@ export type Condition =
 export type IssueBody =
   | LearnerIssueBody
   | { readonly code: "cell_error"; readonly value: string }
+  | { readonly code: "formula_without_result"; readonly formula: string }
+  | { readonly code: "negative_amount"; readonly value: string }
+  | { readonly code: "zero_amount" }
+  | { readonly code: "url_scheme_added"; readonly value: string; readonly url: string }
+  | {
+      readonly code: "word_read_as";
+      readonly value: string;
+      readonly as: string;
+      /** Why the word means that value, when there is more to say than the reading. */
+      readonly why: "co_provided" | null;
+    }
+  | { readonly code: "moc_blank_with_boards"; readonly boards: number }
   | { readonly code: "invalid_date"; readonly value: string }
   | { readonly code: "invalid_number"; readonly value: string }
   | { readonly code: "invalid_yes_no"; readonly value: string }
@@ -63,6 +75,11 @@ export type IssueBody =
       readonly status: StatusName;
       readonly end: string;
       readonly today: string;
+    }
+  | {
+      readonly code: "closed_needs";
+      /** What Closed needs that the row lacks, as `missingFor` names it. */
+      readonly missing: readonly string[];
     }
   | {
       readonly code: "end_date_not_passed";
@@ -153,6 +170,25 @@ export const HEADER_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "missing_column",
   "duplicate_column",
   "no_known_columns",
+]);
+
+/**
+ * Findings that say a cell's value cannot be read as what its column holds. In a column the row's
+ * status does not need they are warnings: PARS would not ask for the value yet.
+ */
+export const UNREADABLE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  "cell_error",
+  "formula_without_result",
+  "invalid_date",
+  "invalid_number",
+  "invalid_yes_no",
+  "invalid_credits",
+  "invalid_count",
+  "unknown_format",
+  "not_a_format",
+  "invalid_code",
+  "invalid_url",
+  "description_too_long",
 ]);
 
 /** Where a finding is: the table, the sheet's own row number, and the column's header as written. */

@@ -1,7 +1,7 @@
-import { describeCell, isCellError, type CellValue } from "../model/cell";
+import { describeCell, isCellError, isUnsavedFormula, type CellValue } from "../model/cell";
 import type { IssueBody } from "../model/issue";
 import { dayFromParts, dayOfSerial, type DateSystem, type DayNumber } from "../dates";
-import { lookUp, type Vocabulary } from "../codes/normalise";
+import { lookUp, normaliseKey, type Vocabulary } from "../codes/normalise";
 import { matchCountry } from "../codes/country";
 import {
   MEASUREMENT_TYPES,
@@ -56,6 +56,9 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 function precheck(cell: CellValue): Field<never> | string | number | boolean {
   if (cell === null || cell === undefined) return EMPTY;
   if (isCellError(cell)) return invalid({ code: "cell_error", value: cell.error });
+  if (isUnsavedFormula(cell)) {
+    return invalid({ code: "formula_without_result", formula: cell.formula });
+  }
   if (typeof cell === "string") {
     const t = cell.trim();
     return t === "" ? EMPTY : t;
@@ -166,6 +169,15 @@ export function readNumber(cell: CellValue): Field<number> {
   return n === null ? invalid({ code: "invalid_number", value: describeCell(cell) }) : ok(n);
 }
 
+/** A sum of money: a number, 0 or more ("$2,500.00" reads as 2500). */
+export function readAmount(cell: CellValue): Field<number> {
+  const f = readNumber(cell);
+  if (f.kind === "ok" && f.value < 0) {
+    return invalid({ code: "negative_amount", value: describeCell(cell) });
+  }
+  return f;
+}
+
 /** True when a credit amount is at least 0.25 and a whole number of 0.25 steps (DOMAIN.md §1). */
 export function isCreditAmount(n: number): boolean {
   return n >= 0.25 && Math.abs(n * 4 - Math.round(n * 4)) < 1e-9;
@@ -222,8 +234,15 @@ export function readFormat(cell: CellValue): Field<FormatKey> {
 export function readCode<T extends string>(cell: CellValue, vocab: Vocabulary<T>): Field<T> {
   const v = precheck(cell);
   if (isField(v)) return v;
-  const found = lookUp(vocab, String(v));
-  return found === undefined ? invalid(badCode(String(v), vocab)) : okShared(found);
+  const text = String(v);
+  const found = lookUp(vocab, text);
+  if (found === undefined) return invalid(badCode(text, vocab));
+  if (vocab.otherWords.size > 0) {
+    // Another word for the value ("Completed" for Closed): read, and said so.
+    const why = vocab.otherWords.get(normaliseKey(text));
+    if (why !== undefined) return ok(found, { code: "word_read_as", value: text, as: found, why });
+  }
+  return okShared(found);
 }
 
 function badCode<T extends string>(value: string, vocab: Vocabulary<T>): IssueBody {
@@ -285,12 +304,20 @@ export function readCountry(cell: CellValue): Field<string> {
 
 const URL_PATTERN = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i;
 
-/** An http(s) address. */
+/** A web address without its scheme: a dotted host name, then optionally a path. */
+const BARE_URL_PATTERN = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]\S*)?$/i;
+
+/** An http(s) address; one written without its scheme ("cme.example.org/gr") is read as https. */
 export function readUrl(cell: CellValue): Field<string> {
   const v = precheck(cell);
   if (isField(v)) return v;
   const text = String(v);
-  return URL_PATTERN.test(text) ? ok(text) : invalid({ code: "invalid_url", value: text });
+  if (URL_PATTERN.test(text)) return ok(text);
+  if (BARE_URL_PATTERN.test(text)) {
+    const url = `https://${text}`;
+    return ok(url, { code: "url_scheme_added", value: text, url });
+  }
+  return invalid({ code: "invalid_url", value: text });
 }
 
 /** An outcome measure with its measurement type when the cell gives one. */

@@ -29,7 +29,8 @@ function tableOf(ctx: CheckContext, table: "Support" | "MOC" | "Sessions") {
  * Commercial Support = No with Support rows contradicts itself; Yes without any source is needed
  * for Closed (reported there) and warned about before. In-kind support carries no dollar value.
  * Source: PARS FAQ, commercial support fields; "in-kind support is reported ... with its source, and
- * no dollar value".
+ * no dollar value"; "Monetary Support Received: ... the amount of monetary support received" (a
+ * monetary amount of 0 is money not received).
  */
 export const supportAgreesWithSources: RowRule = (a, ctx) => {
   if (a.commercialSupport.kind !== "ok") return NONE;
@@ -68,18 +69,42 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
         owner: a.row,
       });
     }
+    if (
+      s.supportType.kind === "ok" &&
+      s.supportType.value === "Monetary" &&
+      s.amount.kind === "ok" &&
+      s.amount.value === 0
+    ) {
+      out.push({
+        body: { code: "zero_amount" },
+        severity: "warning",
+        place: ctx.book.support.place(s.row, "amount"),
+        owner: a.row,
+      });
+    }
   }
   return out;
 };
 
 /**
- * MOC = No with MOC board rows is contradictory; MOC = Yes without a board is needed for Closed
- * (reported there) and warned about before.
+ * MOC = No with MOC board rows is contradictory, and MOC left blank with them is a question left
+ * open; MOC = Yes without a board is needed for Closed (reported there) and warned about before.
  * Source: PARS FAQ, Closed: "If activity was registered for MOC/CC, at least one board selected".
  */
 export const mocAgreesWithBoards: RowRule = (a, ctx) => {
-  if (a.moc.kind !== "ok") return NONE;
+  if (a.moc.kind === "invalid") return NONE;
   const boards = ctx.mocOf(a);
+  if (a.moc.kind === "empty") {
+    if (boards.length === 0) return NONE;
+    return [
+      {
+        body: { code: "moc_blank_with_boards", boards: boards.length },
+        severity: "warning",
+        place: ctx.book.activities.place(a.row, "moc"),
+        owner: a.row,
+      },
+    ];
+  }
   if (!a.moc.value && boards.length > 0) {
     return [
       {

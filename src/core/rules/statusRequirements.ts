@@ -1,4 +1,6 @@
 import type { StatusName } from "../codes/vocabularies";
+import { lookUp } from "../codes/normalise";
+import { US_STATES } from "../codes/vocabularies";
 import { profileOf } from "../formats";
 import type { Condition, Place } from "../model/issue";
 import type { Field } from "../parse/cells";
@@ -96,6 +98,15 @@ export function requirementGaps(a: ActivityRecord, ctx: CheckContext): readonly 
     need(gaps, "active", a.country, t, r, "country", "in_person");
     if (a.country.kind === "ok" && a.country.value === "USA") {
       need(gaps, "active", a.state, t, r, "state", "usa");
+      // A State that is no US code is as good as none (usStateCode reports it).
+      if (a.state.kind === "ok" && lookUp(US_STATES, a.state.value) === undefined) {
+        gaps.push({
+          tier: "active",
+          kind: "invalid",
+          place: t.place(r, "state"),
+          condition: "usa",
+        });
+      }
     }
   }
   need(gaps, "active", a.credits, t, r, "credits");

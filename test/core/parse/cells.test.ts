@@ -202,14 +202,17 @@ describe("codes and text", () => {
     expect(readOutcomes("Happiness").kind).toBe("invalid");
   });
 
-  it("accepts http(s) URLs only", () => {
+  it("accepts http(s) URLs, and reads one without its scheme as https with a note", () => {
     expect(readUrl("https://cme.example.org/a?b=1").kind).toBe("ok");
-    for (const bad of [
-      "www.example.org",
-      "ftp://example.org",
-      "https://",
-      "http://no spaces.org",
-    ]) {
+    expect(readUrl("www.example.org")).toEqual({
+      kind: "ok",
+      value: "https://www.example.org",
+      note: { code: "url_scheme_added", value: "www.example.org", url: "https://www.example.org" },
+    });
+    expect(readUrl("cme.example.org/gr?y=2025")).toMatchObject({
+      value: "https://cme.example.org/gr?y=2025",
+    });
+    for (const bad of ["TBD", "example", "ftp://example.org", "https://", "http://no spaces.org"]) {
       expect(readUrl(bad).kind).toBe("invalid");
     }
   });

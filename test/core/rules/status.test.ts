@@ -1,5 +1,6 @@
+import { asOfForYear, InvalidOptionError } from "../../../src/core";
 import { aRow, TODAY, type RowInput } from "../../support/builders";
-import { codes, run } from "../../support/check";
+import { codes, messages, run } from "../../support/check";
 
 const one = (
   row: RowInput,
@@ -172,33 +173,82 @@ describe("status requirements", () => {
   });
 });
 
-describe("the end date against today", () => {
-  it("fails an Active row whose end date has passed, and says it could be Ready to Close", () => {
-    const { verdict, codes: found, result } = one(aRow({ Status: "Active" }));
-    expect(found).toEqual(["end_date_passed@Activities!2:End Date"]);
-    expect(verdict).toMatchObject({ passes: false, achievedStatus: "Closed" });
-    expect(result.issues[0]).toMatchObject({ end: "06/30/2025", today: "11/25/2025" });
+describe("the end date against the as-of day", () => {
+  // The grand rounds end 06/30/2025. [what, Status, as of, held to, passes, achieved, codes]
+  const cases: [string, string, string, string, boolean, string, string[]][] = [
+    ["Active, before it ends", "Active", "2025-03-01", "Active", true, "Active", []],
+    ["Active, ending on the as-of day", "Active", "2025-06-30", "Active", true, "Active", []],
+    [
+      "Active after it ended: what PARS shows as Ready to Close",
+      "Active",
+      "2025-07-01",
+      "Ready to Close",
+      true,
+      "Closed",
+      ["end_date_passed@Activities!2:End Date"],
+    ],
+    [
+      "Ready to Close before it ends",
+      "Ready to Close",
+      "2025-06-30",
+      "Ready to Close",
+      false,
+      "Active",
+      ["end_date_not_passed@Activities!2:End Date"],
+    ],
+    [
+      "Closed before it ends",
+      "Closed",
+      "2025-06-30",
+      "Closed",
+      false,
+      "Active",
+      ["end_date_not_passed@Activities!2:End Date"],
+    ],
+    ["Closed the day after it ends", "Closed", "2025-07-01", "Closed", true, "Closed", []],
+    ["no Status, before it ends", "", "2025-03-01", "Active", true, "Active", []],
+    ["no Status, after it ends", "", "2025-07-01", "Ready to Close", true, "Closed", []],
+  ];
+  it.each(cases)("%s", (_what, status, asOf, heldTo, passes, achieved, expected) => {
+    const { verdict, codes: found } = one(aRow({ Status: status }), asOf);
+    expect(found).toEqual(expected);
+    expect(verdict).toMatchObject({ heldTo, passes, achievedStatus: achieved });
   });
 
-  it("passes an Active row that ends today", () => {
-    const { verdict } = one(aRow({ Status: "Active" }), "2025-06-30");
-    expect(verdict).toMatchObject({ passes: true, achievedStatus: "Active" });
+  it("says an Active row that has ended is Ready to Close in PARS, as a warning", () => {
+    const { result } = one(aRow({ Status: "Active" }));
+    expect(result.issues[0]).toMatchObject({
+      code: "end_date_passed",
+      severity: "warning",
+      end: "06/30/2025",
+      today: "11/25/2025",
+    });
+    expect(messages(result)[0]).toContain("PARS shows this Active activity as Ready to Close");
   });
 
-  it("fails Ready to Close and Closed before the end date has passed", () => {
-    for (const status of ["Ready to Close", "Closed"]) {
-      const { verdict, codes: found } = one(aRow({ Status: status }), "2025-06-30");
-      expect(found).toEqual(["end_date_not_passed@Activities!2:End Date"]);
-      expect(verdict).toMatchObject({ passes: false, achievedStatus: "Active" });
-    }
+  it("holds a row with no Status that has ended to Ready to Close, naming what Closed still needs", () => {
+    const after = one(aRow({ Status: "", "Outcome Measures": "", "Physician Learners": "" }));
+    expect(after.verdict).toMatchObject({ heldTo: "Ready to Close", passes: true });
+    expect(after.codes).toEqual(["closed_needs@Activities!2:Status"]);
+    expect(messages(after.result)).toEqual([
+      "No Status: the activity has ended, so it is checked as Ready to Close. To close it, PARS also needs: Outcome Measures, Physician Learners.",
+    ]);
   });
 
-  it("holds a row with no status to Active until it ends, then to Closed", () => {
-    const before = one(aRow({ Status: "", "Outcome Measures": "" }), "2025-03-01").verdict;
-    expect(before).toMatchObject({ declaredStatus: null, heldTo: "Active", passes: true });
-    const after = one(aRow({ Status: "", "Outcome Measures": "" }), "2025-07-01");
-    expect(after.verdict).toMatchObject({ heldTo: "Closed", passes: false });
-    expect(after.codes).toEqual(["missing_field@Activities!2:Outcome Measures"]);
+  it("reports a calendar year as ended when checked as of January 1 of the next year", () => {
+    const year = aRow({ Status: "Closed", "Start Date": "01/01/2025", "End Date": "12/31/2025" });
+    expect(one(year, "2025-12-31").codes).toEqual(["end_date_not_passed@Activities!2:End Date"]);
+    expect(one(year, asOfForYear(2025)).verdict).toMatchObject({ passes: true });
+  });
+});
+
+describe("asOfForYear", () => {
+  it("is January 1 of the next year", () => {
+    expect(asOfForYear(2025)).toBe("2026-01-01");
+    expect(asOfForYear(1999)).toBe("2000-01-01");
+  });
+  it.each([2025.5, 1899, 9999, Number.NaN])("refuses %s", (year) => {
+    expect(() => asOfForYear(year)).toThrow(InvalidOptionError);
   });
 });
 
@@ -274,7 +324,7 @@ describe("values", () => {
           "CME Passport": "Yes",
           Fee: "Yes",
           Registration: "Limited",
-          "Activity URL": "cme.example.org",
+          "Activity URL": "ftp://cme.example.org",
         })
       ).codes
     ).toEqual(["invalid_url@Activities!2:Activity URL"]);
