@@ -11,6 +11,9 @@ import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { FileLockedError, stageFile, withFileLock, writeWholeFile } from "../../src/cli/wholeFile";
 
+// xmllint and child processes are slow on a loaded machine: no test leans on the 5 s default.
+jest.setTimeout(60_000);
+
 // Files written whole or not at all, and a lock that keeps concurrent read-modify-writes whole.
 
 const fresh = (): string => mkdtempSync(path.join(tmpdir(), "pars-whole-"));

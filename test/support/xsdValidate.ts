@@ -15,8 +15,12 @@ export type SchemaSet = {
   readonly files: ReadonlyMap<string, string>;
 };
 
-/** One reason a document does not conform, with the line xmllint gives. */
-export type XsdProblem = { readonly line: number | null; readonly message: string };
+/** One reason a document does not conform: which document (from 0), and the line xmllint gives. */
+export type XsdProblem = {
+  readonly document: number;
+  readonly line: number | null;
+  readonly message: string;
+};
 
 /** Where the schema files live inside xmllint's in-memory file system. */
 const MOUNT = "/xsd";
@@ -99,21 +103,24 @@ export function findMemsFolder(repoRoot: string, env = process.env): string | nu
 }
 
 /**
- * Validates one XML document against `entry` (a path inside the schema folder, such as
- * `metrics/v2/medicaleducationmetrics.xsd`); an empty list means it conforms.
+ * Validates XML documents against `entry` (a path inside the schema folder, such as
+ * `metrics/v2/medicaleducationmetrics.xsd`); an empty list means every one conforms. Several
+ * documents are validated in one run of xmllint, which compiles the schemas once.
  *
  * @throws {Error} when the entry is not in the set, or the schemas themselves do not compile
  */
 export async function validateAgainstXsd(
-  xml: string,
+  xml: string | readonly string[],
   schemas: SchemaSet,
   entry: string
 ): Promise<XsdProblem[]> {
+  const documents = typeof xml === "string" ? [xml] : xml;
+  if (documents.length === 0) return [];
   const entryPath = `${MOUNT}/${entry}`;
   const entryText = schemas.files.get(entryPath);
   if (entryText === undefined) throw new Error(`${schemas.folder} holds no ${entry}`);
   const result = await validateXML({
-    xml: { fileName: "document.xml", contents: xml },
+    xml: documents.map((contents, i) => ({ fileName: `document-${String(i)}.xml`, contents })),
     schema: { fileName: entryPath.slice(1), contents: entryText },
     preload: [...schemas.files]
       .filter(([p]) => p !== entryPath)
@@ -130,6 +137,7 @@ export async function validateAgainstXsd(
     throw new Error(`The schemas in ${schemas.folder} do not compile:\n${result.rawOutput}`);
   }
   return result.errors.map((e) => ({
+    document: Number(/document-(\d+)\.xml/.exec(e.loc?.fileName ?? "")?.[1] ?? -1),
     line: e.loc?.lineNumber ?? null,
     message: e.message.trim(),
   }));

@@ -17,7 +17,7 @@ import type { ActivityRecord, MocRecord, ReadTable, SupportRecord } from "../par
 import { idKey } from "../rules/context";
 import { gapBlocks } from "../rules/statusRequirements";
 import type { ChangedCell, ExcludedRow, ExportActivity, ExportMoc, ExportSupport } from "./model";
-import { safeText } from "./safeText";
+import { safeText, startsLikeFormula } from "./safeText";
 
 /**
  * Which rows to export: Activities sheet row numbers and/or Internal IDs (compared without case).
@@ -35,7 +35,7 @@ export type ExportOptions = Omit<CheckOptions, "upload"> & {
 
 /** A value that goes into the file other than as the workbook shows it, said out loud. */
 export type ExportNote = {
-  readonly code: "amount_not_whole" | "in_kind_amount_dropped" | "close_withheld";
+  readonly code: "amount_not_whole" | "in_kind_amount_dropped" | "close_withheld" | "formula_like";
   readonly table: TableName;
   readonly sheet: string;
   readonly row: number;
@@ -340,6 +340,33 @@ function valuesOf<V>(
   return out as Partial<V>;
 }
 
+/**
+ * Notes each text of a record that Excel would run as a formula if the file were opened in it
+ * to review (`startsLikeFormula`): the file carries it as typed, the coordinator is told.
+ */
+function formulaLike(
+  row: number,
+  values: object,
+  table: AnyTable,
+  internalId: string | null,
+  notes: ExportNote[]
+): void {
+  for (const [key, v] of Object.entries(values)) {
+    if (key === "row") continue;
+    const texts: readonly unknown[] = Array.isArray(v) ? v : [v];
+    for (const t of texts) {
+      if (typeof t !== "string" || !startsLikeFormula(t)) continue;
+      notes.push({
+        ...table.place(row, key as never),
+        code: "formula_like",
+        internalId,
+        value: t,
+        written: null,
+      });
+    }
+  }
+}
+
 function exportActivity(
   a: ActivityRecord,
   declared: StatusName | null,
@@ -383,6 +410,9 @@ function exportActivity(
     row: m.row,
     ...valuesOf<Omit<ExportMoc, "row">>(m, mocTable, id, changed, "internalId"),
   }));
+  formulaLike(a.row, values, activitiesTable, id, notes);
+  for (const s of support) formulaLike(s.row, s, supportTable, id, notes);
+  for (const m of moc) formulaLike(m.row, m, mocTable, id, notes);
   const withheld = declared === "Closed" ? closeWithheldBecause(values, moc.length) : null;
   if (withheld !== null) {
     notes.push({

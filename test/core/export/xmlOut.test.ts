@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { each, eachText, group, leaf } from "../../../src/core/export/xmlElements";
+import {
+  each,
+  eachElement,
+  eachText,
+  group,
+  leaf,
+  leafWithAttributes,
+} from "../../../src/core/export/xmlElements";
 import {
   XML_LIMITS,
   XmlConstants,
@@ -25,13 +32,29 @@ const TABLE = group<Row>("r", "test", [
   each("d", "d", (r) => r.d, [leaf<string | null>("e", "e", (e) => e)]),
 ]);
 
+/** The MEMS shapes: a group written even when empty, attributes of an item, constant ones. */
+const MEMS_LIKE = group<Row>(
+  "m",
+  "test",
+  [
+    group("req", "required", [leaf("a", "a", (r) => r.a, { lang: "en" })], { required: true }),
+    eachElement(
+      (r: Row) => r.d,
+      leafWithAttributes<string | null>("amt", "amount", (e) => e, { cur: "USD" }, [
+        { name: "src", value: (e) => (e === "x" ? null : e) },
+      ])
+    ),
+  ],
+  { attributes: { xmlns: "urn:t" } }
+);
+
 const NO_REUSE: XmlLimits = { valueRuns: 0, runs: 0, valuesPerElement: 0, trial: 1 };
 const TINY: XmlLimits = { valueRuns: 3, runs: 6, valuesPerElement: 2, trial: 4 };
 
-function write(rows: readonly Row[], limits: XmlLimits): string {
+function write(rows: readonly Row[], limits: XmlLimits, table = TABLE): string {
   const constants = new XmlConstants();
   const program = new XmlProgram<Row>(constants);
-  TABLE.compile(1, program);
+  table.compile(1, program);
   const out = new XmlOut(constants, limits);
   for (const row of rows) out.write(program, row);
   return out.finish().join("");
@@ -64,10 +87,27 @@ describe("XmlOut", () => {
   it("writes the same text whatever it keeps for reuse", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-        const plain = write(rows, NO_REUSE);
-        expect(write(rows, XML_LIMITS)).toBe(plain);
-        expect(write(rows, TINY)).toBe(plain);
+        for (const table of [TABLE, MEMS_LIKE]) {
+          const plain = write(rows, NO_REUSE, table);
+          expect(write(rows, XML_LIMITS, table)).toBe(plain);
+          expect(write(rows, TINY, table)).toBe(plain);
+        }
       })
     );
+  });
+
+  it("writes a required group when empty, and attributes escaped, left off when null", () => {
+    const rows: Row[] = [
+      { a: null, b: null, c: [], d: [] },
+      { a: "a&b", b: null, c: [], d: ["x", '"q"', null] },
+    ];
+    const expected = [
+      '  <m xmlns="urn:t">\n    <req>\n    </req>\n  </m>\n',
+      '  <m xmlns="urn:t">\n    <req>\n      <a lang="en">a&amp;b</a>\n    </req>\n',
+      '    <amt cur="USD">x</amt>\n    <amt cur="USD" src="&quot;q&quot;">&quot;q&quot;</amt>\n  </m>\n',
+    ].join("");
+    for (const limits of [NO_REUSE, XML_LIMITS, TINY]) {
+      expect(write(rows, limits, MEMS_LIKE)).toBe(expected);
+    }
   });
 });
