@@ -1,5 +1,5 @@
 import { dayOfSerial, partsOfDay, type DateSystem } from "../dates";
-import { isCellError, type CellValue } from "../model/cell";
+import { isCellError, isUnsavedFormula, type CellValue } from "../model/cell";
 
 // A learner's birth date as PARS asks for it: month and day, no year. Source: ACCME FAQ 7921
 // ("month and day of birth (mm/dd)") and the CME credit reporting checklist ("no year")
@@ -61,7 +61,13 @@ const of = (month: number | null, day: number): MonthDay | null =>
  * cells and Excel errors give null too: callers tell those apart before asking.
  */
 export function parseMonthDay(cell: CellValue, system: DateSystem): MonthDay | null {
-  if (cell === null || cell === undefined || typeof cell === "boolean" || isCellError(cell)) {
+  if (
+    cell === null ||
+    cell === undefined ||
+    typeof cell === "boolean" ||
+    isCellError(cell) ||
+    isUnsavedFormula(cell)
+  ) {
     return null;
   }
   if (typeof cell === "number") {

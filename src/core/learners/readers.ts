@@ -1,6 +1,12 @@
 import { vocabulary } from "../codes/normalise";
 import type { DateSystem } from "../dates";
-import { describeCell, isBlank, isCellError, type CellValue } from "../model/cell";
+import {
+  describeCell,
+  isBlank,
+  isCellError,
+  isUnsavedFormula,
+  type CellValue,
+} from "../model/cell";
 import { EMPTY, type Field } from "../parse/cells";
 import type { LearnerAction } from "./model";
 import { parseMonthDay, type MonthDay } from "./monthDay";
@@ -26,8 +32,12 @@ export const LEARNER_ACTIONS = vocabulary<LearnerAction>("learner record action"
  */
 export function readBirthDate(cell: CellValue, system: DateSystem): Field<MonthDay> {
   if (isBlank(cell)) return EMPTY;
-  if (isCellError(cell))
+  if (isCellError(cell)) {
     return { kind: "invalid", issue: { code: "cell_error", value: cell.error } };
+  }
+  if (isUnsavedFormula(cell)) {
+    return { kind: "invalid", issue: { code: "formula_without_result", formula: cell.formula } };
+  }
   const md = parseMonthDay(cell, system);
   return md === null
     ? { kind: "invalid", issue: { code: "invalid_birth_date", value: describeCell(cell) } }
@@ -40,8 +50,12 @@ export function readBirthDate(cell: CellValue, system: DateSystem): Field<MonthD
  */
 export function readNpi(cell: CellValue): Field<string> {
   if (isBlank(cell)) return EMPTY;
-  if (isCellError(cell))
+  if (isCellError(cell)) {
     return { kind: "invalid", issue: { code: "cell_error", value: cell.error } };
+  }
+  if (isUnsavedFormula(cell)) {
+    return { kind: "invalid", issue: { code: "formula_without_result", formula: cell.formula } };
+  }
   const text = describeCell(cell).trim();
   const problem =
     typeof cell === "number" && !Number.isInteger(cell) ? "not_ten_digits" : npiProblem(text);
