@@ -80,6 +80,11 @@ describe.each([
     { "Birth Date": "" },
     ["learner_field_missing@Learners!2:Birth Date"],
   ],
+  [
+    "a birth date formula Excel never calculated",
+    { "Birth Date": { formula: 'TEXT(B2,"mm/dd")' } },
+    ["formula_without_result@Learners!2:Birth Date"],
+  ],
   ["a mistyped NPI", { NPI: "1234567890" }, ["invalid_npi@Learners!2:NPI"]],
   ["a nine-digit NPI", { NPI: 123456789 }, ["invalid_npi@Learners!2:NPI"]],
   [
