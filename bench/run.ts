@@ -4,6 +4,7 @@ import { engineBench } from "./engine.bench";
 import { exportBench } from "./export.bench";
 import { functionsBench } from "./functions.bench";
 import { ratiosBench } from "./ratios.bench";
+import { learnersBench } from "./learners.bench";
 import { taskpaneBench } from "./taskpane.bench";
 import { xlsxBench } from "./xlsx.bench";
 
@@ -15,6 +16,7 @@ const BENCHES: readonly Bench[] = [
   { name: "xlsx", run: xlsxBench },
   { name: "ratios", run: ratiosBench },
   { name: "export", run: exportBench },
+  { name: "learners", run: learnersBench },
   { name: "functions", run: functionsBench },
   { name: "taskpane", run: taskpaneBench },
 ];

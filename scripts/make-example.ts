@@ -13,6 +13,7 @@ const tables: TableRows = {
   Support: source.Support,
   MOC: source.MOC,
   Sessions: source.Sessions,
+  Learners: source.Learners,
 };
 const out = path.join(root, "examples", "activities.xlsx");
 const wb = buildParsWorkbook(tables);

@@ -17,10 +17,14 @@ import {
   UnknownLayoutError,
   type ExportFile,
   type ExportLogEntry,
+  type LoggableFile,
+  type LoggedExport,
+  type WorkbookSource,
   type ExportPreview,
   type ExportSelection,
 } from "../core";
 import { parseArgs, UsageError } from "./args";
+import { learnerExport } from "./learnerExport";
 import { stageExportFile } from "./exportFileOut";
 import { readWorkbook, WorkbookReadError } from "./readWorkbook";
 import { wrap } from "./report";
@@ -39,6 +43,8 @@ export type ExportIo = {
 export const EXPORT_USAGE = `Usage:
   pars-ready export <workbook.xlsx> --format xml|txt [-o file] [--today YYYY-MM-DD]
                     [--provider-id NNNNNNN] [--rows 2,5,9] [--ids ID,ID] [--force]
+  pars-ready export <workbook.xlsx> --format learners --provider-id NNNNNNN [-o file]
+                    [--today YYYY-MM-DD] [--force]
 
 export    writes the activities that pass their declared status as a PARS upload file:
           xml = PARS XML activity file, txt = tab-delimited Template D (UTF-8, CRLF).
@@ -48,6 +54,9 @@ export    writes the activities that pass their declared status as a PARS upload
           each export is logged in <workbook>.export-log.json beside the workbook, and
           a file identical to one in that log or in the workbook's own Export Log
           (the task pane's) is made with a warning.
+          learners = the Learners table's completions as a learner file (MedBiquitous
+          Activity Report v2 XML), pars-learners-YYYYMMDD-HHMM.xml; rows with an error stay
+          out, with their reasons; logged like the activity files.
           Exit 0 when every row goes in, 1 when some stay out, 2 when the file cannot be read.
 `;
 
@@ -237,9 +246,10 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   const format = parsed.options.get("format");
   if (format === undefined || format === true) {
-    throw new UsageError("export needs --format xml or --format txt");
+    throw new UsageError("export needs --format xml, --format txt or --format learners");
   }
-  const layout = layoutOf(format);
+  const learners = format.trim().toLowerCase() === "learners";
+  const layout = learners ? null : layoutOf(format);
   const today = (parsed.options.get("today") as string | undefined) ?? localDate(io.now);
   if (dayOfIso(today) === null) {
     throw new UsageError(`--today must be a date as YYYY-MM-DD, got "${today}"`);
@@ -252,6 +262,21 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
     listOption(parsed.options.get("rows")),
     listOption(parsed.options.get("ids"))
   );
+  if (learners || layout === null) {
+    if (select !== undefined)
+      throw new UsageError("--rows and --ids select activities, not learners");
+    return learnerExport(
+      {
+        workbookArg,
+        today,
+        providerId,
+        out: parsed.options.get("out") as string | undefined,
+        force: parsed.options.has("force"),
+        stamp: localStamp(io.now),
+      },
+      io
+    );
+  }
 
   const workbook = path.resolve(io.cwd, workbookArg);
   const book = await readWorkbook(workbook);
@@ -278,6 +303,37 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   const out = parsed.options.get("out") as string | undefined;
   const target = path.resolve(io.cwd, out ?? file.fileName);
   const logPath = exportLogPath(workbook);
+  const written = await writeLogged(file, target, out, workbook, book, {
+    force: parsed.options.has("force"),
+    now: io.now,
+  });
+  if (written.prior !== undefined) {
+    io.stderr(
+      `pars-ready: warning: this file is identical to ${written.prior.fileName}, already made on ${written.prior.time}; uploading it again would send the same activities twice.\n`
+    );
+  }
+  io.stdout(formatWritten(file, target, logPath));
+  return someOut ? 1 : 0;
+}
+
+/**
+ * Writes an export file and its Export Log entry, both whole or absent: refuses a target that is
+ * the workbook or its log, takes the log's lock (so concurrent exports keep every entry), checks
+ * the log can be rewritten before the file is made, stages both, and gives each its name only
+ * when both are complete. Returns the earlier export with the same bytes, if any log has one.
+ *
+ * @throws {UsageError} when the target is the workbook, its log or its lock, or exists without
+ *   `force`; the file system's and the log's errors otherwise
+ */
+export async function writeLogged(
+  file: Pick<ExportFile, "pieces"> & LoggableFile,
+  target: string,
+  out: string | undefined,
+  workbook: string,
+  book: WorkbookSource,
+  options: { readonly force: boolean; readonly now: Date }
+): Promise<{ readonly prior: LoggedExport | ExportLogEntry | undefined }> {
+  const logPath = exportLogPath(workbook);
   for (const [own, what] of [
     [workbook, "the workbook itself"],
     [logPath, "the workbook's export log"],
@@ -288,13 +344,13 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
     }
   }
   // One export at a time reads and rewrites the log, so concurrent exports keep every entry.
-  const written = await withFileLock(exportLogLockPath(workbook), async () => {
+  return withFileLock(exportLogLockPath(workbook), async () => {
     const log = await readLog(logPath);
     await expectWritable(logPath);
     let staged: Awaited<ReturnType<typeof stageExportFile>>;
     try {
       // Without --force, a file the user did not say to replace is refused.
-      staged = await stageExportFile(file, target, parsed.options.has("force"));
+      staged = await stageExportFile(file, target, options.force);
     } catch (e) {
       throw refusal(e, target);
     }
@@ -303,7 +359,7 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
     const prior =
       findPriorExport(log, sha256) ?? findPriorExport(loggedExportsInBook(book), sha256);
     const entry: ExportLogEntry = {
-      ...exportLogEntry(file, io.now.toISOString(), sha256),
+      ...exportLogEntry(file, options.now.toISOString(), sha256),
       fileName: recordedName(target, workbook),
     };
     const logText = `${JSON.stringify(appendExportLog(log, entry), null, 2)}\n`;
@@ -325,13 +381,6 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
     await stagedLog.commit();
     return { prior };
   });
-  if (written.prior !== undefined) {
-    io.stderr(
-      `pars-ready: warning: this file is identical to ${written.prior.fileName}, already made on ${written.prior.time}; uploading it again would send the same activities twice.\n`
-    );
-  }
-  io.stdout(formatWritten(file, target, logPath));
-  return someOut ? 1 : 0;
 }
 
 /** An existing target without --force is the user's to decide about, not a failure. */

@@ -10,7 +10,7 @@ const BUFFER = 1 << 20;
  * so each must be used (hashed, written) before the next is asked for: the file's text is never
  * encoded into one 240 MB buffer.
  */
-function* fileBytes(file: ExportFile): Generator<Buffer> {
+function* fileBytes(file: Pick<ExportFile, "pieces">): Generator<Buffer> {
   const buffer = Buffer.allocUnsafe(BUFFER);
   let used = 0;
   for (const chunk of exportChunks(file)) {
@@ -39,7 +39,7 @@ function* fileBytes(file: ExportFile): Generator<Buffer> {
  * @throws the file system's error; the temporary file is then already removed
  */
 export async function stageExportFile(
-  file: ExportFile,
+  file: Pick<ExportFile, "pieces">,
   target: string,
   overwrite: boolean
 ): Promise<{ readonly staged: StagedFile; readonly sha256: string }> {
@@ -62,7 +62,7 @@ export async function stageExportFile(
  * @throws the file system's error (`EEXIST` without `overwrite` when the target exists)
  */
 export async function writeExportFile(
-  file: ExportFile,
+  file: Pick<ExportFile, "pieces">,
   target: string,
   overwrite: boolean
 ): Promise<string> {

@@ -27,14 +27,14 @@ export const USAGE = `Usage:
   pars-ready --version
   pars-ready check <workbook.xlsx> [--today YYYY-MM-DD] [--provider-id NNNNNNN] [--json] [--quiet]
   pars-ready template <out.xlsx> [--force]
-  pars-ready export <workbook.xlsx> --format xml|txt [-o file] [options]
+  pars-ready export <workbook.xlsx> --format xml|txt|learners [-o file] [options]
   pars-ready report <workbook.xlsx> --year YYYY [--json] [--html out.html]
 
 check     checks every activity against its declared PARS status and its format's rules.
           Exit 0 when no row fails, 1 when some do, 2 when the file cannot be read.
           --quiet prints only the errors; a long report ends with a count per finding code.
-template  writes an empty workbook with the Activities, Support, MOC, Sessions and Learner
-          Counts tables.
+template  writes an empty workbook with the Activities, Support, MOC, Sessions, Learner Counts
+          and Learners tables.
 export    writes the rows that pass their status as a PARS upload file (pars-ready export --help).
 report    year-end reporting for a year: the checklist and the Program Summary figures.
 `;
@@ -144,7 +144,7 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
   }
   await buildParsWorkbook().xlsx.writeFile(file);
   io.stdout(
-    `Wrote ${file}: Activities, Support, MOC, Sessions and Learner Counts tables with dropdowns.\n`
+    `Wrote ${file}: Activities, Support, MOC, Sessions, Learner Counts and Learners tables with dropdowns.\n`
   );
   return EXIT.ok;
 }

@@ -26,7 +26,13 @@ const DATE_COLUMNS = new Set([
   "Claim Date",
   "Date Received",
   "Through",
+  "Completion Date",
 ]);
+/**
+ * Columns kept as text: a birth month and day typed as 07/04 would otherwise become July 4 of the
+ * current year, and identifiers keep their leading zeros.
+ */
+const TEXT_COLUMNS = new Set(["Birth Date", "NPI", "Board ID", "License Number"]);
 const WIDE_COLUMNS = new Set(["Title", "Description", "Notes", "Joint Providers", "Topic"]);
 /** Rows that get dropdowns and date formats ahead of data. */
 const PREPARED_ROWS = 500;
@@ -77,6 +83,7 @@ export function buildParsWorkbook(rows: TableRows = {}): ExcelJS.Workbook {
       const column = ws.getColumn(i + 1);
       column.width = WIDE_COLUMNS.has(h) ? 40 : Math.max(12, h.length + 4);
       if (DATE_COLUMNS.has(h)) column.numFmt = "mm/dd/yyyy";
+      if (TEXT_COLUMNS.has(h)) column.numFmt = "@";
       const dropdown = CODED_COLUMNS[spec.table][h];
       if (dropdown === undefined) return;
       const formula = listRange.get(dropdown.list) as string;

@@ -2,6 +2,8 @@ import { dayOfIso, type DayNumber, type IsoDate } from "./dates";
 import { InvalidOptionError } from "./errors";
 import { makeIssue, UNREADABLE_CODES, type Issue, type TableName } from "./model/issue";
 import { joinTables, type JoinedTables } from "./join/joinTables";
+import { joinLearners, type JoinedLearners } from "./learners/joinLearners";
+import { checkLearners } from "./learners/learnerRules";
 import { locateTables, type LocatedTable, type WorkbookSource } from "./parse/locateTables";
 import { readRecords, recordsOf, type IssueSink, type WorkbookRecords } from "./parse/readRecords";
 import { asOfDay } from "./rules/asOfDay";
@@ -91,6 +93,8 @@ export type CheckedRecords =
       readonly records: WorkbookRecords;
       /** Which Support, MOC and Sessions rows belong to which activity, as the check decided. */
       readonly joined: JoinedTables;
+      /** The Learners rows joined to their activities. */
+      readonly learners: JoinedLearners;
     }
   | Uncheckable;
 
@@ -152,6 +156,18 @@ export function checkRecords(
   const verdicts = judgeRows(ctx, asOf, findings);
   for (const f of verdicts.findings) findings.push(f);
 
+  // 4b. Learner completions, against their activities as judged (a completion needs its
+  // activity's achieved status). Their findings count against no activity.
+  const learners = joinLearners(records, joined);
+  const verdictByRow = new Map(verdicts.rows.map((v) => [v.row, v] as const));
+  const learnerFindings = checkLearners(rules.learnerRules ?? [], learners, {
+    read: records,
+    check: ctx,
+    verdictOf: (a) => verdictByRow.get(a.row),
+    today: asOf.day,
+  });
+  for (const f of learnerFindings) findings.push(f);
+
   // 5. Findings as issues, in table, row and column order.
   const issues = sortIssues(
     findings.map((f) =>
@@ -164,6 +180,7 @@ export function checkRecords(
     ok: true,
     records,
     joined,
+    learners,
     result: {
       asOf: options.today,
       tables,

@@ -277,3 +277,69 @@ export {
   type HandEnteredAmounts,
   type HandEnteredKey,
 } from "./annual/checklistSteps";
+export {
+  isValidNpi,
+  npiCheckDigit,
+  npiDigits,
+  npiProblem,
+  NPI_PREFIX,
+  type NpiProblem,
+} from "./learners/npi";
+export { isMonthDay, parseMonthDay, usOfMonthDay, type MonthDay } from "./learners/monthDay";
+export {
+  BOARD_RULES,
+  creditTypeNamed,
+  creditTypesOf,
+  type BoardRules,
+  type MocCreditType,
+  type Sourced,
+} from "./learners/boards";
+export type { ExportLearner, LearnerAction, LearnerActivity, LearnerMoc } from "./learners/model";
+export {
+  ACTIVITY_ID_DOMAIN,
+  ACTIVITY_REPORT_NS,
+  BIRTH_YEAR_PLACEHOLDER,
+  buildLearnerFile,
+  COMPLETION_TIME,
+  CREDIT_ID_SCHEME,
+  LEARNER_ACTION_VALUES,
+  LEARNER_BOARD_CODES,
+  LEARNER_CREDIT_UNIT,
+  LEARNER_ID_DOMAIN_PREFIX,
+  LEARNER_RECORD_ACTION,
+  learnerFileName,
+  NPI_DOMAIN,
+  PARS_LEARNER_EXTENSION_NS,
+  type LearnerFile,
+  type LearnerFileOptions,
+} from "./learners/activityReport";
+export { LEARNERS } from "./schema";
+export type { LearnerKey, LearnerRecord, LearnerValues } from "./schema";
+export { LEARNER_ACTIONS, readBirthDate, readNpi } from "./learners/readers";
+export type {
+  LearnerIssueBody,
+  LearnerIssueCode,
+  LearnerRequirement,
+} from "./learners/learnerIssues";
+export { LEARNER_MESSAGES } from "./learners/learnerMessages";
+export { joinLearners, type JoinedLearners, type LinkedLearner } from "./learners/joinLearners";
+export {
+  checkLearners,
+  isMocRow,
+  LEARNER_RULES,
+  MOC_REPORTING_DAYS,
+  type LearnerContext,
+  type LearnerRule,
+} from "./learners/learnerRules";
+export {
+  buildLearnerExport,
+  LEARNER_LAYOUT_NAME,
+  LEARNER_LAYOUT_NOTES,
+  previewLearners,
+  type ExcludedLearner,
+  type LearnerExportFile,
+  type LearnerPreview,
+  type LearnerPreviewOutcome,
+  type LearnerSummary,
+} from "./learners/previewLearners";
+export type { LoggableFile, LoggedLayout } from "./export/exportLog";

@@ -12,6 +12,8 @@ import {
   US_STATES,
 } from "./codes/vocabularies";
 import { FORMAT_KEYS, formatName } from "./formats";
+import { BOARD_RULES } from "./learners/boards";
+import { LEARNER_ACTIONS, readBirthDate, readNpi } from "./learners/readers";
 import {
   readAmount,
   readCode,
@@ -462,6 +464,108 @@ export const SESSIONS = defineTable({
   },
 });
 
+/** Every MOC credit type a board is known to take, for the dropdown (the check is per board). */
+const MOC_CREDIT_TYPES = [
+  ...new Set(
+    Object.values(BOARD_RULES).flatMap((b) => (b.creditTypes.value ?? []).map((t) => t.name))
+  ),
+];
+
+/**
+ * Learners, one row per learner completion of an activity (LEARNERS.md §2, the fields
+ * ACCME documents). ACCME's Excel learner template's own columns are not public: these are PARS
+ * Ready's, and the learner upload layout will be a table of its own when they are known. The birth
+ * date is read as month and day only: a year in the cell is dropped on reading.
+ */
+export const LEARNERS = defineTable({
+  table: "Learners",
+  id: "learners",
+  names: [
+    "Learners",
+    "Learner Completions",
+    "Completions",
+    "Learner Data",
+    "Participants",
+    "tblLearners",
+  ],
+  expected: ["firstName", "lastName", "completionDate"],
+  columns: {
+    internalId: LINKED_ID,
+    startDate: column("Start Date", date, ["Activity Start Date", "Activity Date"]),
+    accmeId: column("ACCME Activity ID", text, [
+      "ACCME ID",
+      "PARS ID",
+      "PARS Activity ID",
+      "ACCME Activity Number",
+    ]),
+    firstName: column("First Name", text, ["Given Name", "First", "Learner First Name"]),
+    lastName: column("Last Name", text, ["Family Name", "Surname", "Last", "Learner Last Name"]),
+    birthDate: column("Birth Date", (c, s) => readBirthDate(c, s), [
+      "Birth Month/Day",
+      "Birth Month and Day",
+      "Date of Birth",
+      "DOB",
+      "Birthday",
+      "Birth Date (MM/DD)",
+    ]),
+    npi: column("NPI", (c) => readNpi(c), ["NPI Number", "National Provider Identifier"]),
+    licenseState: column(
+      "License State",
+      (c) => readCode(c, US_STATES),
+      ["Licence State", "State of Licensure", "Licensing State", "License Jurisdiction"],
+      codedList("State", US_STATES.values)
+    ),
+    licenseNumber: column("License Number", text, [
+      "Licence Number",
+      "License #",
+      "License No",
+      "License ID",
+      "State License Number",
+    ]),
+    board: column(
+      "Board",
+      (c) => readCode(c, MOC_BOARDS),
+      ["MOC Board", "Certifying Board"],
+      codedList("Board", MOC_BOARDS.values)
+    ),
+    boardId: column("Board ID", text, [
+      "Diplomate ID",
+      "Diplomate Number",
+      "Certifying Board ID",
+      "Board ID Number",
+      "MOC ID",
+    ]),
+    completionDate: column("Completion Date", date, [
+      "Date Completed",
+      "Completed",
+      "Completion",
+      "Date of Completion",
+      "Credit Date",
+    ]),
+    cmeCredits: column("CME Credits", credits, [
+      "Credits",
+      "Credits Earned",
+      "Credits Claimed",
+      "AMA PRA Category 1 Credits",
+      "CME Credit",
+    ]),
+    mocCreditType: column(
+      "MOC Credit Type",
+      text,
+      ["MOC Type", "Credit Type", "MOC Credit Types"],
+      codedList("MOC Credit Type", MOC_CREDIT_TYPES)
+    ),
+    mocPoints: column("MOC Points", credits, ["MOC Credits", "Points", "MOC Points Earned"]),
+    action: column(
+      "Action",
+      (c) => readCode(c, LEARNER_ACTIONS),
+      ["Record Action", "Add/Delete", "Learner Record Action"],
+      codedList("Action", LEARNER_ACTIONS.values)
+    ),
+    notes: column("Notes", text, ["Comments", "Note"]),
+  },
+});
+
 /**
  * Learner Counts, one row per cumulative count of an enduring material: its learners from the
  * start through a day (December 31 of each year it is active), so a material spanning years keeps
@@ -503,7 +607,7 @@ export const LEARNER_COUNTS = defineTable({
  * Every table, Activities first: the order tables are read, reported and sorted in. A new table is
  * one `defineTable` here plus its rules (ARCHITECTURE.md).
  */
-export const TABLE_SPECS = [ACTIVITIES, SUPPORT, MOC, SESSIONS, LEARNER_COUNTS] as const;
+export const TABLE_SPECS = [ACTIVITIES, SUPPORT, MOC, SESSIONS, LEARNER_COUNTS, LEARNERS] as const;
 
 /** The tables of a PARS workbook, by name. */
 export type TableName = (typeof TABLE_SPECS)[number]["table"];
@@ -526,6 +630,7 @@ export type SupportKey = KeyOf<typeof SUPPORT>;
 export type MocKey = KeyOf<typeof MOC>;
 export type SessionKey = KeyOf<typeof SESSIONS>;
 export type LearnerCountKey = KeyOf<typeof LEARNER_COUNTS>;
+export type LearnerKey = KeyOf<typeof LEARNERS>;
 
 /** The value type each Activities column holds once read. */
 export type ActivityValues = ValuesOfTable<typeof ACTIVITIES>;
@@ -533,6 +638,7 @@ export type SupportValues = ValuesOfTable<typeof SUPPORT>;
 export type MocValues = ValuesOfTable<typeof MOC>;
 export type SessionValues = ValuesOfTable<typeof SESSIONS>;
 export type LearnerCountValues = ValuesOfTable<typeof LEARNER_COUNTS>;
+export type LearnerValues = ValuesOfTable<typeof LEARNERS>;
 
 export type ActivityRecord = RowOf<ActivityValues>;
 export type SupportRecord = RowOf<SupportValues>;
@@ -547,3 +653,4 @@ export type LearnerCountRecord = RowOf<LearnerCountValues>;
 export function excelTableNameOf(table: TableName): string {
   return table.replace(/\s+/g, "");
 }
+export type LearnerRecord = RowOf<LearnerValues>;

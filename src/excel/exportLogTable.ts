@@ -56,11 +56,18 @@ export async function readExportLogTable(context: Excel.RequestContext): Promise
   return loggedExportsOf(range.values);
 }
 
+/** How the log's Layout column names each kind of file. */
+const LOGGED_LAYOUT_NAMES: Readonly<Record<ExportLogEntry["layout"], string>> = {
+  xml: "PARS XML",
+  txt: "Template D (.txt)",
+  learners: "Learner completions (XML)",
+};
+
 /** One log row's cells, in `EXPORT_LOG_HEADERS` order. */
 export function logRow(entry: ExportLogEntry): (string | number)[] {
   return [
     entry.time,
-    entry.layout === "xml" ? "PARS XML" : "Template D (.txt)",
+    LOGGED_LAYOUT_NAMES[entry.layout],
     entry.fileName,
     entry.rows,
     entry.internalIds.join(", "),

@@ -30,7 +30,13 @@ const DATE_COLUMNS = new Set([
   "Claim Date",
   "Date Received",
   "Through",
+  "Completion Date",
 ]);
+/**
+ * Columns formatted as text: a birth month and day typed as 07/04 would otherwise become July 4 of the
+ * current year, and identifiers keep their leading zeros.
+ */
+const TEXT_COLUMNS = new Set(["Birth Date", "NPI", "Board ID", "License Number"]);
 
 /** A MM/DD/YYYY date as the Excel serial (1900 system) a date cell holds. */
 const serial = (text: string): number => {
@@ -142,6 +148,7 @@ export async function insertTables(
         };
       }
       if (DATE_COLUMNS.has(header)) column.numberFormat = [["mm/dd/yyyy"]];
+      if (TEXT_COLUMNS.has(header)) column.numberFormat = [["@"]];
       sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = widthOf(
         header,
         values !== undefined

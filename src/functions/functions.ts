@@ -8,6 +8,7 @@ import {
   creditsForMinutes,
   formatName,
   isBlank,
+  isValidNpi,
   learnersFromAttendance,
   missingFor,
   reportingPeriods,
@@ -211,6 +212,27 @@ export function periods(
  */
 export function format(nameOrCode: unknown): string | CustomFunctions.Error {
   return guard(() => formatName(formatArg("Format", nameOrCode)));
+}
+
+/**
+ * TRUE when a National Provider Identifier is ten digits ending in the check digit CMS defines
+ * (the Luhn formula over the prefix 80840 and the first nine digits); FALSE otherwise, an empty
+ * cell included. Spaces and hyphens between digit groups are ignored.
+ * @customfunction NPI_OK
+ * @param npi An NPI, as a number or as text.
+ * @returns TRUE for a valid NPI, e.g. =PARS.NPI_OK(1234567893) is TRUE.
+ */
+export function npiOk(npi: unknown): boolean | CustomFunctions.Error {
+  return guard(() => {
+    const cells = cellsOf(npi);
+    if (cells.length !== 1) {
+      throw new BadArgument(`NPI must be one cell, got a range of ${String(cells.length)} cells`);
+    }
+    const cell = cells[0];
+    // A number cell holds a whole NPI (1234567893); 1234567893.5 is no NPI.
+    if (typeof cell === "number" && !Number.isInteger(cell)) return false;
+    return isValidNpi(idArg("NPI", cell));
+  });
 }
 
 /** The one value of a range argument used with a count of sessions. */

@@ -7,6 +7,7 @@ import { EventEmitter } from "node:events";
 import { pipeWriter, run, type Io } from "../../src/cli/main";
 import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
 import { aRow, ACTIVITY_HEADERS } from "../support/builders";
+import { LEARNERS } from "../../src/core";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pars-cli-"));
 const file = (name: string) => path.join(dir, name);
@@ -231,8 +232,18 @@ describe("pars-ready template", () => {
       "MOC",
       "Sessions",
       "Learner Counts",
+      "Learners",
       "Lists",
     ]);
+    const learners = wb.getWorksheet("Learners")!;
+    const learnerHeaders = (learners.getRow(1).values as unknown[]).slice(1);
+    expect(learnerHeaders).toEqual(LEARNERS.columns.map((c) => c.header));
+    const cell = (header: string) => learners.getCell(2, learnerHeaders.indexOf(header) + 1);
+    for (const coded of ["Board", "MOC Credit Type", "Action", "License State"]) {
+      expect(cell(coded).dataValidation).toMatchObject({ type: "list" });
+    }
+    // A birth month and day typed as 07/04 stays text, not July 4 of this year.
+    expect(learners.getColumn(learnerHeaders.indexOf("Birth Date") + 1).numFmt).toBe("@");
     const ws = wb.getWorksheet("Activities")!;
     expect(ws.getRow(1).values).toEqual([undefined, ...ACTIVITY_HEADERS]);
     expect(ws.getCell("D2").dataValidation).toMatchObject({

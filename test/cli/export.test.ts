@@ -189,7 +189,7 @@ describe("pars-ready export", () => {
 
   it.each([
     [["missing.xlsx", "--format", "xml"], "missing.xlsx: no such file"],
-    [["book.xlsx"], "export needs --format xml or --format txt"],
+    [["book.xlsx"], "export needs --format xml, --format txt or --format learners"],
     [["book.xlsx", "--format", "csv"], 'No upload layout "csv"'],
     [["book.xlsx", "--format", "xml", "--rows", "two"], "--rows takes sheet row numbers"],
     [["book.xlsx", "--format", "xml", "--today", "25/11/2025"], "--today must be a date"],

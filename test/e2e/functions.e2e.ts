@@ -68,6 +68,7 @@ describe("taskpane.html in Chromium with a fake Office host", () => {
         "LEARNERS",
         "LEARNER_TOTAL",
         "MISSING",
+        "NPI_OK",
         "PERIODS",
         "RSS_CREDITS",
         "SPAN_OK",
@@ -121,6 +122,8 @@ describe("taskpane.html in Chromium with a fake Office host", () => {
       ],
     ],
     ["FORMAT", ["iem"], "Enduring Material"],
+    ["NPI_OK", [1234567893], true],
+    ["NPI_OK", ["1234567890"], false],
   ])("%s, case %#, gives %j", async (id, args, want) => {
     expect(await call(id, ...args)).toEqual(want);
   });

@@ -89,6 +89,7 @@ const EXPECTED: Record<string, { params: [string, boolean, boolean][]; spills: b
     spills: true,
   },
   FORMAT: { params: [["nameOrCode", false, false]], spills: false },
+  NPI_OK: { params: [["npi", false, false]], spills: false },
 };
 
 describe("dist/functions.json", () => {

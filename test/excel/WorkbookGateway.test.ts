@@ -1,4 +1,4 @@
-import { ACTIVITY_HEADERS, aRow, TODAY } from "../support/builders";
+import { ACTIVITY_HEADERS, aRow, LEARNER_HEADERS, TODAY } from "../support/builders";
 import { areaAddress, FakeExcel, parseAddress, PAYLOAD_LIMIT } from "../support/fakeExcel";
 import { addTableSheet, bigWorkbook, smallWorkbook } from "../support/fakeWorkbooks";
 import { ExcelAccessError } from "../../src/excel/excelErrors";
@@ -51,6 +51,48 @@ describe("check and highlight", () => {
       { kind: "row", areas: ["A3:AA3"] },
     ]);
     expect(pass.marks).toEqual({ rows: 1, errorCells: 2, warningCells: 1 });
+  });
+
+  it("reads a Learners table, marks its cells at fault and lists its findings, leaving activities' verdicts alone", async () => {
+    const fake = smallWorkbook();
+    addTableSheet(fake, "Learners", LEARNER_HEADERS, [
+      {
+        "Internal ID": "A-1",
+        "First Name": "Maria",
+        "Last Name": "Lopez",
+        "Birth Date": "03/14",
+        NPI: "1234567890",
+        "Completion Date": "09/12/2024",
+        "CME Credits": 1,
+      },
+      {
+        "Internal ID": "A-1",
+        "First Name": "James",
+        "Last Name": "Chen",
+        "Completion Date": "09/12/2024",
+        "CME Credits": 1,
+      },
+    ]);
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    const result = resultOf(pass);
+    expect(result.rows.map((r) => [r.row, r.passes])).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+    const learners = result.issues.filter((i) => i.table === "Learners");
+    expect(learners.map((i) => `${i.code}@${String(i.row)}:${i.column}:${i.severity}`)).toEqual([
+      "learner_activity_no_accme_id@2:Internal ID:warning",
+      "invalid_npi@2:NPI:error",
+      "learner_activity_no_accme_id@3:Internal ID:warning",
+      "learner_field_missing@3:Birth Date:warning",
+    ]);
+    const npi = LEARNER_HEADERS.indexOf("NPI");
+    const npiColumn = String.fromCharCode(65 + npi);
+    expect(marksOf(fake, "Learners")).toEqual([
+      { kind: "error", areas: [`${npiColumn}2`] },
+      { kind: "warning", areas: ["A2:A3", "F3"] },
+    ]);
   });
 
   it("never changes a value, a cell format or the user's conditional formats, and Clear restores the workbook exactly", async () => {
@@ -390,8 +432,16 @@ describe("insert PARS tables", () => {
     fake.addSheet("Sheet1");
     const made = await gatewayOf(fake).insertTables({ example: false });
     expect(made).toEqual({
-      sheets: ["Activities", "Support", "MOC", "Sessions", "Learner Counts", "PARS Lists"],
-      tables: ["Activities", "Support", "MOC", "Sessions", "LearnerCounts"],
+      sheets: [
+        "Activities",
+        "Support",
+        "MOC",
+        "Sessions",
+        "Learner Counts",
+        "Learners",
+        "PARS Lists",
+      ],
+      tables: ["Activities", "Support", "MOC", "Sessions", "LearnerCounts", "Learners"],
     });
     const activities = fake.sheet("Activities");
     expect(activities.rows[0]).toEqual(ACTIVITY_HEADERS);
@@ -413,6 +463,8 @@ describe("insert PARS tables", () => {
       "Cancelled",
     ]);
     expect(fake.sheet("MOC").validations).toHaveLength(3);
+    // Learners: dropdowns for license state, board, MOC credit type and action.
+    expect(fake.sheet("Learners").validations).toHaveLength(4);
     expect(fake.activeSheet).toBe("Activities");
   });
 
@@ -433,9 +485,17 @@ describe("insert PARS tables", () => {
       "MOC",
       "Sessions",
       "Learner Counts",
+      "Learners",
       "PARS Lists",
     ]);
-    expect(made.tables).toEqual(["Activities", "Support2", "MOC", "Sessions", "LearnerCounts"]);
+    expect(made.tables).toEqual([
+      "Activities",
+      "Support2",
+      "MOC",
+      "Sessions",
+      "LearnerCounts",
+      "Learners",
+    ]);
     expect(JSON.stringify((JSON.parse(before) as unknown[])[0])).toBe(
       JSON.stringify((fake.snapshot() as unknown[])[0])
     );

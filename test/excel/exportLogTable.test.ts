@@ -61,6 +61,8 @@ describe("the Export Log table", () => {
       "A-1, 1-2",
       entry(1).sha256,
     ]);
+    expect(logRow(entry(1, { layout: "txt" }))[1]).toBe("Template D (.txt)");
+    expect(logRow(entry(1, { layout: "learners" }))[1]).toBe("Learner completions (XML)");
     const table = fake.tables.find((t) => t.name === "ExportLog");
     expect(table).toMatchObject({ sheet: fake.sheet("Export Log"), r0: 0, nr: 2, nc: 6 });
     expect(fake.sheet("Export Log").numberFormats.get("1,4")).toBe("@");

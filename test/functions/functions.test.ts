@@ -7,6 +7,7 @@ import {
   learnerTotal,
   learners,
   missing,
+  npiOk,
   periods,
   rssCredits,
   spanOk,
@@ -378,6 +379,31 @@ describe("PARS.FORMAT", () => {
   });
 });
 
+describe("PARS.NPI_OK", () => {
+  it.each([
+    [1234567893, true],
+    ["1234567893", true],
+    ["1234567810", true],
+    ["123-456-7893", true],
+    [[[1993999998]], true],
+    ["1234567890", false],
+    [123456789, false],
+    [1234567893.5, false],
+    ["NPI pending", false],
+    ["", false],
+    [null, false],
+  ])("NPI_OK(%j) is %s", (npi, want) => {
+    expect(npiOk(npi)).toBe(want);
+  });
+
+  it("refuses a range of several NPIs and an Excel error, saying so", () => {
+    expect(valueError(npiOk([[1234567893], [1993999998]]))).toBe(
+      "NPI must be one cell, got a range of 2 cells"
+    );
+    expect(valueError(npiOk("#N/A"))).toContain("Excel error #N/A");
+  });
+});
+
 describe("no argument makes a function throw", () => {
   const cell = fc.oneof(
     fc.string(),
@@ -406,6 +432,8 @@ describe("no argument makes a function throw", () => {
           spanOk(c1, c2, c1),
           ...periods(c1, c2, c2).flat(),
           format(c1),
+          npiOk(c1),
+          npiOk(r1),
         ];
         for (const r of results) {
           if (typeof r === "object") expect(valueError(r)).not.toBe("");

@@ -3,6 +3,7 @@ import {
   ACTIVITIES,
   GRAND_ROUNDS_EXAMPLE,
   LEARNER_COUNTS,
+  LEARNERS,
   MOC,
   SESSIONS,
   SUPPORT,
@@ -14,6 +15,7 @@ export const SUPPORT_HEADERS = SUPPORT.columns.map((c) => c.header);
 export const MOC_HEADERS = MOC.columns.map((c) => c.header);
 export const SESSION_HEADERS = SESSIONS.columns.map((c) => c.header);
 export const LEARNER_COUNT_HEADERS = LEARNER_COUNTS.columns.map((c) => c.header);
+export const LEARNER_HEADERS = LEARNERS.columns.map((c) => c.header);
 
 export type RowInput = Partial<Record<string, CellValue>>;
 
@@ -42,6 +44,7 @@ export type BookInput = {
   moc?: RowInput[];
   sessions?: RowInput[];
   learnerCounts?: RowInput[];
+  learners?: RowInput[];
   headers?: string[];
   dateSystem?: 1900 | 1904;
 };
@@ -61,6 +64,7 @@ export function aBook(input: BookInput): WorkbookSource {
   if (input.learnerCounts) {
     tables.push(table("LearnerCounts", LEARNER_COUNT_HEADERS, input.learnerCounts));
   }
+  if (input.learners) tables.push(table("Learners", LEARNER_HEADERS, input.learners));
   return { tables, sheets: [], dateSystem: input.dateSystem ?? 1900 };
 }
 

@@ -286,7 +286,7 @@ describe("insert PARS tables", () => {
     await userEvent.click(screen.getByRole("button", { name: "Insert PARS tables" }));
     expect(
       await screen.findByText(
-        "Added sheets Activities, Support, MOC, Sessions, Learner Counts, PARS Lists. Fill them in, then press Check."
+        "Added sheets Activities, Support, MOC, Sessions, Learner Counts, Learners, PARS Lists. Fill them in, then press Check."
       )
     ).toBeTruthy();
     expect(fake.sheet("Activities").rows[1]?.[0]).toBe("IMGR-2024");

@@ -91,7 +91,10 @@ const CHUNK = 1 << 15;
  * An export file's text in consecutive chunks of about `chars` characters (a piece longer than
  * that is one chunk), for writing, hashing or downloading the file a chunk at a time.
  */
-export function* exportChunks(file: ExportFile, chars: number = CHUNK): Generator<string> {
+export function* exportChunks(
+  file: Pick<ExportFile, "pieces">,
+  chars: number = CHUNK
+): Generator<string> {
   const batch: string[] = [];
   let size = 0;
   for (const piece of file.pieces) {

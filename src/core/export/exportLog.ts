@@ -1,15 +1,27 @@
 import type { LayoutId } from "./layout";
-import type { ExportFile } from "./buildExport";
 import { InvalidOptionError } from "../errors";
 import type { WorkbookSource } from "../parse/locateTables";
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** The files the Export Log records: an upload layout's, or the learner file. */
+export type LoggedLayout = LayoutId | "learners";
+
+/** What the log needs of a file made: its name, its layout, what went in. */
+export type LoggableFile = {
+  readonly fileName: string;
+  readonly summary: {
+    readonly layout: LoggedLayout;
+    readonly rows: number;
+    readonly internalIds: readonly string[];
+  };
+};
+
 /** One line of the Export Log: when, which layout, what went in, and the file's fingerprint. */
 export type ExportLogEntry = {
   /** When the file was made, as the shell states it (ISO 8601); core never reads the clock. */
   readonly time: string;
-  readonly layout: LayoutId;
+  readonly layout: LoggedLayout;
   readonly fileName: string;
   readonly rows: number;
   readonly internalIds: readonly string[];
@@ -22,7 +34,7 @@ export type ExportLogEntry = {
  *
  * @throws {InvalidOptionError} when `sha256` is not 64 lower-case hex digits
  */
-export function exportLogEntry(file: ExportFile, time: string, sha256: string): ExportLogEntry {
+export function exportLogEntry(file: LoggableFile, time: string, sha256: string): ExportLogEntry {
   if (!SHA256_HEX.test(sha256)) {
     throw new InvalidOptionError("sha256", sha256, "64 lower-case hex digits");
   }
@@ -74,7 +86,7 @@ export function readExportLog(value: unknown): ExportLogEntry[] {
     const x = (typeof e === "object" && e !== null ? e : {}) as Record<string, unknown>;
     const ok =
       typeof x.time === "string" &&
-      (x.layout === "xml" || x.layout === "txt") &&
+      (x.layout === "xml" || x.layout === "txt" || x.layout === "learners") &&
       typeof x.fileName === "string" &&
       typeof x.rows === "number" &&
       isStringArray(x.internalIds) &&
@@ -83,7 +95,7 @@ export function readExportLog(value: unknown): ExportLogEntry[] {
     if (!ok) throw new InvalidExportLogError(`entry ${String(i + 1)} is malformed`);
     return {
       time: x.time as string,
-      layout: x.layout as LayoutId,
+      layout: x.layout as LoggedLayout,
       fileName: x.fileName as string,
       rows: x.rows as number,
       internalIds: x.internalIds as string[],

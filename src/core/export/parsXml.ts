@@ -79,7 +79,8 @@ const XML_NAMESPACE_DECLARATIONS = {
 /**
  * How each MOC board is written to `boardName`: the code of the 2025 draft schema, which spells
  * the pathology board `ABPATH` where ACCME's pages and the workbook say ABPath
- * (DOMAIN.md §3 names the boards; upload-formats.md says why the draft spelling). The others are the same in both. One table, so a
+ * (DOMAIN.md §3 names the boards; LEARNERS.md §3 and upload-formats.md say why the draft
+ * spelling). The others are the same in both. One table, so a
  * correction is one line.
  */
 export const XML_MOC_BOARDS: Readonly<Record<MocBoard, string>> = {

@@ -1,3 +1,4 @@
+import { LEARNER_MESSAGES } from "../learners/learnerMessages";
 import type { Condition, Issue, IssueCode } from "../model/issue";
 
 type Messages = { readonly [C in IssueCode]: (issue: Extract<Issue, { code: C }>) => string };
@@ -34,6 +35,7 @@ const quantity = {
 
 /** One message per finding code; the compiler demands one for every code. */
 export const MESSAGES: Messages = {
+  ...LEARNER_MESSAGES,
   aggregate_format_repeated: (i) =>
     `Another ${i.format} activity starts within 12 months (${otherRows(i.otherRows, i.others)}); PARS asks for one such activity per 12 months, with all learners aggregated.`,
   boards_without_moc: (i) =>

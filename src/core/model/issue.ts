@@ -1,5 +1,6 @@
 import type { StatusName } from "../codes/vocabularies";
 
+import type { LearnerIssueBody } from "../learners/learnerIssues";
 import type { TableName } from "../schema";
 
 /** The tables of a PARS workbook (docs/DOMAIN.md §4), as declared in `schema.ts`. */
@@ -23,6 +24,7 @@ export type Condition =
  * message needs. Message text lives in `messages/en.ts`.
  */
 export type IssueBody =
+  | LearnerIssueBody
   | { readonly code: "cell_error"; readonly value: string }
   | { readonly code: "formula_without_result"; readonly formula: string }
   | { readonly code: "negative_amount"; readonly value: string }

@@ -1,3 +1,4 @@
+import { LEARNER_RULES, type LearnerRule } from "../learners/learnerRules";
 import type { BookRule, RowRule } from "./context";
 import {
   aggregatedFormatsOncePerYear,
@@ -15,6 +16,8 @@ import { endNotBeforeStart, spanWithinFormat, usStateCode } from "./valueRules";
 export type RuleSet = {
   readonly rowRules: readonly RowRule[];
   readonly bookRules: readonly BookRule[];
+  /** Checks of the Learners table, run once the activities are judged; none when left out. */
+  readonly learnerRules?: readonly LearnerRule[];
 };
 
 /** Every rule PARS Ready checks, in report order. */
@@ -29,4 +32,5 @@ export const DEFAULT_RULES: RuleSet = {
     sessionsRollUp,
   ],
   bookRules: [internalIdRules, orphanRows, aggregatedFormatsOncePerYear, learnerCountsAgree],
+  learnerRules: LEARNER_RULES,
 };

@@ -34,8 +34,8 @@ export function InsertTablesPanel(props: {
         Start a PARS workbook
       </h2>
       <Text size={200}>
-        Adds Activities, Support, MOC, Sessions and Learner Counts tables on new sheets, with
-        dropdowns for coded columns. Existing sheets are left as they are.
+        Adds Activities, Support, MOC, Sessions, Learner Counts and Learners tables on new sheets,
+        with dropdowns for coded columns. Existing sheets are left as they are.
       </Text>
       <Checkbox
         checked={props.example}
