@@ -13,7 +13,7 @@ import { cellAddress, runsOf } from "./addresses";
 import { applyHighlights, queueMarkScan } from "./applyHighlights";
 import type { Capabilities } from "./capabilities";
 import { changePlan, type SheetChange } from "./changePlan";
-import { excelProblem, toExcelAccessError } from "./excelErrors";
+import { excelProblem, toExcelAccessError, type ExcelAccessError } from "./excelErrors";
 import {
   readExportLogTable,
   writeExportRecord,
@@ -46,6 +46,11 @@ export type CheckPass = {
   readonly layouts: readonly TableLayout[];
   /** What the sheet now shows; null when marking is off (cleared, or Excel too old). */
   readonly marks: HighlightPlan["counts"] | null;
+  /**
+   * Why the marks could not be made (a protected sheet), when Excel refused them: the findings
+   * stand, and the sheet keeps the marks it had.
+   */
+  readonly markProblem: ExcelAccessError | null;
   /** Sheet rows read from Excel for this pass; a live re-check reads only the rows edited. */
   readonly rowsRead: number;
 };
@@ -65,6 +70,8 @@ type Session = {
   /** The rows of each table as read, in sheet order from `top`; edited in place by re-checks. */
   readonly grids: ReadonlyMap<TableName, { readonly top: number; readonly rows: CellValue[][] }>;
 };
+
+type Marked = Pick<CheckPass, "marks" | "markProblem">;
 
 const NO_MARKS: HighlightPlan = { marks: [], counts: { rows: 0, errorCells: 0, warningCells: 0 } };
 
@@ -129,17 +136,16 @@ export class WorkbookGateway {
             grids.set(layout.table, { top: src.top, rows: src.values as CellValue[][] });
         }
         this.session = { options, layouts: read.layouts, source: read.source, grids };
-        let marks: HighlightPlan["counts"] | null = null;
+        let marked: Marked = { marks: null, markProblem: null };
         const collect = scan.collect;
         if (collect !== null) {
           onProgress({ phase: "marking" });
           const plan = outcome.ok ? highlightPlan(outcome.result, read.layouts) : NO_MARKS;
-          await applyHighlights(context, collect(), plan);
-          marks = plan.counts;
-          this.marking = true;
+          marked = await this.mark(context, collect(), plan, read.layouts);
+          if (marked.markProblem === null) this.marking = true;
         }
         const rowsRead = read.layouts.reduce((n, l) => n + l.lastRow - l.headerRow + 1, 0);
-        return { outcome, source: read.source, layouts: read.layouts, marks, rowsRead };
+        return { outcome, source: read.source, layouts: read.layouts, ...marked, rowsRead };
       })
     );
   }
@@ -194,15 +200,19 @@ export class WorkbookGateway {
         }
         onProgress({ phase: "checking" });
         const outcome = checkWorkbook(session.source, session.options);
-        let marks: HighlightPlan["counts"] | null = null;
+        let marked: Marked = { marks: null, markProblem: null };
         if (scan !== null) {
           onProgress({ phase: "marking" });
-          const marked = outcome.ok ? highlightPlan(outcome.result, session.layouts) : NO_MARKS;
-          const ids = new Map(session.layouts.map((l) => [l.sheet, l.sheetId] as const));
-          await applyHighlights(context, scan(), marked, (name) => ids.get(name) ?? name);
-          marks = marked.counts;
+          const plan = outcome.ok ? highlightPlan(outcome.result, session.layouts) : NO_MARKS;
+          marked = await this.mark(context, scan(), plan, session.layouts);
         }
-        return { outcome, source: session.source, layouts: session.layouts, marks, rowsRead };
+        return {
+          outcome,
+          source: session.source,
+          layouts: session.layouts,
+          ...marked,
+          rowsRead,
+        };
       })
     );
   }
@@ -351,6 +361,26 @@ export class WorkbookGateway {
       );
     } finally {
       this.ownWrites--;
+    }
+  }
+
+  /**
+   * Applies a plan, finding each sheet by the ID it had when read, so a full check and a re-check
+   * mark the same sheets. A refusal (a protected sheet) leaves the old marks and is reported, not
+   * thrown: the findings were read and stand.
+   */
+  private async mark(
+    context: Excel.RequestContext,
+    ours: readonly Excel.ConditionalFormat[],
+    plan: HighlightPlan,
+    layouts: readonly TableLayout[]
+  ): Promise<Marked> {
+    const ids = new Map(layouts.map((l) => [l.sheet, l.sheetId] as const));
+    try {
+      await applyHighlights(context, ours, plan, (name) => ids.get(name) ?? name);
+      return { marks: plan.counts, markProblem: null };
+    } catch (e) {
+      return { marks: null, markProblem: toExcelAccessError(e) };
     }
   }
 

@@ -184,15 +184,34 @@ describe("check and highlight", () => {
     expect(fake.count("ConditionalFormatCollection.add")).toBe(0);
   });
 
-  it("explains a protected sheet instead of failing silently", async () => {
+  it("keeps the findings of a protected sheet, explaining why it is not marked", async () => {
     const fake = smallWorkbook();
     fake.sheet("Activities").locked = true;
-    const error = await gatewayOf(fake)
-      .check({ today: TODAY })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ExcelAccessError);
-    expect(error).toMatchObject({ problem: "locked", code: "AccessDenied" });
-    expect((error as ExcelAccessError).remedy).toMatch(/Unprotect/);
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(pass.outcome.ok && pass.outcome.result.summary.failing).toBe(1);
+    expect(pass.marks).toBeNull();
+    expect(pass.markProblem).toBeInstanceOf(ExcelAccessError);
+    expect(pass.markProblem).toMatchObject({ problem: "locked", code: "AccessDenied" });
+    expect(pass.markProblem?.remedy).toMatch(/Unprotect/);
+    expect(fake.sheet("Activities").conditionalFormats).toEqual([]);
+  });
+
+  it("leaves the old marks whole when Excel refuses the new ones part way", async () => {
+    const fake = smallWorkbook();
+    // A Support row naming no activity: Support gets marks of its own, added after Activities'.
+    fake.setValues(fake.sheet("Support"), 1, 0, [["NOPE"]]);
+    const gateway = gatewayOf(fake);
+    await gateway.check({ today: TODAY });
+    expect(fake.sheet("Support").conditionalFormats.length).toBeGreaterThan(0);
+    const before = fake.sheet("Activities").conditionalFormats.map((cf) => [cf.formula, cf.fill]);
+    expect(before.length).toBeGreaterThan(0);
+    // Protected now: the next pass fails after Activities' new marks are added.
+    fake.sheet("Support").locked = true;
+    const pass = await gateway.check({ today: "2025-12-31" });
+    expect(pass.markProblem).toMatchObject({ problem: "locked" });
+    expect(fake.sheet("Activities").conditionalFormats.map((cf) => [cf.formula, cf.fill])).toEqual(
+      before
+    );
   });
 
   it.each([
