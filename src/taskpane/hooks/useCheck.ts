@@ -32,7 +32,8 @@ export function passOf(state: CheckState): CheckPass | null {
 /**
  * Checking the workbook, clearing marks, going to a finding, and keeping the result live: after
  * the first check, edits are collected and, once the coordinator pauses for `debounceMs`, re-checked
- * (only the rows edited are read again). One operation runs at a time; edits made meanwhile wait.
+ * (only the rows edited are read again). One operation runs at a time; edits made meanwhile, the
+ * first check included, wait and are re-checked after it.
  */
 export function useCheck(
   workbook: WorkbookPort,
@@ -104,18 +105,23 @@ export function useCheck(
 
   const check = useCallback(
     async (options: CheckOptions) => {
-      const ok = await perform(() => workbook.check(options, progress));
-      if (!ok || stop.current !== null || !workbook.capabilities.live) return;
-      try {
-        stop.current = await workbook.watch((change) => {
-          pending.current.push(change);
-          schedule();
-        });
-        if (mounted.current) setLive(true);
-      } catch (e) {
-        if (mounted.current) {
-          setState({ status: "failed", error: toPaneError(e), previous: last.current });
+      // Listen before the first read, so an edit made while it runs waits and is re-checked
+      // once the check ends, instead of being lost.
+      let watchFailed: unknown = null;
+      if (stop.current === null && workbook.capabilities.live) {
+        try {
+          stop.current = await workbook.watch((change) => {
+            pending.current.push(change);
+            if (!busy.current) schedule();
+          });
+          if (mounted.current) setLive(true);
+        } catch (e) {
+          watchFailed = e;
         }
+      }
+      const ok = await perform(() => workbook.check(options, progress));
+      if (ok && watchFailed !== null && mounted.current) {
+        setState({ status: "failed", error: toPaneError(watchFailed), previous: last.current });
       }
     },
     [workbook, perform, progress]
