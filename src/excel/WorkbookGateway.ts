@@ -55,6 +55,14 @@ export type CheckPass = {
   readonly rowsRead: number;
 };
 
+/** A check stopped by the coordinator before it ended: nothing was changed, the last result stands. */
+export class CheckCancelled extends Error {
+  override readonly name = "CheckCancelled";
+  constructor() {
+    super("the check was cancelled");
+  }
+}
+
 /** A cell a finding points at. */
 export type CellPlace = {
   readonly table: TableName;
@@ -96,34 +104,48 @@ export class WorkbookGateway {
    * Reads the PARS tables, checks them, and (where Excel can) replaces the add-in's marks with
    * those for this result.
    *
-   * @throws {ExcelAccessError} when Excel refuses a read or a mark
+   * `cancelled` is asked between round trips; once it says yes, the check stops before it changes
+   * anything (the last check and its marks stand).
+   *
+   * @throws {ExcelAccessError} when Excel refuses a read
    * @throws {InvalidOptionError} when `today` or the provider ID is malformed
+   * @throws {CheckCancelled} when `cancelled` said yes
    */
   check(
     options: CheckOptions,
-    onProgress: (p: CheckProgress) => void = () => undefined
+    onProgress: (p: CheckProgress) => void = () => undefined,
+    cancelled: () => boolean = () => false
   ): Promise<CheckPass> {
-    return this.fullCheck(options, onProgress, this.capabilities.highlight);
+    return this.fullCheck(options, onProgress, this.capabilities.highlight, cancelled);
   }
 
   private fullCheck(
     options: CheckOptions,
     onProgress: (p: CheckProgress) => void,
-    mark: boolean
+    mark: boolean,
+    cancelled: () => boolean = () => false
   ): Promise<CheckPass> {
+    const stopIfCancelled = () => {
+      if (cancelled()) throw new CheckCancelled();
+    };
     return this.guard(() =>
       this.run(async (context) => {
         // Filled in by readWorkbook's callback, once the sheets are known.
         const scan: { collect: (() => Excel.ConditionalFormat[]) | null } = { collect: null };
         const read = await readWorkbook(
           context,
-          (done, total) => onProgress({ phase: "reading", done, total }),
+          (done, total) => {
+            stopIfCancelled();
+            onProgress({ phase: "reading", done, total });
+          },
           (sheets) => {
             if (mark) scan.collect = queueMarkScan(context, sheets);
           }
         );
+        stopIfCancelled();
         onProgress({ phase: "checking" });
         await this.yieldToUi();
+        stopIfCancelled();
         const outcome = checkWorkbook(read.source, options);
         const grids = new Map<TableName, { top: number; rows: CellValue[][] }>();
         for (const layout of read.layouts) {
@@ -388,7 +410,7 @@ export class WorkbookGateway {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof InvalidOptionError) throw e;
+      if (e instanceof InvalidOptionError || e instanceof CheckCancelled) throw e;
       throw toExcelAccessError(e);
     }
   }

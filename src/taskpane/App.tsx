@@ -110,7 +110,10 @@ export function App(props: { deps?: AppDeps }) {
   const [deps] = useState<AppDeps>(() => props.deps ?? officeDeps());
   const styles = useStyles();
   const { settings, save, saveSettings } = useSettings(deps.settings);
-  const { state, live, check, clear, select } = useCheck(deps.workbook, deps.debounceMs);
+  const { state, live, check, cancel, cancelled, clear, select } = useCheck(
+    deps.workbook,
+    deps.debounceMs
+  );
   const insert = useInsertTables(deps.workbook);
   const pass = passOf(state);
   const result = pass?.outcome.ok === true ? pass.outcome.result : null;
@@ -298,7 +301,9 @@ export function App(props: { deps?: AppDeps }) {
           asOf={shownDate(result?.asOf ?? asOf)}
           summary={result?.summary ?? null}
           outcome={outcomeText(pass)}
+          cancelled={cancelled}
           onCheck={() => runCheck({ today: asOf, providerId })}
+          onCancel={cancel}
           onClear={() => void clear()}
         />
         <PaneTabs views={views} selected={view} onSelect={setView} />

@@ -4,7 +4,7 @@ import { addTableSheet, bigWorkbook, smallWorkbook } from "../support/fakeWorkbo
 import { ExcelAccessError } from "../../src/excel/excelErrors";
 import { isMarkFormula } from "../../src/excel/highlightPlan";
 import { SYNC_BYTES } from "../../src/excel/readWorkbook";
-import { WorkbookGateway, type CheckPass } from "../../src/excel/WorkbookGateway";
+import { CheckCancelled, WorkbookGateway, type CheckPass } from "../../src/excel/WorkbookGateway";
 import type { Capabilities } from "../../src/excel/capabilities";
 import type { SheetChange } from "../../src/excel/changePlan";
 
@@ -194,6 +194,18 @@ describe("check and highlight", () => {
     expect(pass.markProblem).toMatchObject({ problem: "locked", code: "AccessDenied" });
     expect(pass.markProblem?.remedy).toMatch(/Unprotect/);
     expect(fake.sheet("Activities").conditionalFormats).toEqual([]);
+  });
+
+  it("stops a cancelled check before it changes anything", async () => {
+    const fake = smallWorkbook();
+    const gateway = gatewayOf(fake);
+    await gateway.check({ today: TODAY });
+    const before = fake.sheet("Activities").conditionalFormats.length;
+    const error = await gateway
+      .check({ today: "2025-12-31" }, undefined, () => true)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckCancelled);
+    expect(fake.sheet("Activities").conditionalFormats).toHaveLength(before);
   });
 
   it("leaves the old marks whole when Excel refuses the new ones part way", async () => {

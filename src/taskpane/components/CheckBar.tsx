@@ -31,7 +31,7 @@ export function progressText(progress: CheckProgress | null): string {
   if (progress === null) return "Starting the check…";
   switch (progress.phase) {
     case "reading":
-      return `Reading the tables: ${Math.floor((progress.done / Math.max(1, progress.total)) * 100)}% (${n(progress.done)} of ${n(progress.total)} rows)`;
+      return `Reading the tables: ${String(Math.floor((progress.done / Math.max(1, progress.total)) * 100))}%`;
     case "checking":
       return "Checking each activity against its PARS status…";
     case "marking":
@@ -54,7 +54,10 @@ export function CheckBar(props: {
   summary: CheckSummary | null;
   /** One sentence on the last result, announced when a check ends. */
   outcome: string | null;
+  /** True when the last check was stopped before it ended. */
+  cancelled: boolean;
   onCheck: () => void;
+  onCancel: () => void;
   onClear: () => void;
 }) {
   const styles = useStyles();
@@ -73,9 +76,13 @@ export function CheckBar(props: {
         >
           Check
         </Button>
-        <Button onClick={props.onClear} disabled={props.running || !props.canClear}>
-          Clear highlights
-        </Button>
+        {props.running ? (
+          <Button onClick={props.onCancel}>Cancel</Button>
+        ) : (
+          <Button onClick={props.onClear} disabled={!props.canClear}>
+            Clear highlights
+          </Button>
+        )}
         <Text size={200}>As of {props.asOf}</Text>
       </div>
       {summary !== null && (
@@ -107,6 +114,7 @@ export function CheckBar(props: {
           </>
         ) : (
           <>
+            {props.cancelled && <Text size={200}>Check cancelled; nothing was changed. </Text>}
             {props.outcome !== null && <Text size={200}>{props.outcome} </Text>}
             {props.live && (
               <Text size={200} className={styles.note}>

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CheckOptions } from "../../core";
 import type { SheetChange } from "../../excel/changePlan";
-import type { CellPlace, CheckPass, CheckProgress } from "../../excel/WorkbookGateway";
+import {
+  CheckCancelled,
+  type CellPlace,
+  type CheckPass,
+  type CheckProgress,
+} from "../../excel/WorkbookGateway";
 import type { WorkbookPort } from "../deps";
 import { toPaneError, type PaneError } from "../paneError";
 
@@ -42,11 +47,17 @@ export function useCheck(
   state: CheckState;
   live: boolean;
   check: (options: CheckOptions) => Promise<void>;
+  /** Stops a running check at its next round trip; the last result stays on show. */
+  cancel: () => void;
+  /** True when the last check was cancelled, until the next one starts. */
+  cancelled: boolean;
   clear: () => Promise<void>;
   select: (place: CellPlace) => Promise<void>;
 } {
   const [state, setState] = useState<CheckState>({ status: "idle" });
   const [live, setLive] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const cancelAsked = useRef(false);
   const last = useRef<CheckPass | null>(null);
   const busy = useRef(false);
   const pending = useRef<SheetChange[]>([]);
@@ -63,6 +74,8 @@ export function useCheck(
     async (work: () => Promise<CheckPass | null>): Promise<boolean> => {
       if (busy.current) return false;
       busy.current = true;
+      cancelAsked.current = false;
+      setCancelled(false);
       setState({ status: "running", progress: null, previous: last.current });
       try {
         const pass = await work();
@@ -75,7 +88,14 @@ export function useCheck(
         return true;
       } catch (e) {
         if (mounted.current) {
-          setState({ status: "failed", error: toPaneError(e), previous: last.current });
+          if (e instanceof CheckCancelled) {
+            setCancelled(true);
+            setState(
+              last.current === null ? { status: "idle" } : { status: "done", pass: last.current }
+            );
+          } else {
+            setState({ status: "failed", error: toPaneError(e), previous: last.current });
+          }
         }
         return false;
       } finally {
@@ -119,7 +139,7 @@ export function useCheck(
           watchFailed = e;
         }
       }
-      const ok = await perform(() => workbook.check(options, progress));
+      const ok = await perform(() => workbook.check(options, progress, () => cancelAsked.current));
       if (ok && watchFailed !== null && mounted.current) {
         setState({ status: "failed", error: toPaneError(watchFailed), previous: last.current });
       }
@@ -160,5 +180,9 @@ export function useCheck(
     };
   }, []);
 
-  return { state, live, check, clear, select };
+  const cancel = useCallback(() => {
+    cancelAsked.current = true;
+  }, []);
+
+  return { state, live, check, cancel, cancelled, clear, select };
 }
