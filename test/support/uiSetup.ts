@@ -1,3 +1,5 @@
+import { configure } from "@testing-library/react";
+
 // jsdom lacks a few browser APIs Fluent UI v9 calls while rendering popovers and responsive
 // components; these stand-ins do nothing, which is all a test that never lays out needs.
 class NoopResizeObserver {
@@ -20,3 +22,7 @@ if (typeof window !== "undefined") {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
+
+// findBy… and waitFor give up after one second by default; a pane test that runs a whole check in
+// jsdom can take longer than that on a busy machine. This is an upper bound, not a wait.
+configure({ asyncUtilTimeout: 10000 });
