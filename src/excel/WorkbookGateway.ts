@@ -13,7 +13,7 @@ import { cellAddress, runsOf } from "./addresses";
 import { applyHighlights, queueMarkScan } from "./applyHighlights";
 import type { Capabilities } from "./capabilities";
 import { changePlan, type SheetChange } from "./changePlan";
-import { excelProblem, toExcelAccessError } from "./excelErrors";
+import { excelProblem, toExcelAccessError, type ExcelAccessError } from "./excelErrors";
 import {
   readExportLogTable,
   writeExportRecord,
@@ -46,9 +46,22 @@ export type CheckPass = {
   readonly layouts: readonly TableLayout[];
   /** What the sheet now shows; null when marking is off (cleared, or Excel too old). */
   readonly marks: HighlightPlan["counts"] | null;
+  /**
+   * Why the marks could not be made (a protected sheet), when Excel refused them: the findings
+   * stand, and the sheet keeps the marks it had.
+   */
+  readonly markProblem: ExcelAccessError | null;
   /** Sheet rows read from Excel for this pass; a live re-check reads only the rows edited. */
   readonly rowsRead: number;
 };
+
+/** A check stopped by the coordinator before it ended: nothing was changed, the last result stands. */
+export class CheckCancelled extends Error {
+  override readonly name = "CheckCancelled";
+  constructor() {
+    super("the check was cancelled");
+  }
+}
 
 /** A cell a finding points at. */
 export type CellPlace = {
@@ -65,6 +78,8 @@ type Session = {
   /** The rows of each table as read, in sheet order from `top`; edited in place by re-checks. */
   readonly grids: ReadonlyMap<TableName, { readonly top: number; readonly rows: CellValue[][] }>;
 };
+
+type Marked = Pick<CheckPass, "marks" | "markProblem">;
 
 const NO_MARKS: HighlightPlan = { marks: [], counts: { rows: 0, errorCells: 0, warningCells: 0 } };
 
@@ -89,34 +104,48 @@ export class WorkbookGateway {
    * Reads the PARS tables, checks them, and (where Excel can) replaces the add-in's marks with
    * those for this result.
    *
-   * @throws {ExcelAccessError} when Excel refuses a read or a mark
+   * `cancelled` is asked between round trips; once it says yes, the check stops before it changes
+   * anything (the last check and its marks stand).
+   *
+   * @throws {ExcelAccessError} when Excel refuses a read
    * @throws {InvalidOptionError} when `today` or the provider ID is malformed
+   * @throws {CheckCancelled} when `cancelled` said yes
    */
   check(
     options: CheckOptions,
-    onProgress: (p: CheckProgress) => void = () => undefined
+    onProgress: (p: CheckProgress) => void = () => undefined,
+    cancelled: () => boolean = () => false
   ): Promise<CheckPass> {
-    return this.fullCheck(options, onProgress, this.capabilities.highlight);
+    return this.fullCheck(options, onProgress, this.capabilities.highlight, cancelled);
   }
 
   private fullCheck(
     options: CheckOptions,
     onProgress: (p: CheckProgress) => void,
-    mark: boolean
+    mark: boolean,
+    cancelled: () => boolean = () => false
   ): Promise<CheckPass> {
+    const stopIfCancelled = () => {
+      if (cancelled()) throw new CheckCancelled();
+    };
     return this.guard(() =>
       this.run(async (context) => {
         // Filled in by readWorkbook's callback, once the sheets are known.
         const scan: { collect: (() => Excel.ConditionalFormat[]) | null } = { collect: null };
         const read = await readWorkbook(
           context,
-          (done, total) => onProgress({ phase: "reading", done, total }),
+          (done, total) => {
+            stopIfCancelled();
+            onProgress({ phase: "reading", done, total });
+          },
           (sheets) => {
             if (mark) scan.collect = queueMarkScan(context, sheets);
           }
         );
+        stopIfCancelled();
         onProgress({ phase: "checking" });
         await this.yieldToUi();
+        stopIfCancelled();
         const outcome = checkWorkbook(read.source, options);
         const grids = new Map<TableName, { top: number; rows: CellValue[][] }>();
         for (const layout of read.layouts) {
@@ -129,17 +158,16 @@ export class WorkbookGateway {
             grids.set(layout.table, { top: src.top, rows: src.values as CellValue[][] });
         }
         this.session = { options, layouts: read.layouts, source: read.source, grids };
-        let marks: HighlightPlan["counts"] | null = null;
+        let marked: Marked = { marks: null, markProblem: null };
         const collect = scan.collect;
         if (collect !== null) {
           onProgress({ phase: "marking" });
           const plan = outcome.ok ? highlightPlan(outcome.result, read.layouts) : NO_MARKS;
-          await applyHighlights(context, collect(), plan);
-          marks = plan.counts;
-          this.marking = true;
+          marked = await this.mark(context, collect(), plan, read.layouts);
+          if (marked.markProblem === null) this.marking = true;
         }
         const rowsRead = read.layouts.reduce((n, l) => n + l.lastRow - l.headerRow + 1, 0);
-        return { outcome, source: read.source, layouts: read.layouts, marks, rowsRead };
+        return { outcome, source: read.source, layouts: read.layouts, ...marked, rowsRead };
       })
     );
   }
@@ -194,15 +222,19 @@ export class WorkbookGateway {
         }
         onProgress({ phase: "checking" });
         const outcome = checkWorkbook(session.source, session.options);
-        let marks: HighlightPlan["counts"] | null = null;
+        let marked: Marked = { marks: null, markProblem: null };
         if (scan !== null) {
           onProgress({ phase: "marking" });
-          const marked = outcome.ok ? highlightPlan(outcome.result, session.layouts) : NO_MARKS;
-          const ids = new Map(session.layouts.map((l) => [l.sheet, l.sheetId] as const));
-          await applyHighlights(context, scan(), marked, (name) => ids.get(name) ?? name);
-          marks = marked.counts;
+          const plan = outcome.ok ? highlightPlan(outcome.result, session.layouts) : NO_MARKS;
+          marked = await this.mark(context, scan(), plan, session.layouts);
         }
-        return { outcome, source: session.source, layouts: session.layouts, marks, rowsRead };
+        return {
+          outcome,
+          source: session.source,
+          layouts: session.layouts,
+          ...marked,
+          rowsRead,
+        };
       })
     );
   }
@@ -354,11 +386,31 @@ export class WorkbookGateway {
     }
   }
 
+  /**
+   * Applies a plan, finding each sheet by the ID it had when read, so a full check and a re-check
+   * mark the same sheets. A refusal (a protected sheet) leaves the old marks and is reported, not
+   * thrown: the findings were read and stand.
+   */
+  private async mark(
+    context: Excel.RequestContext,
+    ours: readonly Excel.ConditionalFormat[],
+    plan: HighlightPlan,
+    layouts: readonly TableLayout[]
+  ): Promise<Marked> {
+    const ids = new Map(layouts.map((l) => [l.sheet, l.sheetId] as const));
+    try {
+      await applyHighlights(context, ours, plan, (name) => ids.get(name) ?? name);
+      return { marks: plan.counts, markProblem: null };
+    } catch (e) {
+      return { marks: null, markProblem: toExcelAccessError(e) };
+    }
+  }
+
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof InvalidOptionError) throw e;
+      if (e instanceof InvalidOptionError || e instanceof CheckCancelled) throw e;
       throw toExcelAccessError(e);
     }
   }

@@ -27,11 +27,15 @@ export function queueMarkScan(
 }
 
 /**
- * Replaces the add-in's marks by those of the plan: deletes the old ones and adds one custom
- * conditional format per planned mark. Conditional formats draw over a cell without changing its
- * value or its own format, and deleting them restores exactly what was there. One round trip,
- * plus one per `SYNC_BYTES` of addresses for a very large plan. `sheetKey` turns the plan's sheet
- * names into what finds the sheet now (its ID, should it have been renamed since the check).
+ * Replaces the add-in's marks by those of the plan: adds one custom conditional format per planned
+ * mark, then deletes the old ones. Conditional formats draw over a cell without changing its value
+ * or its own format, and deleting them restores exactly what was there. One round trip, plus one
+ * per `SYNC_BYTES` of addresses for a very large plan. `sheetKey` turns the plan's sheet names
+ * into what finds the sheet now (its ID, should it have been renamed since the check).
+ *
+ * Whole or not at all, as far as Excel allows: the old marks are deleted only in the last round
+ * trip, and when Excel refuses a part (a protected sheet), the new marks already added are taken
+ * away again, leaving the old ones as they were. Throws what Excel threw.
  */
 export async function applyHighlights(
   context: Excel.RequestContext,
@@ -39,28 +43,49 @@ export async function applyHighlights(
   plan: HighlightPlan,
   sheetKey: (name: string) => string = (name) => name
 ): Promise<void> {
-  for (const cf of ours) cf.delete();
   const sheets = new Map<string, Excel.Worksheet>();
+  const added: Excel.ConditionalFormat[] = [];
   let bytes = 0;
-  for (const mark of plan.marks) {
-    let sheet = sheets.get(mark.sheet);
-    if (sheet === undefined) {
-      sheet = context.workbook.worksheets.getItem(sheetKey(mark.sheet));
-      sheets.set(mark.sheet, sheet);
+  try {
+    for (const mark of plan.marks) {
+      let sheet = sheets.get(mark.sheet);
+      if (sheet === undefined) {
+        sheet = context.workbook.worksheets.getItem(sheetKey(mark.sheet));
+        sheets.set(mark.sheet, sheet);
+      }
+      const cf = sheet.getRanges(mark.areas).conditionalFormats.add("Custom");
+      added.push(cf);
+      const style = MARK_STYLES[mark.kind];
+      cf.custom.rule.formula = markFormula(mark.kind);
+      cf.custom.format.fill.color = style.fill;
+      if (style.font !== null) cf.custom.format.font.color = style.font;
+      // A plan for a huge, mostly failing table can exceed one request's payload: send it in parts.
+      bytes += mark.areas.length + 200;
+      if (bytes >= SYNC_BYTES) {
+        // One round trip per SYNC_BYTES of addresses, not per mark: the payload limit forces it.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        bytes = 0;
+      }
     }
-    const cf = sheet.getRanges(mark.areas).conditionalFormats.add("Custom");
-    const style = MARK_STYLES[mark.kind];
-    cf.custom.rule.formula = markFormula(mark.kind);
-    cf.custom.format.fill.color = style.fill;
-    if (style.font !== null) cf.custom.format.font.color = style.font;
-    // A plan for a huge, mostly failing table can exceed one request's payload: send it in parts.
-    bytes += mark.areas.length + 200;
-    if (bytes >= SYNC_BYTES) {
-      // One round trip per SYNC_BYTES of addresses, not per mark: the payload limit forces it.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      bytes = 0;
-    }
+    for (const cf of ours) cf.delete();
+    await context.sync();
+  } catch (e) {
+    await takeBack(context, added);
+    throw e;
   }
-  await context.sync();
+}
+
+/** Deletes the marks of a pass that failed part way, as far as Excel lets it. */
+async function takeBack(
+  context: Excel.RequestContext,
+  added: readonly Excel.ConditionalFormat[]
+): Promise<void> {
+  if (added.length === 0) return;
+  try {
+    for (const cf of added) cf.delete();
+    await context.sync();
+  } catch {
+    // Those Excel refused to add are not there to delete; the caller reports the first failure.
+  }
 }

@@ -1,19 +1,22 @@
 import {
-  Divider,
+  Button,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { useDeferredValue, useMemo, useState } from "react";
+import { dayOfIso, usOfDay, type CheckOptions, type CheckResult } from "../core";
 import { CheckBar } from "./components/CheckBar";
 import { ErrorBar } from "./components/ErrorBar";
 import { ExportPanel } from "./components/ExportPanel";
 import { FeatureNotes } from "./components/FeatureNotes";
 import { FindingsList } from "./components/FindingsList";
 import { InsertTablesPanel } from "./components/InsertTablesPanel";
+import { PaneTabs, PaneViewPanels, type PaneView } from "./components/PaneViews";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { StatusChart } from "./components/StatusChart";
 import { officeDeps, type AppDeps } from "./deps";
@@ -22,24 +25,61 @@ import { previewFor, useExport } from "./hooks/useExport";
 import { useFindings } from "./hooks/useFindings";
 import { useInsertTables } from "./hooks/useInsertTables";
 import { useSettings } from "./hooks/useSettings";
+import { filterChoices } from "./viewModels/findingGroups";
 import type { CheckPass } from "../excel/WorkbookGateway";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalM,
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
     minHeight: "100vh",
     boxSizing: "border-box",
+    minWidth: 0,
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  // Stays at the top while the view scrolls, except where the pane is too short to spare it
+  // (a short pane, or 200% zoom).
+  header: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalXL,
+    paddingRight: tokens.spacingHorizontalXL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    "@media (max-height: 480px)": { position: "static" },
+    "@media (max-width: 240px)": {
+      paddingLeft: tokens.spacingHorizontalS,
+      paddingRight: tokens.spacingHorizontalS,
+    },
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    minWidth: 0,
+    "@media (max-width: 240px)": {
+      paddingLeft: tokens.spacingHorizontalS,
+      paddingRight: tokens.spacingHorizontalS,
+    },
+  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
 const n = (x: number) => x.toLocaleString("en-US");
+
+/** A YYYY-MM-DD day as the pane shows dates: MM/DD/YYYY. */
+export function shownDate(iso: string): string {
+  const day = dayOfIso(iso);
+  return day === null ? iso : usOfDay(day);
+}
 
 function marksText(pass: CheckPass): string {
   if (pass.marks === null) return "The sheet is not marked.";
@@ -51,27 +91,44 @@ function outcomeText(pass: CheckPass | null): string | null {
   if (pass === null) return null;
   if (!pass.outcome.ok) return "The check found no Activities table.";
   const { activities, failing } = pass.outcome.result.summary;
+  if (failing === 0) {
+    return `All ${n(activities)} ${activities === 1 ? "activity meets its" : "activities meet their"} declared status.`;
+  }
   return `${n(failing)} of ${n(activities)} ${activities === 1 ? "activity fails" : "activities fail"} their declared status.`;
 }
+
+const isClean = (r: CheckResult) => r.summary.failing === 0 && r.summary.errors === 0;
 
 /**
  * The task pane. The one place Office is wired in: the hooks get the workbook, the workbook's
  * settings, the clock, downloads and the clipboard from `deps`, which tests replace with fakes.
+ *
+ * A header that stays (Check, the day checked as of, the counts) over one view at a time, chosen
+ * by tabs; the views are the `views` list below, one entry each.
  */
 export function App(props: { deps?: AppDeps }) {
   const [deps] = useState<AppDeps>(() => props.deps ?? officeDeps());
   const styles = useStyles();
   const { settings, save, saveSettings } = useSettings(deps.settings);
-  const { state, live, check, clear, select } = useCheck(deps.workbook, deps.debounceMs);
+  const { state, live, check, cancel, cancelled, clear, select } = useCheck(
+    deps.workbook,
+    deps.debounceMs
+  );
   const insert = useInsertTables(deps.workbook);
   const pass = passOf(state);
   const result = pass?.outcome.ok === true ? pass.outcome.result : null;
   const findings = useFindings(result);
+  const choices = useMemo(
+    () => (result === null ? { tables: [], columns: [] } : filterChoices(result)),
+    [result]
+  );
   const caps = deps.workbook.capabilities;
   const today = deps.today();
   const exporting = useExport(deps.workbook, deps.files, deps.now);
   const asOf = settings.asOf ?? today;
   const providerId = settings.providerId === "" ? null : settings.providerId;
+  const [view, setView] = useState("findings");
+  const running = state.status === "running";
   // The preview re-runs the check for upload (about 1.4 s at 100,000 rows): deferred, so the
   // check's own results are painted first and typing in the settings stays responsive.
   const previewPass = useDeferredValue(pass);
@@ -79,42 +136,77 @@ export function App(props: { deps?: AppDeps }) {
     () => previewFor(previewPass, { today: asOf, providerId }, exporting.selection),
     [previewPass, asOf, providerId, exporting.selection]
   );
+  const runCheck = (options: CheckOptions) => void check(options);
+  const insertTables = async () => {
+    const made = await insert.insert({ example: insert.example });
+    // The tables just added are what the next check reads: check now, so no message about a
+    // workbook without them stays on show.
+    if (made && caps.check) runCheck({ today: asOf, providerId });
+  };
+  const go = (item: (typeof findings.items)[number]) => {
+    findings.choose(item);
+    void select(item.place);
+  };
+  const canClear =
+    caps.highlight &&
+    // Before any check there may be marks from an earlier session; after one, the pass says.
+    (pass === null ||
+      (pass.marks !== null &&
+        pass.marks.rows + pass.marks.errorCells + pass.marks.warningCells > 0));
 
-  return (
-    <main className={styles.root}>
-      <header>
-        <h1 className={styles.title}>PARS Ready</h1>
-        <Text size={200} className={styles.muted}>
-          Checks each activity against the PARS status it declares
-          {settings.asOf === null ? "" : `, as of ${settings.asOf}`}.
-        </Text>
-      </header>
-      <FeatureNotes capabilities={caps} />
-      <CheckBar
-        available={caps.check}
-        running={state.status === "running"}
-        progress={state.status === "running" ? state.progress : null}
-        canClear={caps.highlight}
-        live={live}
-        outcome={outcomeText(pass)}
-        onCheck={() => void check({ today: asOf, providerId })}
-        onClear={() => void clear()}
-      />
-      {state.status === "failed" && <ErrorBar error={state.error} />}
+  const findingsView = (
+    <>
       {pass !== null && !pass.outcome.ok && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>No Activities table found.</MessageBarTitle> Name an Excel table or a
-            sheet &quot;Activities&quot;, or insert the PARS tables below.
+            sheet &quot;Activities&quot;, or start from the PARS tables.
           </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              disabled={!caps.insertTables || insert.state.status === "running"}
+              onClick={() => void insertTables()}
+            >
+              Insert PARS tables
+            </Button>
+          </MessageBarActions>
         </MessageBar>
+      )}
+      {result === null && pass === null && (
+        <Text size={200} className={styles.muted}>
+          Press Check to read the workbook&apos;s PARS tables and list what each activity still
+          needs.
+        </Text>
       )}
       {result !== null && pass !== null && (
         <>
+          {pass.markProblem !== null && (
+            <MessageBar intent="warning" role="alert" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  The findings are listed, but the sheet is not marked.
+                </MessageBarTitle>{" "}
+                {pass.markProblem.message} {pass.markProblem.remedy}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {isClean(result) && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Ready to report.</MessageBarTitle>
+                Every activity meets its declared status. Next: export the upload file.
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => setView("export")}>
+                  Go to Export
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
           <Text size={200} className={styles.muted}>
-            Checked as of {result.asOf}:{" "}
             {result.tables
-              .map((t) => `${t.table} (${n(t.rows)} ${t.rows === 1 ? "row" : "rows"})`)
+              .map((t) => `${t.table}: ${n(t.rows)} ${t.rows === 1 ? "row" : "rows"}`)
               .join(", ")}
             . {marksText(pass)}
           </Text>
@@ -122,44 +214,105 @@ export function App(props: { deps?: AppDeps }) {
           <FindingsList
             filter={findings.filter}
             onFilter={findings.setFilter}
-            groups={findings.groups}
-            shown={findings.shown}
+            tables={choices.tables}
+            columns={choices.columns}
+            total={result.issues.length}
+            items={findings.items}
+            lines={findings.lines}
+            more={findings.more}
             onShowMore={findings.showMore}
-            onSelect={(place) => void select(place)}
+            onToggle={findings.toggle}
+            selected={findings.selected}
+            onChoose={go}
+            previous={findings.neighbour(-1)}
+            next={findings.neighbour(1)}
           />
         </>
       )}
-      <Divider />
-      <ExportPanel
-        available={caps.check}
-        layout={exporting.layout}
-        onLayout={exporting.setLayout}
-        selection={exporting.selection}
-        onSelectionOnly={(on) => void exporting.setSelectionOnly(on)}
-        onReadSelection={() => void exporting.readSelection()}
-        preview={preview}
-        state={exporting.state}
-        copyState={exporting.copyState}
-        onExport={(p) => void exporting.exportFile(p)}
-        onExportAnyway={() => void exporting.exportAnyway()}
-        onCancel={exporting.cancel}
-        onCopy={() => void exporting.copy()}
-      />
-      <Divider />
-      <SettingsPanel
-        saved={settings}
-        today={today}
-        save={save}
-        onSave={(next) => void saveSettings(next)}
-      />
-      <Divider />
-      <InsertTablesPanel
-        available={caps.insertTables}
-        state={insert.state}
-        example={insert.example}
-        onExample={insert.setExample}
-        onInsert={() => void insert.insert({ example: insert.example })}
-      />
+    </>
+  );
+
+  const views: readonly PaneView[] = [
+    { id: "findings", label: "Findings", content: findingsView },
+    {
+      id: "export",
+      label: "Export",
+      content: (
+        <ExportPanel
+          available={caps.check}
+          layout={exporting.layout}
+          onLayout={exporting.setLayout}
+          selection={exporting.selection}
+          onSelectionOnly={(on) => void exporting.setSelectionOnly(on)}
+          onReadSelection={() => void exporting.readSelection()}
+          preview={preview}
+          state={exporting.state}
+          copyState={exporting.copyState}
+          onExport={(p) => void exporting.exportFile(p)}
+          onExportAnyway={() => void exporting.exportAnyway()}
+          onCancel={exporting.cancel}
+          onCopy={() => void exporting.copy()}
+        />
+      ),
+    },
+    {
+      id: "settings",
+      label: "Settings",
+      content: (
+        <>
+          <SettingsPanel
+            saved={settings}
+            today={shownDate(today)}
+            save={save}
+            onSave={(next) =>
+              void saveSettings(next).then((ok) => {
+                // A check on show was made with the old settings: make it again with the new.
+                if (ok && pass !== null && caps.check) {
+                  runCheck({
+                    today: next.asOf ?? today,
+                    providerId: next.providerId === "" ? null : next.providerId,
+                  });
+                }
+              })
+            }
+          />
+          <InsertTablesPanel
+            available={caps.insertTables}
+            state={insert.state}
+            example={insert.example}
+            onExample={insert.setExample}
+            onInsert={() => void insertTables()}
+          />
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>PARS Ready</h1>
+        <CheckBar
+          available={caps.check}
+          running={running}
+          progress={state.status === "running" ? state.progress : null}
+          canClear={canClear}
+          live={live}
+          asOf={shownDate(result?.asOf ?? asOf)}
+          summary={result?.summary ?? null}
+          outcome={outcomeText(pass)}
+          cancelled={cancelled}
+          onCheck={() => runCheck({ today: asOf, providerId })}
+          onCancel={cancel}
+          onClear={() => void clear()}
+        />
+        <PaneTabs views={views} selected={view} onSelect={setView} />
+      </header>
+      <div className={styles.body}>
+        <FeatureNotes capabilities={caps} />
+        {state.status === "failed" && <ErrorBar error={state.error} />}
+        <PaneViewPanels views={views} selected={view} />
+      </div>
     </main>
   );
 }

@@ -1,13 +1,15 @@
 import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { themeFor } from "./themeFor";
+import { applyPageTheme, themeFor } from "./themeFor";
 
 function start(): void {
   const container = document.getElementById("container");
   if (container === null) throw new Error("taskpane.html lacks its #container element");
+  const theme = themeFor(Office.context.officeTheme?.bodyBackgroundColor);
+  applyPageTheme(document, theme);
   createRoot(container).render(
-    <FluentProvider theme={themeFor(Office.context.officeTheme?.bodyBackgroundColor)}>
+    <FluentProvider theme={theme}>
       <App />
     </FluentProvider>
   );

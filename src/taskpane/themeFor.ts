@@ -18,3 +18,14 @@ export function themeFor(bodyBackgroundColor: string | undefined): Theme {
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return luminance < 0.5 ? webDarkTheme : webLightTheme;
 }
+
+/**
+ * Makes the page itself match the theme: no margin around the pane, the theme's background behind
+ * it, and the browser's own controls (the date field's picker, scroll bars) in the same scheme.
+ */
+export function applyPageTheme(page: Document, theme: Theme): void {
+  page.documentElement.style.colorScheme = theme === webDarkTheme ? "dark" : "light";
+  page.body.style.margin = "0";
+  page.body.style.backgroundColor = theme.colorNeutralBackground1;
+  page.body.style.color = theme.colorNeutralForeground1;
+}

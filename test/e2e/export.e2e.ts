@@ -78,6 +78,7 @@ async function openPane(
   await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
   await page.getByRole("button", { name: "Check" }).click();
   await page.getByRole("heading", { name: "At a glance" }).waitFor();
+  await page.getByRole("tab", { name: "Export" }).click();
   return { context, page, errors };
 }
 
@@ -89,7 +90,7 @@ describe("exporting from the task pane in Chromium", () => {
       const want = expected(layout);
       const exportArea = page.getByRole("region", { name: "Export" });
       await exportArea
-        .getByText("2 activities go in as of 2025-11-25; 1 row fails its status and stays out.")
+        .getByText("2 activities go in as of 11/25/2025; 1 row fails its status and stays out.")
         .waitFor();
       const name = layout === "xml" ? "PARS XML" : "Template D (.txt)";
       await exportArea.getByRole("radio", { name }).check();
@@ -135,7 +136,7 @@ describe("exporting from the task pane in Chromium", () => {
     // The preview counts as the command line's report does.
     await exportArea
       .getByText(
-        "6 activities go in as of 2025-11-25; 8 rows fail their status and stay out; 1 cancelled row not reported."
+        "6 activities go in as of 11/25/2025; 8 rows fail their status and stay out; 1 cancelled row not reported."
       )
       .waitFor();
     const [download] = await Promise.all([

@@ -4,7 +4,7 @@ import { addTableSheet, bigWorkbook, smallWorkbook } from "../support/fakeWorkbo
 import { ExcelAccessError } from "../../src/excel/excelErrors";
 import { isMarkFormula } from "../../src/excel/highlightPlan";
 import { SYNC_BYTES } from "../../src/excel/readWorkbook";
-import { WorkbookGateway, type CheckPass } from "../../src/excel/WorkbookGateway";
+import { CheckCancelled, WorkbookGateway, type CheckPass } from "../../src/excel/WorkbookGateway";
 import type { Capabilities } from "../../src/excel/capabilities";
 import type { SheetChange } from "../../src/excel/changePlan";
 
@@ -226,15 +226,46 @@ describe("check and highlight", () => {
     expect(fake.count("ConditionalFormatCollection.add")).toBe(0);
   });
 
-  it("explains a protected sheet instead of failing silently", async () => {
+  it("keeps the findings of a protected sheet, explaining why it is not marked", async () => {
     const fake = smallWorkbook();
     fake.sheet("Activities").locked = true;
-    const error = await gatewayOf(fake)
-      .check({ today: TODAY })
+    const pass = await gatewayOf(fake).check({ today: TODAY });
+    expect(pass.outcome.ok && pass.outcome.result.summary.failing).toBe(1);
+    expect(pass.marks).toBeNull();
+    expect(pass.markProblem).toBeInstanceOf(ExcelAccessError);
+    expect(pass.markProblem).toMatchObject({ problem: "locked", code: "AccessDenied" });
+    expect(pass.markProblem?.remedy).toMatch(/Unprotect/);
+    expect(fake.sheet("Activities").conditionalFormats).toEqual([]);
+  });
+
+  it("stops a cancelled check before it changes anything", async () => {
+    const fake = smallWorkbook();
+    const gateway = gatewayOf(fake);
+    await gateway.check({ today: TODAY });
+    const before = fake.sheet("Activities").conditionalFormats.length;
+    const error = await gateway
+      .check({ today: "2025-12-31" }, undefined, () => true)
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ExcelAccessError);
-    expect(error).toMatchObject({ problem: "locked", code: "AccessDenied" });
-    expect((error as ExcelAccessError).remedy).toMatch(/Unprotect/);
+    expect(error).toBeInstanceOf(CheckCancelled);
+    expect(fake.sheet("Activities").conditionalFormats).toHaveLength(before);
+  });
+
+  it("leaves the old marks whole when Excel refuses the new ones part way", async () => {
+    const fake = smallWorkbook();
+    // A Support row naming no activity: Support gets marks of its own, added after Activities'.
+    fake.setValues(fake.sheet("Support"), 1, 0, [["NOPE"]]);
+    const gateway = gatewayOf(fake);
+    await gateway.check({ today: TODAY });
+    expect(fake.sheet("Support").conditionalFormats.length).toBeGreaterThan(0);
+    const before = fake.sheet("Activities").conditionalFormats.map((cf) => [cf.formula, cf.fill]);
+    expect(before.length).toBeGreaterThan(0);
+    // Protected now: the next pass fails after Activities' new marks are added.
+    fake.sheet("Support").locked = true;
+    const pass = await gateway.check({ today: "2025-12-31" });
+    expect(pass.markProblem).toMatchObject({ problem: "locked" });
+    expect(fake.sheet("Activities").conditionalFormats.map((cf) => [cf.formula, cf.fill])).toEqual(
+      before
+    );
   });
 
   it.each([

@@ -28,6 +28,11 @@ async function expectedFile(fake: FakeExcel, layout: LayoutId, select?: ExportSe
   return buildExport(outcome.preview, UPLOAD_LAYOUTS[layout], "2025-11-25T14:30");
 }
 
+/** Opens the pane's Export view, as a coordinator does before exporting. */
+async function showExport(): Promise<void> {
+  await userEvent.click(screen.getByRole("tab", { name: "Export" }));
+}
+
 const exportSection = () => screen.getByRole("region", { name: "Export" });
 const exportButton = (name = "Export PARS XML") =>
   within(exportSection()).getByRole("button", { name });
@@ -35,7 +40,7 @@ const exportButton = (name = "Export PARS XML") =>
 /** Checks, and waits for the export preview, which is worked out after the check is shown. */
 async function checkNow() {
   await userEvent.click(screen.getByRole("button", { name: "Check" }));
-  await screen.findByRole("heading", { name: "At a glance" });
+  await screen.findByRole("list", { name: "Counts" });
   await within(exportSection()).findByText(/ in as of /);
 }
 
@@ -55,8 +60,9 @@ function sheetText(fake: FakeExcel, name: string, lineEnd: string): string {
 }
 
 describe("the export preview", () => {
-  it("waits for a check before anything can be exported", () => {
+  it("waits for a check before anything can be exported", async () => {
     renderPane(smallWorkbook());
+    await showExport();
     expect(within(exportSection()).getByText(/Press Check first/)).toBeTruthy();
     expect(exportButton()).toHaveProperty("disabled", true);
   });
@@ -64,14 +70,20 @@ describe("the export preview", () => {
   it("says how many rows go in, which stay out and why, before the file is made", async () => {
     const files = memoryFiles();
     renderPane(smallWorkbook(), { files });
+    await showExport();
     await checkNow();
     const section = exportSection();
     expect(
       within(section).getByText(
-        "2 activities go in as of 2025-11-25; 1 row fails its status and stays out."
+        "2 activities go in as of 11/25/2025; 1 row fails its status and stays out."
       )
     ).toBeTruthy();
-    const out = within(section).getByRole("list", { name: "Staying out" });
+    // Folded under its count until opened.
+    const fold = within(section).getByText("Staying out (1)").closest("details")!;
+    expect(fold.open).toBe(false);
+    await userEvent.click(within(section).getByText("Staying out (1)"));
+    expect(fold.open).toBe(true);
+    const out = within(section).getByRole("list", { name: "Staying out (1)" });
     const item = within(out).getAllByRole("listitem")[0]!;
     expect(item.textContent).toMatch(/^Row 3 · A-2 · Internal Medicine Grand Rounds: fails Closed/);
     expect(within(item).getAllByRole("listitem").length).toBeGreaterThan(0);
@@ -79,15 +91,16 @@ describe("the export preview", () => {
     expect(files.downloads).toEqual([]);
   });
 
-  it("lists the cells changed to keep the file safe", async () => {
+  it("lists the cells written differently in the file", async () => {
     const fake = new FakeExcel();
     addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
       aRow({ "Internal ID": "A-1", Title: "Grand\tRounds" }),
     ]);
     renderPane(fake);
+    await showExport();
     await checkNow();
     const changed = within(exportSection()).getByRole("list", {
-      name: "Cells changed to keep the file safe",
+      name: "Cells written differently in the file",
     });
     expect(within(changed).getByRole("listitem").textContent).toBe(
       'Activities row 2 Title: "Grand\\tRounds" → "Grand Rounds"'
@@ -99,6 +112,7 @@ describe("the export preview", () => {
     addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [aRow({ "Internal ID": "A-2", City: "" })]);
     const files = memoryFiles();
     renderPane(fake, { files });
+    await showExport();
     await checkNow();
     expect(
       within(exportSection()).getByText("No activity passes its status: no file is made.")
@@ -115,6 +129,7 @@ describe("exporting with downloads", () => {
     const expected = await expectedFile(fake, "xml");
     const files = memoryFiles();
     renderPane(fake, { files });
+    await showExport();
     await checkNow();
     await userEvent.click(exportButton());
     await within(exportSection()).findByText(/Downloaded pars-activities-20251125-1430\.xml/);
@@ -144,6 +159,7 @@ describe("exporting with downloads", () => {
     const expected = await expectedFile(fake, "txt");
     const files = memoryFiles();
     renderPane(fake, { files });
+    await showExport();
     await checkNow();
     await userEvent.click(
       within(exportSection()).getByRole("radio", { name: "Template D (.txt)" })
@@ -165,13 +181,14 @@ describe("exporting with downloads", () => {
     const expected = await expectedFile(fake, "xml", { rows: [4] });
     const files = memoryFiles();
     renderPane(fake, { files });
+    await showExport();
     await checkNow();
     fake.selected = { sheet: "Activities", address: "B4:D4" };
     await userEvent.click(
       within(exportSection()).getByRole("checkbox", { name: "Only the rows selected in the sheet" })
     );
     await within(exportSection()).findByText(
-      "1 activity goes in as of 2025-11-25; 0 rows fail their status and stay out; 2 rows not selected."
+      "1 activity goes in as of 11/25/2025; 0 rows fail their status and stay out; 2 rows not selected."
     );
     expect(within(exportSection()).getByText("Sheet row 4.")).toBeTruthy();
     await userEvent.click(exportButton());
@@ -183,6 +200,7 @@ describe("exporting with downloads", () => {
   it("reads the selection again on Use selection, and refuses a selection with no Activities rows", async () => {
     const fake = smallWorkbook();
     renderPane(fake);
+    await showExport();
     await checkNow();
     fake.selected = { sheet: "Support", address: "A2" };
     await userEvent.click(
@@ -202,13 +220,16 @@ describe("exporting with downloads", () => {
     const fake = smallWorkbook();
     const files = memoryFiles();
     renderPane(fake, { files });
+    await showExport();
     await checkNow();
     await userEvent.click(exportButton());
     await within(exportSection()).findByText(/Downloaded/);
     await userEvent.click(exportButton());
     const alert = await within(exportSection()).findByRole("alert");
+    // The logged moment as a coordinator reads it, not a raw ISO timestamp.
+    const [day, time] = EXPORT_NOW.toISOString().split(/T|:\d\d\./);
     expect(alert.textContent).toContain(
-      `This file was already made on ${EXPORT_NOW.toISOString()} (pars-activities-20251125-1430.xml).`
+      `This file was already made on ${day!.slice(5, 7)}/${day!.slice(8, 10)}/${day!.slice(0, 4)} at ${time!} UTC (pars-activities-20251125-1430.xml).`
     );
     await userEvent.click(within(alert).getByRole("button", { name: "Cancel" }));
     expect(within(exportSection()).queryByRole("alert")).toBeNull();
@@ -231,6 +252,7 @@ describe("exporting with downloads", () => {
     fake.structureLocked = true;
     const files = memoryFiles();
     renderPane(fake, { files });
+    await showExport();
     await checkNow();
     await userEvent.click(exportButton());
     const alert = await within(exportSection()).findByRole("alert");
@@ -247,6 +269,7 @@ describe("exporting where downloads are not possible", () => {
     const expected = await expectedFile(fake, "xml");
     const files = memoryFiles({ canDownload: false });
     renderPane(fake, { files });
+    await showExport();
     await checkNow();
     await userEvent.click(exportButton());
     await within(exportSection()).findByText(
@@ -276,6 +299,7 @@ describe("exporting where downloads are not possible", () => {
     const fake = smallWorkbook();
     const expected = await expectedFile(fake, "txt");
     renderPane(fake, { files: memoryFiles({ canDownload: false }) });
+    await showExport();
     await checkNow();
     await userEvent.click(
       within(exportSection()).getByRole("radio", { name: "Template D (.txt)" })
@@ -288,6 +312,7 @@ describe("exporting where downloads are not possible", () => {
   it("falls back to the sheet when the download fails, and says why", async () => {
     const fake = smallWorkbook();
     renderPane(fake, { files: memoryFiles({ failDownload: true }) });
+    await showExport();
     await checkNow();
     await userEvent.click(exportButton());
     await within(exportSection()).findByText(/The download failed \(downloads are blocked\)/);
@@ -297,6 +322,7 @@ describe("exporting where downloads are not possible", () => {
   it("explains a refused clipboard instead of failing silently", async () => {
     const fake = smallWorkbook();
     renderPane(fake, { files: memoryFiles({ canDownload: false, refuseCopy: true }) });
+    await showExport();
     await checkNow();
     await userEvent.click(exportButton());
     await within(exportSection()).findByText(/to a new sheet/);
@@ -313,6 +339,7 @@ describe("exporting where downloads are not possible", () => {
     const fake = smallWorkbook();
     fake.structureLocked = true;
     renderPane(fake, { files: memoryFiles({ canDownload: false }) });
+    await showExport();
     await checkNow();
     await userEvent.click(exportButton());
     const alert = await within(exportSection()).findByRole("alert");

@@ -10,10 +10,6 @@ import { aRow, ACTIVITY_HEADERS } from "../support/builders";
 import { FakeExcel } from "../support/fakeExcel";
 import { addTableSheet } from "../support/fakeWorkbooks";
 
-// Typing and clicking through Fluent components in jsdom takes a second or two per test; on a
-// busy machine more. The bound is stated here rather than left to Jest's default.
-jest.setTimeout(30_000);
-
 function memoryAmounts(fail = false): AmountsStore & { saved: [number, HandEnteredAmounts][] } {
   const byYear = new Map<number, HandEnteredAmounts>();
   const saved: [number, HandEnteredAmounts][] = [];

@@ -1,5 +1,12 @@
 import { checkWorkbook } from "../../src/core";
-import { findingGroups } from "../../src/taskpane/viewModels/findingGroups";
+import {
+  ALL_FINDINGS,
+  causeOf,
+  filterChoices,
+  findingGroups,
+  needsText,
+  type FindingFilter,
+} from "../../src/taskpane/viewModels/findingGroups";
 import { aBook, ACTIVITY_HEADERS, aRow, TODAY } from "../support/builders";
 
 const result = (() => {
@@ -10,6 +17,7 @@ const result = (() => {
         aRow({ "Internal ID": "BAD-1", City: "" }),
         aRow({ "Internal ID": "WARN-1", Country: "United States" }),
         aRow({ "Internal ID": "", Title: "Draft only", Status: "Draft", Credits: "" }),
+        aRow({ "Internal ID": "BAD-2", City: "", Country: "United States" }),
       ],
       support: [{ "Internal ID": "NOPE", Source: "Acme", "Support Type": "Monetary", Amount: 5 }],
     }),
@@ -19,10 +27,14 @@ const result = (() => {
   return outcome.result;
 })();
 
+const byRow = (f: Partial<FindingFilter> = {}) =>
+  findingGroups(result, { ...ALL_FINDINGS, groupBy: "row", ...f });
+const byCause = (f: Partial<FindingFilter> = {}) =>
+  findingGroups(result, { ...ALL_FINDINGS, groupBy: "cause", ...f });
 const summary = (groups: ReturnType<typeof findingGroups>) =>
-  groups.map((g) => [g.table, g.row, g.items.map((i) => `${i.severity} ${i.column}`)]);
+  groups.map((g) => [g.title, g.items.map((i) => `${i.severity} ${i.column}`)]);
 
-describe("findingGroups", () => {
+describe("findingGroups by row", () => {
   it("tells findings about the columns from those about a row", () => {
     const outcome = checkWorkbook(
       aBook({
@@ -32,53 +44,101 @@ describe("findingGroups", () => {
       { today: TODAY }
     );
     if (!outcome.ok) throw new Error("no Activities");
-    const [columns] = findingGroups(outcome.result, { severity: "all", status: "all" });
-    expect(columns).toMatchObject({ table: "Activities", row: 1, header: true, achieved: null });
+    const [columns] = findingGroups(outcome.result, { ...ALL_FINDINGS, groupBy: "row" });
+    expect(columns).toMatchObject({ title: "Activities columns", detail: null, needs: null });
     expect(columns?.items.map((i) => i.column)).toEqual(["Physician Learners"]);
   });
 
-  it("groups findings by row, activities with their statuses", () => {
-    const groups = findingGroups(result, { severity: "all", status: "all" });
-    expect(summary(groups)).toEqual([
-      ["Activities", 3, ["error City"]],
-      ["Activities", 4, ["warning Country"]],
-      // Four activities share a format and start date, so each needs its Internal ID.
-      ["Activities", 5, ["error Internal ID"]],
-      ["Support", 2, ["error Internal ID"]],
+  it("puts rows with errors first, errors before warnings inside a row", () => {
+    expect(summary(byRow())).toEqual([
+      ["Row 3 · BAD-1 · Internal Medicine Grand Rounds", ["error City"]],
+      // Five activities share a format and start date, so the one without an ID needs it.
+      ["Row 5 · Draft only", ["error Internal ID"]],
+      ["Row 6 · BAD-2 · Internal Medicine Grand Rounds", ["error City", "warning Country"]],
+      ["Support row 2", ["error Internal ID"]],
+      ["Row 4 · WARN-1 · Internal Medicine Grand Rounds", ["warning Country"]],
     ]);
-    const bad = groups.find((g) => g.row === 3)!;
-    expect(bad).toMatchObject({
-      label: "BAD-1 · Internal Medicine Grand Rounds",
-      declared: "Closed",
-      achieved: "Draft",
-      passes: false,
+  });
+
+  it("says a row's statuses in a coordinator's words, and what it still needs", () => {
+    const bad = byRow().find((g) => g.title.startsWith("Row 3"))!;
+    expect(bad.detail).toBe("Data supports Draft; declared Closed.");
+    expect(bad.needs).toEqual({ status: "Closed", columns: ["City"] });
+    expect(needsText(bad.needs!)).toBe("Not ready for Closed: needs City.");
+    const warned = byRow().find((g) => g.title.startsWith("Row 4"))!;
+    expect(warned).toMatchObject({ detail: "Data supports Closed; declared Closed.", needs: null });
+    expect(byRow().find((g) => g.title === "Support row 2")).toMatchObject({
+      detail: null,
+      needs: null,
     });
+  });
+
+  it("places each finding on its cell", () => {
+    const bad = byRow().find((g) => g.title.startsWith("Row 3"))!;
     expect(bad.items[0]).toMatchObject({
       severity: "error",
-      column: "City",
+      code: "missing_field",
       place: { table: "Activities", sheet: "Activities", row: 3, column: "City" },
     });
     expect(bad.items[0]?.message).toMatch(/City/);
-    const support = groups.find((g) => g.table === "Support")!;
-    expect(support).toMatchObject({ label: null, declared: null, achieved: null, passes: null });
+  });
+});
+
+describe("findingGroups by cause", () => {
+  it("gathers the findings of one kind under one explanation, the most common error first", () => {
+    const groups = byCause();
+    expect(groups.map((g) => [g.title, g.errors, g.warnings])).toEqual([
+      ["Required value missing", 2, 0],
+      ["Internal ID missing", 1, 0],
+      ["Row belongs to no activity", 1, 0],
+      ["Value read as its PARS code", 0, 2],
+    ]);
+    expect(groups[0]?.detail).toBe(causeOf("missing_field").why);
+    expect(groups[0]?.items.map((i) => i.where)).toEqual([
+      "Row 3 · BAD-1 · Internal Medicine Grand Rounds",
+      "Row 6 · BAD-2 · Internal Medicine Grand Rounds",
+    ]);
   });
 
-  it("keeps only the severity asked for, dropping rows left empty", () => {
-    const groups = findingGroups(result, { severity: "warning", status: "all" });
-    expect(groups.every((g) => g.items.every((i) => i.severity === "warning"))).toBe(true);
-    expect(summary(groups)).toEqual([["Activities", 4, ["warning Country"]]]);
+  it("names a kind of finding it has no words for by its code", () => {
+    expect(causeOf("some_new_code")).toEqual({ title: "some new code", why: "" });
+  });
+});
+
+describe("findingGroups filters", () => {
+  it("keeps only the severity asked for, dropping groups left empty", () => {
+    expect(summary(byRow({ severity: "warning" }))).toEqual([
+      ["Row 4 · WARN-1 · Internal Medicine Grand Rounds", ["warning Country"]],
+      ["Row 6 · BAD-2 · Internal Medicine Grand Rounds", ["warning Country"]],
+    ]);
+  });
+
+  it("filters by table and by column", () => {
+    expect(summary(byRow({ table: "Support" }))).toEqual([
+      ["Support row 2", ["error Internal ID"]],
+    ]);
+    expect(byCause({ column: "Country" }).map((g) => g.title)).toEqual([
+      "Value read as its PARS code",
+    ]);
+  });
+
+  it("searches the row, column and message, every word in any case", () => {
+    expect(byRow({ search: "bad-2 country" }).flatMap((g) => g.items.map((i) => i.column))).toEqual(
+      ["Country"]
+    );
+    expect(byRow({ search: "nothing like this" })).toEqual([]);
   });
 
   it("filters activities by failing or by achieved status, leaving other tables out", () => {
-    expect(findingGroups(result, { severity: "all", status: "failing" }).map((g) => g.row)).toEqual(
-      result.rows.filter((r) => !r.passes).map((r) => r.row)
-    );
-    const drafts = findingGroups(result, { severity: "all", status: "Draft" });
-    expect(drafts.every((g) => g.table === "Activities" && g.achieved === "Draft")).toBe(true);
-    expect(
-      findingGroups(result, { severity: "all", status: "Closed" }).some(
-        (g) => g.table === "Support"
-      )
-    ).toBe(false);
+    const failing = byRow({ status: "failing" }).map((g) => g.items[0]?.place.row);
+    expect(failing).toEqual(result.rows.filter((r) => !r.passes).map((r) => r.row));
+    expect(byRow({ status: "Closed" }).some((g) => g.title.startsWith("Support"))).toBe(false);
+  });
+
+  it("offers the tables and columns the findings name", () => {
+    expect(filterChoices(result)).toEqual({
+      tables: ["Activities", "Support"],
+      columns: ["City", "Country", "Internal ID"],
+    });
   });
 });

@@ -12,6 +12,7 @@ const PASS: CheckPass = {
   source: { tables: [], sheets: [], dateSystem: 1900 },
   layouts: [],
   marks: null,
+  markProblem: null,
   rowsRead: 0,
 };
 
@@ -71,5 +72,31 @@ describe("useCheck", () => {
     expect(state.status).toBe("failed");
     expect(state.status === "failed" && state.error.remedy).toMatch(/Run Check again/);
     expect(passOf(state)).toBe(PASS);
+  });
+});
+
+describe("useCheck while the first check runs", () => {
+  it("re-checks an edit made during the first check, once it ends", async () => {
+    const { port, rechecks, edit } = recordingPort();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: WorkbookPort = { ...port, check: () => gate.then(() => PASS) };
+    const { result } = renderHook(() => useCheck(slow, 30));
+    let checking: Promise<void> = Promise.resolve();
+    act(() => {
+      checking = result.current.check({ today: TODAY });
+    });
+    await waitFor(() => expect(result.current.state.status).toBe("running"));
+    await waitFor(() => expect(result.current.live).toBe(true));
+    act(() => edit("D7"));
+    expect(rechecks).toEqual([]);
+    await act(async () => {
+      release();
+      await checking;
+    });
+    await waitFor(() => expect(rechecks).toHaveLength(1));
+    expect(rechecks[0]?.map((c) => c.address)).toEqual(["D7"]);
   });
 });

@@ -1,33 +1,47 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import type { CheckSummary } from "../../core";
 import type { CheckProgress } from "../../excel/WorkbookGateway";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   buttons: {
     display: "flex",
     flexWrap: "wrap",
+    alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
+    rowGap: tokens.spacingVerticalXS,
   },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  failing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3 },
 });
+
+const n = (x: number) => x.toLocaleString("en-US");
+const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 /** What a progress report says in words. */
 export function progressText(progress: CheckProgress | null): string {
   if (progress === null) return "Starting the check…";
   switch (progress.phase) {
     case "reading":
-      return `Reading rows: ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")}`;
+      return `Reading the tables: ${String(Math.floor((progress.done / Math.max(1, progress.total)) * 100))}%`;
     case "checking":
-      return "Checking rows against their PARS status…";
+      return "Checking each activity against its PARS status…";
     case "marking":
       return "Marking the sheet…";
   }
 }
 
 /**
- * The Check and Clear buttons, and a live region: progress while a check runs, then the outcome,
- * so that a screen reader hears both.
+ * The Check and Clear buttons, the day checked as of, the counts of the last check, and a live
+ * region: progress while a check runs, then the outcome, so that a screen reader hears both.
  */
 export function CheckBar(props: {
   available: boolean;
@@ -35,13 +49,19 @@ export function CheckBar(props: {
   progress: CheckProgress | null;
   canClear: boolean;
   live: boolean;
+  /** The day checks judge "in the past" by, as the pane shows dates. */
+  asOf: string;
+  summary: CheckSummary | null;
   /** One sentence on the last result, announced when a check ends. */
   outcome: string | null;
+  /** True when the last check was stopped before it ended. */
+  cancelled: boolean;
   onCheck: () => void;
+  onCancel: () => void;
   onClear: () => void;
 }) {
   const styles = useStyles();
-  const { progress } = props;
+  const { progress, summary } = props;
   const fraction =
     progress?.phase === "reading" && progress.total > 0
       ? progress.done / progress.total
@@ -56,10 +76,33 @@ export function CheckBar(props: {
         >
           Check
         </Button>
-        <Button onClick={props.onClear} disabled={props.running || !props.canClear}>
-          Clear highlights
-        </Button>
+        {props.running ? (
+          <Button onClick={props.onCancel}>Cancel</Button>
+        ) : (
+          <Button onClick={props.onClear} disabled={!props.canClear}>
+            Clear highlights
+          </Button>
+        )}
+        <Text size={200}>As of {props.asOf}</Text>
       </div>
+      {summary !== null && (
+        <ul className={styles.counts} aria-label="Counts">
+          <li>
+            <Text size={200}>{count(summary.activities, "activity", "activities")}</Text>
+          </li>
+          <li>
+            <Text size={200} className={summary.failing > 0 ? styles.failing : undefined}>
+              {n(summary.failing)} failing their status
+            </Text>
+          </li>
+          <li>
+            <Text size={200}>{count(summary.errors, "error")}</Text>
+          </li>
+          <li>
+            <Text size={200}>{count(summary.warnings, "warning")}</Text>
+          </li>
+        </ul>
+      )}
       <div role="status" aria-live="polite">
         {props.running ? (
           <>
@@ -71,10 +114,11 @@ export function CheckBar(props: {
           </>
         ) : (
           <>
+            {props.cancelled && <Text size={200}>Check cancelled; nothing was changed. </Text>}
             {props.outcome !== null && <Text size={200}>{props.outcome} </Text>}
             {props.live && (
               <Text size={200} className={styles.note}>
-                Live: edits to the tables are re-checked as you type.
+                Live: edits are re-checked as you type.
               </Text>
             )}
           </>

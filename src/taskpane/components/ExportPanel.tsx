@@ -12,8 +12,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { exportNoteText } from "../../core";
-import type { ExcludedRow, ExportPreview, LayoutId } from "../../core";
+import {
+  dayOfIso,
+  exportNoteText,
+  usOfDay,
+  type ExcludedRow,
+  type ExportPreview,
+  type LayoutId,
+} from "../../core";
 import type { CopyState, ExportState, PreviewState, SelectionState } from "../hooks/useExport";
 import { ErrorBar } from "./ErrorBar";
 
@@ -35,6 +41,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+  summary: { cursor: "pointer", "& > h3": { display: "inline" } },
 });
 
 const LAYOUT_NAMES: Readonly<Record<LayoutId, string>> = {
@@ -51,12 +58,26 @@ function who(e: ExcludedRow): string {
     .join(" · ");
 }
 
+/** A YYYY-MM-DD day as the pane shows dates, MM/DD/YYYY. */
+function shownDay(iso: string): string {
+  const day = dayOfIso(iso);
+  return day === null ? iso : usOfDay(day);
+}
+
+/** A logged moment (ISO 8601) as a coordinator reads it: "11/25/2025 at 14:30 UTC". */
+export function shownMoment(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  if (m === null) return iso;
+  const zone = iso.endsWith("Z") ? " UTC" : "";
+  return `${shownDay(m[1] ?? "")} at ${m[2] ?? ""}${zone}`;
+}
+
 function summaryText(p: ExportPreview): string {
   const failing = p.excluded.filter((e) => e.reason === "fails_status").length;
   const cancelled = p.excluded.filter((e) => e.reason === "cancelled").length;
   const unselected = p.excluded.filter((e) => e.reason === "not_selected").length;
   return (
-    `${plural(p.activities.length, "activity", "activities")} ${p.activities.length === 1 ? "goes" : "go"} in as of ${p.asOf}; ` +
+    `${plural(p.activities.length, "activity", "activities")} ${p.activities.length === 1 ? "goes" : "go"} in as of ${shownDay(p.asOf)}; ` +
     `${plural(failing, "row")} ${failing === 1 ? "fails its" : "fail their"} status and stay${failing === 1 ? "s" : ""} out` +
     (cancelled > 0 ? `; ${plural(cancelled, "cancelled row")} not reported` : "") +
     (unselected > 0 ? `; ${plural(unselected, "row")} not selected` : "") +
@@ -74,10 +95,13 @@ function PreviewDetails({ preview }: { preview: ExportPreview }) {
         {summaryText(preview)}
       </Text>
       {out.length > 0 && (
-        <>
-          <h3 id="export-out" className={styles.subheading}>
-            Staying out
-          </h3>
+        // Folded: at thousands of rows the list repeats the findings; the count is what matters.
+        <details>
+          <summary className={styles.summary}>
+            <h3 id="export-out" className={styles.subheading}>
+              Staying out ({out.length.toLocaleString("en-US")})
+            </h3>
+          </summary>
           <ul className={styles.list} aria-labelledby="export-out">
             {out.map((e) => (
               <li key={e.row}>
@@ -99,12 +123,12 @@ function PreviewDetails({ preview }: { preview: ExportPreview }) {
               </li>
             ))}
           </ul>
-        </>
+        </details>
       )}
       {preview.changed.length > 0 && (
         <>
           <h3 id="export-changed" className={styles.subheading}>
-            Cells changed to keep the file safe
+            Cells written differently in the file
           </h3>
           <ul className={styles.list} aria-labelledby="export-changed">
             {preview.changed.map((c) => (
@@ -286,7 +310,7 @@ export function ExportPanel(props: {
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>
             <MessageBarTitle>
-              This file was already made on {state.prior.time} ({state.prior.fileName}).
+              {`This file was already made on ${shownMoment(state.prior.time)} (${state.prior.fileName}).`}
             </MessageBarTitle>{" "}
             Uploading it again would send the same activities twice.
           </MessageBarBody>
@@ -308,9 +332,18 @@ export function ExportPanel(props: {
       )}
       {props.copyState.status === "failed" && <ErrorBar error={props.copyState.error} />}
       {made !== null && (
-        <Text size={100} className={mergeClasses(styles.muted, styles.mono)}>
-          SHA-256 {made.sha256}
-        </Text>
+        <details>
+          <summary className={styles.summary}>
+            <Text size={200}>Details</Text>
+          </summary>
+          <Text size={200} className={styles.muted}>
+            The file&apos;s SHA-256 fingerprint, as the Export Log keeps it, tells this file from
+            any other:{" "}
+          </Text>
+          <Text size={100} className={mergeClasses(styles.muted, styles.mono)}>
+            {made.sha256}
+          </Text>
+        </details>
       )}
     </section>
   );

@@ -7,7 +7,14 @@ import { ErrorBar } from "./ErrorBar";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  // Fluent's inputs have a minimum width wider than a 320 px pane at 200% zoom.
+  input: { minWidth: 0, maxWidth: "100%" },
 });
 
 /** The provider's ACCME ID and the day to check as of, saved in the workbook. */
@@ -31,6 +38,7 @@ export function SettingsPanel(props: {
         validationState={d.problems.providerId === null ? "none" : "error"}
       >
         <Input
+          className={styles.input}
           value={d.providerId}
           inputMode="numeric"
           onChange={(_, data) => d.setProviderId(data.value)}
@@ -42,7 +50,12 @@ export function SettingsPanel(props: {
         validationMessage={d.problems.asOf}
         validationState={d.problems.asOf === null ? "none" : "error"}
       >
-        <Input type="date" value={d.asOf} onChange={(_, data) => d.setAsOf(data.value)} />
+        <Input
+          className={styles.input}
+          type="date"
+          value={d.asOf}
+          onChange={(_, data) => d.setAsOf(data.value)}
+        />
       </Field>
       <div className={styles.actions}>
         <Button

@@ -4,14 +4,6 @@ import { ACHIEVED_ORDER, type AchievedStatus, type CheckSummary } from "../../co
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  totals: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalL,
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-  },
   bars: {
     margin: 0,
     padding: 0,
@@ -19,25 +11,36 @@ const useStyles = makeStyles({
     display: "grid",
     rowGap: tokens.spacingVerticalXS,
   },
+  // Label, bar and count on one line; in a very narrow pane (200% zoom) the bar takes a line
+  // of its own under them.
   bar: {
     display: "grid",
-    gridTemplateColumns: "7.5em 1fr 3.5em",
+    gridTemplateColumns: "minmax(0, 7.5em) minmax(2em, 1fr) auto",
+    gridTemplateAreas: '"label track count"',
     alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
+    "@media (max-width: 240px)": {
+      gridTemplateColumns: "minmax(0, 1fr) auto",
+      gridTemplateAreas: '"label count" "track track"',
+    },
   },
+  label: { gridArea: "label", overflowWrap: "anywhere" },
   track: {
+    gridArea: "track",
     height: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusSmall,
     overflow: "hidden",
   },
   fill: { height: "100%" },
-  count: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  Incomplete: { backgroundColor: tokens.colorPaletteRedBackground3 },
-  Draft: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
-  Active: { backgroundColor: tokens.colorPaletteBlueBackground2 },
-  ReadyToClose: { backgroundColor: tokens.colorPaletteTealBackground2 },
-  Closed: { backgroundColor: tokens.colorPaletteGreenBackground3 },
+  count: { gridArea: "count", textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  // The palette's foreground colours: made to be read on the pane's background, they keep at
+  // least 3:1 against the track in both themes (WCAG 1.4.11).
+  Incomplete: { backgroundColor: tokens.colorPaletteRedForeground1 },
+  Draft: { backgroundColor: tokens.colorPaletteMarigoldForeground1 },
+  Active: { backgroundColor: tokens.colorPaletteBlueForeground2 },
+  ReadyToClose: { backgroundColor: tokens.colorPaletteTealForeground2 },
+  Closed: { backgroundColor: tokens.colorPaletteGreenForeground1 },
 });
 
 const CLASS: Readonly<
@@ -51,9 +54,8 @@ const CLASS: Readonly<
 };
 
 const n = (x: number) => x.toLocaleString("en-US");
-const count = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
-/** The state of the workbook at a glance: totals, and rows per achieved status as bars. */
+/** The state of the workbook at a glance: rows per achieved status as bars (the header counts). */
 export function StatusChart({ summary }: { summary: CheckSummary }) {
   const styles = useStyles();
   const most = Math.max(1, ...ACHIEVED_ORDER.map((s) => summary.byAchieved[s]));
@@ -62,26 +64,12 @@ export function StatusChart({ summary }: { summary: CheckSummary }) {
       <h2 id="glance-heading" className={styles.heading}>
         At a glance
       </h2>
-      <ul className={styles.totals} aria-label="Totals">
-        <li>
-          <Text>{count(summary.activities, "activity", "activities")}</Text>
-        </li>
-        <li>
-          <Text weight="semibold">{n(summary.failing)} failing their status</Text>
-        </li>
-        <li>
-          <Text>{count(summary.errors, "error", "errors")}</Text>
-        </li>
-        <li>
-          <Text>{count(summary.warnings, "warning", "warnings")}</Text>
-        </li>
-      </ul>
       <ul className={styles.bars} aria-label="Rows by the status their data supports">
         {ACHIEVED_ORDER.map((status) => {
           const rows = summary.byAchieved[status];
           return (
             <li key={status} className={styles.bar} aria-label={`${status}: ${n(rows)}`}>
-              <Text size={200} aria-hidden>
+              <Text size={200} className={styles.label} aria-hidden>
                 {status}
               </Text>
               <div className={styles.track} aria-hidden>

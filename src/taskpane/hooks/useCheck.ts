@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CheckOptions } from "../../core";
 import type { SheetChange } from "../../excel/changePlan";
-import type { CellPlace, CheckPass, CheckProgress } from "../../excel/WorkbookGateway";
+import {
+  CheckCancelled,
+  type CellPlace,
+  type CheckPass,
+  type CheckProgress,
+} from "../../excel/WorkbookGateway";
 import type { WorkbookPort } from "../deps";
 import { toPaneError, type PaneError } from "../paneError";
 
@@ -32,7 +37,8 @@ export function passOf(state: CheckState): CheckPass | null {
 /**
  * Checking the workbook, clearing marks, going to a finding, and keeping the result live: after
  * the first check, edits are collected and, once the coordinator pauses for `debounceMs`, re-checked
- * (only the rows edited are read again). One operation runs at a time; edits made meanwhile wait.
+ * (only the rows edited are read again). One operation runs at a time; edits made meanwhile, the
+ * first check included, wait and are re-checked after it.
  */
 export function useCheck(
   workbook: WorkbookPort,
@@ -41,11 +47,17 @@ export function useCheck(
   state: CheckState;
   live: boolean;
   check: (options: CheckOptions) => Promise<void>;
+  /** Stops a running check at its next round trip; the last result stays on show. */
+  cancel: () => void;
+  /** True when the last check was cancelled, until the next one starts. */
+  cancelled: boolean;
   clear: () => Promise<void>;
   select: (place: CellPlace) => Promise<void>;
 } {
   const [state, setState] = useState<CheckState>({ status: "idle" });
   const [live, setLive] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const cancelAsked = useRef(false);
   const last = useRef<CheckPass | null>(null);
   const busy = useRef(false);
   const pending = useRef<SheetChange[]>([]);
@@ -62,6 +74,8 @@ export function useCheck(
     async (work: () => Promise<CheckPass | null>): Promise<boolean> => {
       if (busy.current) return false;
       busy.current = true;
+      cancelAsked.current = false;
+      setCancelled(false);
       setState({ status: "running", progress: null, previous: last.current });
       try {
         const pass = await work();
@@ -74,7 +88,14 @@ export function useCheck(
         return true;
       } catch (e) {
         if (mounted.current) {
-          setState({ status: "failed", error: toPaneError(e), previous: last.current });
+          if (e instanceof CheckCancelled) {
+            setCancelled(true);
+            setState(
+              last.current === null ? { status: "idle" } : { status: "done", pass: last.current }
+            );
+          } else {
+            setState({ status: "failed", error: toPaneError(e), previous: last.current });
+          }
         }
         return false;
       } finally {
@@ -104,18 +125,23 @@ export function useCheck(
 
   const check = useCallback(
     async (options: CheckOptions) => {
-      const ok = await perform(() => workbook.check(options, progress));
-      if (!ok || stop.current !== null || !workbook.capabilities.live) return;
-      try {
-        stop.current = await workbook.watch((change) => {
-          pending.current.push(change);
-          schedule();
-        });
-        if (mounted.current) setLive(true);
-      } catch (e) {
-        if (mounted.current) {
-          setState({ status: "failed", error: toPaneError(e), previous: last.current });
+      // Listen before the first read, so an edit made while it runs waits and is re-checked
+      // once the check ends, instead of being lost.
+      let watchFailed: unknown = null;
+      if (stop.current === null && workbook.capabilities.live) {
+        try {
+          stop.current = await workbook.watch((change) => {
+            pending.current.push(change);
+            if (!busy.current) schedule();
+          });
+          if (mounted.current) setLive(true);
+        } catch (e) {
+          watchFailed = e;
         }
+      }
+      const ok = await perform(() => workbook.check(options, progress, () => cancelAsked.current));
+      if (ok && watchFailed !== null && mounted.current) {
+        setState({ status: "failed", error: toPaneError(watchFailed), previous: last.current });
       }
     },
     [workbook, perform, progress]
@@ -154,5 +180,9 @@ export function useCheck(
     };
   }, []);
 
-  return { state, live, check, clear, select };
+  const cancel = useCallback(() => {
+    cancelAsked.current = true;
+  }, []);
+
+  return { state, live, check, cancel, cancelled, clear, select };
 }

@@ -15,7 +15,8 @@ export function useInsertTables(workbook: WorkbookPort): {
   state: InsertState;
   example: boolean;
   setExample: (example: boolean) => void;
-  insert: (options: InsertOptions) => Promise<void>;
+  /** Resolves true once the tables are in, false when inserting failed (the state says why). */
+  insert: (options: InsertOptions) => Promise<boolean>;
 } {
   const [state, setState] = useState<InsertState>({ status: "idle" });
   const [example, setExample] = useState(true);
@@ -24,8 +25,10 @@ export function useInsertTables(workbook: WorkbookPort): {
       setState({ status: "running" });
       try {
         setState({ status: "done", made: await workbook.insertTables(options) });
+        return true;
       } catch (e) {
         setState({ status: "failed", error: toPaneError(e) });
+        return false;
       }
     },
     [workbook]

@@ -13,7 +13,8 @@ export type SaveState =
 export function useSettings(store: SettingsStore): {
   settings: PaneSettings;
   save: SaveState;
-  saveSettings: (next: PaneSettings) => Promise<void>;
+  /** Resolves true once saved, false when the save failed (the state says why). */
+  saveSettings: (next: PaneSettings) => Promise<boolean>;
 } {
   const [settings, setSettings] = useState<PaneSettings>(() => store.read());
   const [save, setSave] = useState<SaveState>({ status: "idle" });
@@ -24,8 +25,10 @@ export function useSettings(store: SettingsStore): {
         await store.write(next);
         setSettings(next);
         setSave({ status: "saved" });
+        return true;
       } catch (e) {
         setSave({ status: "failed", error: toPaneError(e) });
+        return false;
       }
     },
     [store]

@@ -1,106 +1,343 @@
 import {
   HEADER_ISSUE_CODES,
   messageOf,
+  missingFor,
   type AchievedStatus,
   type CheckResult,
   type Issue,
+  type RowVerdict,
   type Severity,
   type StatusName,
   type TableName,
 } from "../../core";
 import type { CellPlace } from "../../excel/WorkbookGateway";
 
-/** Which findings to list. */
+/** How the findings are gathered: by what is wrong (the finding's code) or by sheet row. */
+export type GroupBy = "cause" | "row";
+
+/** Which findings to list, and how. */
 export type FindingFilter = {
+  readonly groupBy: GroupBy;
   readonly severity: "all" | Severity;
   /** An achieved status, "failing" for rows that miss their declared status, or "all". */
   readonly status: "all" | "failing" | AchievedStatus;
+  readonly table: "all" | TableName;
+  /** A column header as the findings name it, or "all". */
+  readonly column: string;
+  /** Words every listed finding contains (message, column, row, ID or title), any case. */
+  readonly search: string;
+};
+
+export const ALL_FINDINGS: FindingFilter = {
+  groupBy: "cause",
+  severity: "all",
+  status: "all",
+  table: "all",
+  column: "all",
+  search: "",
 };
 
 /** One finding, ready to show and to navigate to. */
 export type FindingItem = {
+  /** Stable across filters: the finding's index in the check's result. */
   readonly key: string;
   readonly severity: Severity;
+  readonly code: string;
   readonly column: string;
   readonly message: string;
+  /** Where it is, in words: "Row 3 · A-2", "Support row 2", "Activities columns". */
+  readonly where: string;
   readonly place: CellPlace;
 };
 
-/** The findings of one sheet row, with its statuses when it is an activity. */
+/** A heading over findings that belong together, with what it needs to be shown. */
 export type FindingGroup = {
   readonly key: string;
-  readonly table: TableName;
-  readonly sheet: string;
-  readonly row: number;
-  /** True for findings about the columns (missing, repeated), placed on the header row. */
-  readonly header: boolean;
-  /** Internal ID and title, when the row is an activity that has them. */
-  readonly label: string | null;
-  readonly declared: StatusName | null;
-  readonly heldTo: StatusName | null;
-  readonly achieved: AchievedStatus | null;
-  readonly passes: boolean | null;
+  readonly title: string;
+  /** One sentence on the cause, or the row's statuses in a coordinator's words. */
+  readonly detail: string | null;
+  /** For a row that fails its status: what it still lacks for it (the engine's `missingFor`). */
+  readonly needs: { readonly status: StatusName; readonly columns: readonly string[] } | null;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Errors first, then warnings, each in the engine's order. */
   readonly items: readonly FindingItem[];
 };
 
-const itemOf = (issue: Issue, index: number): FindingItem => ({
-  key: `${String(index)}`,
-  severity: issue.severity,
-  column: issue.column,
-  message: messageOf(issue),
-  place: { table: issue.table, sheet: issue.sheet, row: issue.row, column: issue.column },
-});
+/** What each kind of finding means, said once above all the findings of that kind. */
+const CAUSES: Readonly<Record<string, { title: string; why: string }>> = {
+  missing_field: {
+    title: "Required value missing",
+    why: "PARS needs these cells for the status the row declares.",
+  },
+  missing_column: {
+    title: "Column missing",
+    why: "The table has no column PARS needs; add it to the table's header row.",
+  },
+  duplicate_column: {
+    title: "Column repeated",
+    why: "Two headers name the same PARS column; only one can be read.",
+  },
+  no_known_columns: {
+    title: "No PARS columns",
+    why: "None of the headers is a PARS column, so the rows cannot be read.",
+  },
+  cell_error: {
+    title: "Excel error in a cell",
+    why: "A formula returns an error; fix the formula or type the value.",
+  },
+  invalid_date: { title: "Not a date", why: "Dates are read as MM/DD/YYYY or real Excel dates." },
+  invalid_number: { title: "Not a number", why: "These cells need a number." },
+  invalid_yes_no: { title: "Not Yes or No", why: "These cells take Yes or No." },
+  invalid_credits: {
+    title: "Credits not valid",
+    why: "Credits are a number of hours, in quarter-hour steps.",
+  },
+  invalid_count: { title: "Learner count not valid", why: "Counts are whole numbers, 0 or more." },
+  unknown_format: {
+    title: "Format not known",
+    why: "The format must be one of the PARS formats or its code.",
+  },
+  not_a_format: {
+    title: "Not a PARS format",
+    why: "A common name that PARS reports under another format.",
+  },
+  invalid_code: {
+    title: "Value not in the PARS list",
+    why: "These cells take one of PARS's values; the dropdown shows them.",
+  },
+  code_normalised: {
+    title: "Value read as its PARS code",
+    why: "Understood, but written differently from what PARS expects.",
+  },
+  invalid_url: { title: "Web address not valid", why: "Addresses start with http:// or https://." },
+  description_too_long: {
+    title: "Description too long",
+    why: "PARS limits the description's length.",
+  },
+  control_characters: {
+    title: "Tab or line break in text",
+    why: "Uploads replace these with spaces.",
+  },
+  end_before_start: { title: "Ends before it starts", why: "The end date precedes the start." },
+  span_too_long: {
+    title: "Activity spans too long",
+    why: "This format may span only so many months; report each period on its own row.",
+  },
+  end_date_passed: {
+    title: "End date passed for the status",
+    why: "An activity past its end date is reported as Ready to Close or Closed.",
+  },
+  end_date_not_passed: {
+    title: "End date not yet passed",
+    why: "An activity can close only after its end date.",
+  },
+  internal_id_missing: {
+    title: "Internal ID missing",
+    why: "These rows need an Internal ID to be told apart.",
+  },
+  internal_id_duplicate: {
+    title: "Internal ID repeated",
+    why: "Each activity needs its own Internal ID.",
+  },
+  internal_id_reused: {
+    title: "Internal ID reused",
+    why: "Another activity already uses this Internal ID.",
+  },
+  internal_id_is_provider_id: {
+    title: "Internal ID is the provider ID",
+    why: "The Internal ID repeats the provider's ACCME ID.",
+  },
+  internal_id_seven_digits: {
+    title: "Internal ID looks like a provider ID",
+    why: "Seven digits are easily taken for an ACCME provider ID.",
+  },
+  orphan_row: {
+    title: "Row belongs to no activity",
+    why: "Its Internal ID matches no row of the Activities table.",
+  },
+  support_without_source: {
+    title: "Commercial support without a source",
+    why: "Commercial Support is Yes, but no Support row names the activity.",
+  },
+  sources_without_support: {
+    title: "Support sources without commercial support",
+    why: "Support rows name an activity whose Commercial Support is No.",
+  },
+  in_kind_with_amount: {
+    title: "In-kind support with an amount",
+    why: "In-kind support has none.",
+  },
+  moc_without_board: {
+    title: "MOC without a board",
+    why: "MOC is Yes, but no MOC row names the activity.",
+  },
+  boards_without_moc: {
+    title: "MOC boards without MOC",
+    why: "MOC rows name an activity whose MOC is No.",
+  },
+  moc_attestation_incomplete: {
+    title: "MOC attestation incomplete",
+    why: "An activity registered for MOC closes only with its attestation.",
+  },
+  session_outside_dates: {
+    title: "Session outside the activity's dates",
+    why: "Each session falls within its activity's start and end.",
+  },
+  series_total_mismatch: {
+    title: "Series totals differ from its sessions",
+    why: "The activity's totals should add up its sessions.",
+  },
+  aggregate_format_repeated: {
+    title: "Same format and start date",
+    why: "Rows alike in format and start need Internal IDs to be told apart.",
+  },
+};
+
+/** The heading of a kind of finding; the code itself for one the pane does not know yet. */
+export function causeOf(code: string): { title: string; why: string } {
+  return CAUSES[code] ?? { title: code.replace(/_/g, " "), why: "" };
+}
+
+const verdictKey = (sheet: string, row: number) => `${sheet}|${String(row)}`;
+
+function labelOf(v: RowVerdict | undefined): string | null {
+  if (v === undefined) return null;
+  return [v.internalId, v.title].filter((x) => x !== null && x !== "").join(" · ") || null;
+}
+
+function whereOf(issue: Issue, v: RowVerdict | undefined): string {
+  if (HEADER_ISSUE_CODES.has(issue.code)) return `${issue.table} columns`;
+  const base =
+    issue.table === "Activities"
+      ? `Row ${String(issue.row)}`
+      : `${issue.table} row ${String(issue.row)}`;
+  const label = labelOf(v);
+  return label === null ? base : `${base} · ${label}`;
+}
+
+/** A row's statuses as a coordinator says them. */
+export function statusText(v: RowVerdict): string {
+  const declared =
+    v.declaredStatus === null
+      ? `no status declared (held to ${v.heldTo})`
+      : `declared ${v.declaredStatus}`;
+  return `Data supports ${v.achievedStatus}; ${declared}.`;
+}
+
+const bySeverity = (a: FindingItem, b: FindingItem) =>
+  (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1);
+
+/** The table and column choices a result offers its filters, in the engine's order. */
+export function filterChoices(result: CheckResult): {
+  tables: TableName[];
+  columns: string[];
+} {
+  const tables: TableName[] = [];
+  const columns: string[] = [];
+  for (const issue of result.issues) {
+    if (!tables.includes(issue.table)) tables.push(issue.table);
+    if (!columns.includes(issue.column)) columns.push(issue.column);
+  }
+  return { tables, columns: columns.sort((a, b) => a.localeCompare(b)) };
+}
 
 /**
- * Groups a check's findings by sheet row, in the order core sorted them, keeping those the filter
- * asks for. Activities rows carry their declared and achieved status; rows of other tables show
- * only when no status filter is set, since they have no status of their own. Pure.
+ * A check's findings gathered by cause or by sheet row, keeping those the filter asks for. Errors
+ * come before warnings inside a group, and groups with errors before those with only warnings.
+ * Activities rows carry their statuses; a status filter keeps only Activities rows. Pure.
  */
 export function findingGroups(result: CheckResult, filter: FindingFilter): FindingGroup[] {
-  const verdicts = new Map(result.rows.map((r) => [`${r.sheet}|${String(r.row)}`, r] as const));
-  const groups = new Map<string, { base: Omit<FindingGroup, "items">; items: FindingItem[] }>();
+  const verdicts = new Map(result.rows.map((r) => [verdictKey(r.sheet, r.row), r] as const));
+  const words = filter.search
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== "");
+  const groups = new Map<
+    string,
+    { base: Omit<FindingGroup, "items" | "errors" | "warnings">; items: FindingItem[] }
+  >();
+
   result.issues.forEach((issue, i) => {
-    const key = `${issue.table}|${issue.sheet}|${String(issue.row)}`;
+    if (filter.severity !== "all" && issue.severity !== filter.severity) return;
+    if (filter.table !== "all" && issue.table !== filter.table) return;
+    if (filter.column !== "all" && issue.column !== filter.column) return;
+    const header = HEADER_ISSUE_CODES.has(issue.code);
+    const v =
+      issue.table === "Activities" && !header
+        ? verdicts.get(verdictKey(issue.sheet, issue.row))
+        : undefined;
+    if (filter.status !== "all") {
+      if (v === undefined) return;
+      if (filter.status === "failing" ? v.passes : v.achievedStatus !== filter.status) return;
+    }
+    const item: FindingItem = {
+      key: String(i),
+      severity: issue.severity,
+      code: issue.code,
+      column: issue.column,
+      message: messageOf(issue),
+      where: whereOf(issue, v),
+      place: { table: issue.table, sheet: issue.sheet, row: issue.row, column: issue.column },
+    };
+    if (words.length > 0) {
+      const text = `${item.where} ${item.column} ${item.message}`.toLowerCase();
+      if (!words.every((w) => text.includes(w))) return;
+    }
+    const key =
+      filter.groupBy === "cause"
+        ? `cause|${issue.code}`
+        : `row|${issue.table}|${issue.sheet}|${String(header ? 0 : issue.row)}`;
     let group = groups.get(key);
     if (group === undefined) {
-      const v =
-        issue.table === "Activities"
-          ? verdicts.get(`${issue.sheet}|${String(issue.row)}`)
-          : undefined;
-      const label =
-        v === undefined
-          ? null
-          : [v.internalId, v.title].filter((x) => x !== null).join(" · ") || null;
-      group = {
-        base: {
-          key,
-          table: issue.table,
-          sheet: issue.sheet,
-          row: issue.row,
-          header: HEADER_ISSUE_CODES.has(issue.code),
-          label,
-          declared: v?.declaredStatus ?? null,
-          heldTo: v?.heldTo ?? null,
-          achieved: v?.achievedStatus ?? null,
-          passes: v?.passes ?? null,
-        },
-        items: [],
-      };
+      group = { base: groupBase(filter.groupBy, key, issue, header, v, item), items: [] };
       groups.set(key, group);
     }
-    group.items.push(itemOf(issue, i));
+    group.items.push(item);
   });
+
   const out: FindingGroup[] = [];
   for (const { base, items } of groups.values()) {
-    if (filter.status !== "all") {
-      if (base.achieved === null) continue;
-      if (filter.status === "failing" ? base.passes !== false : base.achieved !== filter.status) {
-        continue;
-      }
-    }
-    const kept =
-      filter.severity === "all" ? items : items.filter((x) => x.severity === filter.severity);
-    if (kept.length > 0) out.push({ ...base, items: kept });
+    const errors = items.filter((x) => x.severity === "error").length;
+    out.push({ ...base, errors, warnings: items.length - errors, items: items.sort(bySeverity) });
   }
-  return out;
+  // By cause, the most common error first; by row, rows with errors first, in sheet order.
+  return out.sort(
+    (a, b) =>
+      (a.errors > 0 ? 0 : 1) - (b.errors > 0 ? 0 : 1) ||
+      (filter.groupBy === "cause" ? b.items.length - a.items.length : 0)
+  );
+}
+
+function groupBase(
+  groupBy: GroupBy,
+  key: string,
+  issue: Issue,
+  header: boolean,
+  v: RowVerdict | undefined,
+  item: FindingItem
+): Omit<FindingGroup, "items" | "errors" | "warnings"> {
+  if (groupBy === "cause") {
+    const cause = causeOf(issue.code);
+    return { key, title: cause.title, detail: cause.why === "" ? null : cause.why, needs: null };
+  }
+  const sheet = issue.sheet === issue.table ? "" : ` on ${issue.sheet}`;
+  if (header) {
+    return { key, title: `${issue.table} columns${sheet}`, detail: null, needs: null };
+  }
+  const lacking = v === undefined || v.passes ? [] : missingFor(v, v.heldTo);
+  return {
+    key,
+    title: `${item.where}${sheet}`,
+    detail: v === undefined ? null : statusText(v),
+    needs: v === undefined || v.passes ? null : { status: v.heldTo, columns: lacking },
+  };
+}
+
+/** For a failing row, "Not ready for Closed: City, Credits." */
+export function needsText(needs: NonNullable<FindingGroup["needs"]>): string {
+  return needs.columns.length === 0
+    ? `Not ready for ${needs.status}: fix the errors below.`
+    : `Not ready for ${needs.status}: needs ${needs.columns.join(", ")}.`;
 }

@@ -1,0 +1,103 @@
+import type { StatusName } from "../codes/vocabularies";
+import type { CheckResult, RowVerdict } from "../check";
+import type { Issue, TableName } from "../model/issue";
+
+/** The kinds of change a fix makes, each with one certain answer. */
+export type FixKind =
+  /** A value PARS knows under another spelling (a state or country name, a Yes/No variant). */
+  | "code"
+  /** A web address without its scheme, given https://. */
+  | "url"
+  /** The declared status, set to the one the row's data supports. Only proposed when asked. */
+  | "status";
+
+/** One cell to change, as data: where, what it holds, what it would hold, and why. */
+export type Fix = {
+  readonly kind: FixKind;
+  readonly table: TableName;
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+  /** The cell's text as the check read it; a fix applies only while the cell still holds it. */
+  readonly old: string;
+  readonly new: string;
+  readonly why: string;
+};
+
+export type FixOptions = {
+  /** Also propose setting each failing row's declared status to the one its data supports. */
+  readonly statuses?: boolean;
+};
+
+/** A bare host name, with an optional path: what a scheme-less address looks like. */
+const BARE_ADDRESS = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]\S*)?$/i;
+
+function fixOf(issue: Issue): Fix | null {
+  const at = { table: issue.table, sheet: issue.sheet, row: issue.row, column: issue.column };
+  if (issue.code === "code_normalised") {
+    if (issue.value === issue.normalised) return null;
+    return {
+      kind: "code",
+      ...at,
+      old: issue.value,
+      new: issue.normalised,
+      why: `PARS reads "${issue.value}" as ${issue.normalised}; write it as PARS expects.`,
+    };
+  }
+  if (issue.code === "invalid_url") {
+    const text = issue.value.trim();
+    if (/^[a-z][a-z0-9+.-]*:/i.test(text) || !BARE_ADDRESS.test(text)) return null;
+    return {
+      kind: "url",
+      ...at,
+      old: issue.value,
+      new: `https://${text}`,
+      why: "A web address needs its https:// in front.",
+    };
+  }
+  // Every other finding needs a person's judgement.
+  return null;
+}
+
+/** The status the data supports, when it is one a row can declare. */
+function supported(v: RowVerdict): StatusName | null {
+  return v.achievedStatus === "Incomplete" ? null : v.achievedStatus;
+}
+
+/**
+ * The fixes a check's findings allow where the answer is certain, in the findings' order, at most
+ * one per cell. A finding that needs a person's judgement (an unknown value, a missing one) has
+ * none. The cell is the caller's to re-read: a fix holds only while the cell still says `old`,
+ * and only for a typed value (never a formula). Pure.
+ */
+export function proposeFixes(result: CheckResult, options: FixOptions = {}): Fix[] {
+  const out: Fix[] = [];
+  const seen = new Set<string>();
+  const add = (f: Fix) => {
+    const key = `${f.table}|${f.sheet}|${String(f.row)}|${f.column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(f);
+  };
+  for (const issue of result.issues) {
+    const f = fixOf(issue);
+    if (f !== null) add(f);
+  }
+  if (options.statuses === true) {
+    for (const v of result.rows) {
+      const to = supported(v);
+      if (v.passes || v.declaredStatus === null || to === null || to === v.declaredStatus) continue;
+      add({
+        kind: "status",
+        table: "Activities",
+        sheet: v.sheet,
+        row: v.row,
+        column: "Status",
+        old: v.declaredStatus,
+        new: to,
+        why: `The data supports ${to}; declared ${v.declaredStatus}.`,
+      });
+    }
+  }
+  return out;
+}
