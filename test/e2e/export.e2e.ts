@@ -135,7 +135,7 @@ describe("exporting from the task pane in Chromium", () => {
     // The preview counts as the command line's report does.
     await exportArea
       .getByText(
-        "5 activities go in as of 2025-11-25; 9 rows fail their status and stay out; 1 cancelled row not reported."
+        "6 activities go in as of 2025-11-25; 8 rows fail their status and stay out; 1 cancelled row not reported."
       )
       .waitFor();
     const [download] = await Promise.all([
