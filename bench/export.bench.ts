@@ -59,22 +59,26 @@ function workbook(): WorkbookSource {
     };
     activities.push(headers.map((h) => row[h] ?? null));
     if (supported) {
-      support.push([id, "Acme Pharma, Inc.", "Monetary", 2500]);
-      support.push([id, "Devices & Co", "In-kind", null]);
+      const s = { "Internal ID": id, "Support Type": "Monetary", Amount: 2500 };
+      support.push(cellsOf(SUPPORT, { ...s, Source: "Acme Pharma, Inc." }));
+      support.push(
+        cellsOf(SUPPORT, { ...s, Source: "Devices & Co", "Support Type": "In-kind", Amount: null })
+      );
     }
     if (registered) {
-      moc.push([
-        id,
-        "ABIM",
-        "Internal Medicine",
-        "Medical Knowledge",
-        2,
-        "",
-        "No, it's free",
-        "Limited",
-        "https://cme.example.org/a",
-        "07/31/2025",
-      ]);
+      moc.push(
+        cellsOf(MOC, {
+          "Internal ID": id,
+          Board: "ABIM",
+          "Practice Areas": "Internal Medicine",
+          "Credit Types": "Medical Knowledge",
+          "MOC Credits": 2,
+          Fee: "No, it's free",
+          Registration: "Limited",
+          "Activity URL": "https://cme.example.org/a",
+          "Claim Date": "07/31/2025",
+        })
+      );
     }
   }
   const table = (name: string, values: CellValue[][]) => ({ name, sheet: name, top: 1, values });
@@ -83,6 +87,14 @@ function workbook(): WorkbookSource {
     sheets: [],
     dateSystem: 1900,
   };
+}
+
+/** A row of `spec`'s table by header, in its column order (a column's place never labels it). */
+function cellsOf(
+  spec: { readonly columns: readonly { readonly header: string }[] },
+  row: Record<string, CellValue>
+): CellValue[] {
+  return spec.columns.map((c) => row[c.header] ?? null);
 }
 
 function median(xs: number[]): number {
