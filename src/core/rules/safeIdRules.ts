@@ -11,6 +11,13 @@ import { idKey, type BookRule, type Finding } from "./context";
  * Activity Type and Activity Date fields": PARS matches upload records by the Provider Activity ID
  * the file holds, not by the cell.
  */
+/** Characters other than printable ASCII: a text without them is the same once made safe. */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
+/** The ID as an upload writes it; the typed text itself, by identity, when nothing changes. */
+const written = (typed: string): string =>
+  NOT_PRINTABLE_ASCII.test(typed) ? safeText(typed) : typed;
+
 export const safeIdRules: BookRule = (ctx) => {
   const out: Finding[] = [];
   const place = (a: ActivityRecord) => ctx.book.activities.place(a.row, "internalId");
@@ -19,7 +26,7 @@ export const safeIdRules: BookRule = (ctx) => {
   for (const a of ctx.activities) {
     if (a.internalId.kind !== "ok") continue;
     const typed = a.internalId.value;
-    const safe = safeText(typed);
+    const safe = written(typed);
     if (safe === typed) continue;
     if (safe === "") {
       const required = ctx.upload || (a.moc.kind === "ok" && a.moc.value);
@@ -38,7 +45,7 @@ export const safeIdRules: BookRule = (ctx) => {
   const bySafe = new Map<string, ActivityRecord[]>();
   for (const a of ctx.activities) {
     if (a.internalId.kind !== "ok") continue;
-    const k = idKey(safeText(a.internalId.value));
+    const k = idKey(written(a.internalId.value));
     if (!changedKeys.has(k)) continue;
     const list = bySafe.get(k);
     if (list === undefined) bySafe.set(k, [a]);
@@ -55,7 +62,7 @@ export const safeIdRules: BookRule = (ctx) => {
         body: {
           code: "internal_id_same_once_safe",
           id: typed[i] as string,
-          written: safeText(typed[i] as string),
+          written: written(typed[i] as string),
           otherRow: (group[j] as ActivityRecord).row,
           otherId: typed[j] as string,
         },

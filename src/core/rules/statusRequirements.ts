@@ -79,9 +79,16 @@ function need<T, K extends string>(
  * made safe (`safeText`, as every export writes it) it is empty, so it counts as empty.
  */
 function emptiedOnceSafe(value: unknown): boolean {
-  if (typeof value === "string") return value !== "" && safeText(value) === "";
+  if (typeof value === "string") return emptiedText(value);
   if (!Array.isArray(value) || value.length === 0) return false;
-  return value.every((v) => typeof v === "string" && v !== "" && safeText(v) === "");
+  return value.every((v) => typeof v === "string" && emptiedText(v));
+}
+
+/** `safeText(t) === ""` for a non-empty `t`; a text starting with a visible ASCII character never is. */
+function emptiedText(t: string): boolean {
+  const first = t.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false; // the common case, without a regex
+  return t !== "" && safeText(t) === "";
 }
 
 /**
