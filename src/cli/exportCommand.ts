@@ -26,14 +26,14 @@ import {
 import { parseArgs, UsageError } from "./args";
 import { learnerExport } from "./learnerExport";
 import { stageExportFile } from "./exportFileOut";
-import { readWorkbook, WorkbookReadError } from "./readWorkbook";
+import { formulasNote, readForCommand, type ReadIo } from "./readForCommand";
+import { WorkbookReadError } from "./readWorkbook";
 import { wrap } from "./report";
 import { FileLockedError, stageFile, withFileLock, type StagedFile } from "./wholeFile";
 
 /** What the export command talks to; tests pass their own. */
-export type ExportIo = {
+export type ExportIo = ReadIo & {
   readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
   /** The folder relative paths are resolved against. */
   readonly cwd: string;
   /** The moment the export is made: names the file and stamps the Export Log. */
@@ -279,7 +279,8 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   }
 
   const workbook = path.resolve(io.cwd, workbookArg);
-  const book = await readWorkbook(workbook);
+  const read = await readForCommand(workbook, workbookArg, io);
+  const book = read.book;
   const outcome = previewExport(book, {
     today,
     providerId: providerId ?? null,
@@ -290,6 +291,8 @@ async function exportCommand(args: string[], io: ExportIo): Promise<number> {
       `${workbookArg}: no Activities table found (an Excel table or sheet named "Activities", or a sheet whose first row has Title, Format and Start Date headers)`
     );
   }
+  const note = formulasNote(read);
+  if (note !== null) io.stderr(note);
   const preview = outcome.preview;
   io.stdout(formatPreview(preview, path.basename(workbookArg)));
   const someOut =

@@ -8,7 +8,8 @@ import {
 } from "../core";
 import { UsageError } from "./args";
 import { exportLogPath, writeLogged } from "./exportCommand";
-import { readWorkbook, WorkbookReadError } from "./readWorkbook";
+import { formulasNote, readForCommand, type ReadIo } from "./readForCommand";
+import { WorkbookReadError } from "./readWorkbook";
 
 /** What a learner export is asked for, once the command line is read. */
 export type LearnerExportRequest = {
@@ -73,9 +74,8 @@ function formatLearnerWritten(file: LearnerExportFile, target: string, logPath: 
  */
 export async function learnerExport(
   request: LearnerExportRequest,
-  io: {
+  io: ReadIo & {
     readonly stdout: (s: string) => void;
-    readonly stderr: (s: string) => void;
     readonly cwd: string;
     readonly now: Date;
   }
@@ -86,13 +86,16 @@ export async function learnerExport(
     );
   }
   const workbook = path.resolve(io.cwd, request.workbookArg);
-  const book = await readWorkbook(workbook);
+  const read = await readForCommand(workbook, request.workbookArg, io);
+  const book = read.book;
   const outcome = previewLearners(book, { today: request.today, providerId: request.providerId });
   if (!outcome.ok) {
     throw new WorkbookReadError(
       `${request.workbookArg}: no Activities table found (an Excel table or sheet named "Activities", or a sheet whose first row has Title, Format and Start Date headers)`
     );
   }
+  const note = formulasNote(read);
+  if (note !== null) io.stderr(note);
   const preview = outcome.preview;
   io.stdout(formatLearnerPreview(preview, path.basename(request.workbookArg)));
   if (preview.learners.length === 0) {

@@ -4,20 +4,17 @@ import { checkWorkbook, dayOfIso, InvalidOptionError } from "../core";
 import { parseArgs, UsageError } from "./args";
 import { runExport } from "./exportCommand";
 import { cellAddresses } from "./cellAddresses";
-import { readWorkbookFile, WorkbookReadError } from "./readWorkbook";
+import { formulasNote, readForCommand, type ReadIo } from "./readForCommand";
+import { WorkbookReadError } from "./readWorkbook";
 import { runReport } from "./reportCommand";
 import { formatJson, formatReport } from "./report";
-import { progressLine } from "./progressLine";
 import { buildParsWorkbook } from "./writeWorkbook";
 
 /** What the CLI talks to; tests pass their own. */
-export type Io = {
+export type Io = ReadIo & {
   readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
   /** Whether standard output is a terminal (colour). */
   readonly isTTY: boolean;
-  /** Whether standard error is a terminal (progress while a big file is read). */
-  readonly stderrIsTTY?: boolean;
   readonly columns: number;
   readonly now: Date;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -74,11 +71,7 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
     throw new UsageError(`--provider-id must be your seven-digit ACCME ID, got "${providerId}"`);
   }
   const quiet = args.options.has("quiet");
-  const progress = io.stderrIsTTY === true && !quiet ? progressLine(file, io.stderr) : null;
-  const read = await readWorkbookFile(
-    file,
-    progress === null ? {} : { onProgress: progress.update }
-  ).finally(() => progress?.done());
+  const read = await readForCommand(file, file, io, quiet);
   const book = read.book;
   const outcome = checkWorkbook(book, { today, providerId: providerId ?? null });
   if (!outcome.ok) {
@@ -86,14 +79,8 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       `${file}: no Activities table found (an Excel table or sheet named "Activities", or a sheet whose first row has Title, Format and Start Date headers)`
     );
   }
-  const noResult = read.formulasWithoutResult;
-  if (noResult.count > 0 && !quiet) {
-    const cells =
-      noResult.count === 1 ? "1 cell holds a formula" : `${noResult.count} cells hold formulas`;
-    io.stderr(
-      `pars-ready: note: ${cells} with no saved result (first ${noResult.first ?? "?"}), each named on its row; open the file in Excel and save it to compute them\n`
-    );
-  }
+  const note = formulasNote(read);
+  if (note !== null && !quiet) io.stderr(note);
   const address = cellAddresses(book, read.firstColumns);
   if (args.options.has("json")) io.stdout(formatJson(outcome.result, { file, address }));
   else {

@@ -4,11 +4,14 @@
 // folder is atomic, so a kill, an interrupt or a full disk at any moment leaves either the old file
 // (or none) or the complete new one under the final name, never a cut-off one. A kill can leave a
 // temporary file (`.<name>.<pid>-<random>.part`) beside the target; it never has the target's name.
+// An interrupt (Ctrl-C, SIGINT) or a polite kill (SIGTERM) does not: the temporary files still
+// being written or waiting for their name, and a lock held, are removed before the process ends
+// by that signal.
 //
 // A file several exports update (the Export Log) is also locked while it is read and rewritten,
 // so that concurrent exports each add their entry instead of overwriting one another's.
 import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { promises as fs, rmSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 
@@ -41,6 +44,39 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
+/**
+ * Temporary files and held locks of this process not yet renamed or removed: what an interrupt
+ * cleans up.
+ */
+const pending = new Set<string>();
+const CLEANED_ON: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
+
+/**
+ * Removes every pending temporary file, then ends the process by the same signal (so the shell
+ * sees an interrupted command, exit status 128 + the signal's number), as it would have without
+ * the handler.
+ */
+function removePendingAndStop(signal: NodeJS.Signals): void {
+  for (const temporary of pending) rmSync(temporary, { force: true });
+  pending.clear();
+  for (const s of CLEANED_ON) process.removeListener(s, removePendingAndStop);
+  process.kill(process.pid, signal);
+}
+
+/** Notes a temporary file as this process's to remove on an interrupt, while it exists. */
+function track(temporary: string): void {
+  if (pending.size === 0) for (const s of CLEANED_ON) process.on(s, removePendingAndStop);
+  pending.add(temporary);
+}
+
+/** Forgets a temporary file once it is renamed or removed: no handler is left behind. */
+function untrack(temporary: string): void {
+  pending.delete(temporary);
+  if (pending.size === 0) {
+    for (const s of CLEANED_ON) process.removeListener(s, removePendingAndStop);
+  }
+}
+
 /** The temporary name a target is written under: hidden, beside it, unique to this attempt. */
 export function temporaryNameOf(target: string): string {
   const suffix = `${String(process.pid)}-${randomBytes(4).toString("hex")}`;
@@ -64,7 +100,14 @@ export async function stageFile(
     throw errno("EEXIST", `EEXIST: file already exists, '${target}'`);
   }
   const temporary = temporaryNameOf(target);
-  const handle = await fs.open(temporary, "wx");
+  track(temporary);
+  let handle: Awaited<ReturnType<typeof fs.open>>;
+  try {
+    handle = await fs.open(temporary, "wx");
+  } catch (e) {
+    untrack(temporary);
+    throw e;
+  }
   try {
     for await (const chunk of bytes) {
       let done = 0;
@@ -77,13 +120,18 @@ export async function stageFile(
   } catch (e) {
     await handle.close().catch(() => undefined);
     await fs.rm(temporary, { force: true });
+    untrack(temporary);
     throw e;
   }
   await handle.close();
-  const discard = (): Promise<void> => fs.rm(temporary, { force: true });
+  const discard = async (): Promise<void> => {
+    await fs.rm(temporary, { force: true });
+    untrack(temporary);
+  };
   const commit = async (): Promise<void> => {
     if (options.overwrite) {
       await fs.rename(temporary, target);
+      untrack(temporary);
       return;
     }
     // A hard link fails when the name exists, where a rename would replace it: the check and the
@@ -101,6 +149,7 @@ export async function stageFile(
         throw errno("EEXIST", `EEXIST: file already exists, '${target}'`);
       }
       await fs.rename(temporary, target);
+      untrack(temporary);
       return;
     }
     await discard();
@@ -206,9 +255,12 @@ export async function withFileLock<T>(
     // Waiting is the point here: another export is writing the log. Spread out the retries.
     await pause(10 + Math.min(attempt, 10) * 5 + Math.floor(Math.random() * 20));
   }
+  // An interrupt lets go of the lock too, rather than leave it for the next export to take over.
+  track(lockPath);
   try {
     return await work();
   } finally {
     await fs.rm(lockPath, { force: true });
+    untrack(lockPath);
   }
 }

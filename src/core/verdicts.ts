@@ -236,6 +236,13 @@ function gapFinding(g: Gap, status: StatusName, owner: number): Finding | null {
         place: g.place,
         owner,
       };
+    case "emptied":
+      return {
+        body: { code: "text_empty_once_safe" },
+        severity: "error",
+        place: g.place,
+        owner,
+      };
     case "support_without_source":
       return {
         body: { code: "support_without_source", status },

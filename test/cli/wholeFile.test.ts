@@ -9,7 +9,10 @@ import {
 } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
+import type { CellValue } from "../../src/core";
 import { FileLockedError, stageFile, withFileLock, writeWholeFile } from "../../src/cli/wholeFile";
+import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
+import { EXPORT_TODAY, FAQ_EXAMPLES } from "../support/exportBooks";
 
 // xmllint and child processes are slow on a loaded machine: no test leans on the 5 s default.
 jest.setTimeout(60_000);
@@ -122,6 +125,36 @@ describe("writeWholeFile", () => {
     expect(others[0]).toMatch(/^\.upload\.xml\.\d+-[0-9a-f]{8}\.part$/);
     expect(readFileSync(path.join(dir, others[0]!)).length).toBe(2 << 20);
   });
+});
+
+describe("an interrupted export", () => {
+  it.each<NodeJS.Signals>(["SIGINT", "SIGTERM"])(
+    "leaves neither the upload nor its temporary file when stopped by %s mid-write",
+    async (signal) => {
+      const dir = fresh();
+      const rows = (FAQ_EXAMPLES.activities ?? []) as Readonly<Record<string, CellValue>>[];
+      await buildParsWorkbook({ Activities: rows, Support: [], MOC: [] }).xlsx.writeFile(
+        path.join(dir, "book.xlsx")
+      );
+      const before = readdirSync(dir);
+      const child = fork(
+        path.join(__dirname, "..", "support", "exportAndHang.ts"),
+        [dir, "book.xlsx", "--format", "xml", "--today", EXPORT_TODAY],
+        { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }
+      );
+      await new Promise<void>((resolve, reject) => {
+        child.once("message", () => resolve());
+        child.once("exit", (code) => reject(new Error(`child exited early with ${String(code)}`)));
+      });
+      // The upload is being written under its temporary name at this moment.
+      expect(readdirSync(dir).filter((f) => f.endsWith(".part"))).toHaveLength(1);
+      const exited = new Promise((resolve) => child.once("exit", (_, s) => resolve(s)));
+      child.kill(signal);
+      // Ended by the signal itself, as an interrupted command is.
+      expect(await exited).toBe(signal);
+      expect(readdirSync(dir)).toEqual(before);
+    }
+  );
 });
 
 describe("withFileLock", () => {

@@ -45,6 +45,17 @@ describe("messages", () => {
       'No header in this row is a column of the Activities table, so its rows cannot be read; expected headers such as "Title", "Format".',
     ],
     [{ code: "internal_id_missing", required: "upload" }, "required for batch upload"],
+    [
+      {
+        code: "internal_id_same_once_safe",
+        id: "GR\t24",
+        written: "GR 24",
+        otherRow: 3,
+        otherId: "GR 24",
+      },
+      'Internal ID "GR\\t24" is written "GR 24", the same as row 3\'s "GR 24": PARS would take the two for one activity.',
+    ],
+    [{ code: "text_empty_once_safe" }, "Credits holds only characters an upload cannot carry"],
     [{ code: "internal_id_missing", required: "same_day" }, "same format starts the same day"],
     [{ code: "internal_id_missing", required: null }, "will be required for batch upload"],
     [

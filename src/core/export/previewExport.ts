@@ -14,7 +14,7 @@ import type { ActivityRecord, MocRecord, ReadTable, SupportRecord } from "../par
 import { idKey } from "../rules/context";
 import { gapBlocks } from "../rules/statusRequirements";
 import type { ChangedCell, ExcludedRow, ExportActivity, ExportMoc, ExportSupport } from "./model";
-import { collisionMessage, emptiedOnceSafe, idCollisions, NO_INTERNAL_ID } from "./identity";
+import { NO_INTERNAL_ID } from "./identity";
 import { closeWithheldBecause, parsCodedValues } from "./parsCodes";
 import { safeText, startsLikeFormula } from "./safeText";
 import { wholeDollars } from "./wholeDollars";
@@ -112,11 +112,6 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
   const excluded: ExcludedRow[] = [];
 
   const verdictRows = new Map(result.rows.map((v) => [v.row, v] as const));
-  const typedIds = new Map<number, string>();
-  const heldTo = new Map<
-    number,
-    { base: Omit<ExcludedRow, "reason" | "heldTo" | "messages">; heldTo: StatusName }
-  >();
   for (const a of records.activities.records) {
     const id = a.internalId.kind === "ok" ? a.internalId.value : null;
     const title = a.title.kind === "ok" ? a.title.value : null;
@@ -189,21 +184,6 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
       });
       continue;
     }
-    const emptied = emptiedOnceSafe(a);
-    if (emptied.length > 0) {
-      excluded.push({
-        ...base,
-        reason: "fails_status",
-        heldTo: verdict.heldTo,
-        messages: emptied.map(
-          (k) =>
-            `${records.activities.place(a.row, k as never).column} holds only characters an upload cannot carry (control characters); with them removed it is empty.`
-        ),
-      });
-      continue;
-    }
-    typedIds.set(a.row, id);
-    heldTo.set(a.row, { base, heldTo: verdict.heldTo });
     activities.push(
       exportActivity(
         a,
@@ -217,35 +197,6 @@ export function previewExport(book: WorkbookSource, options: ExportOptions): Exp
         notes
       )
     );
-  }
-
-  // Judged on the written text: two IDs the check told apart may be one in the file.
-  const collisions = idCollisions(activities, (row) => typedIds.get(row));
-  if (collisions.length > 0) {
-    const out = new Set(collisions.map((c) => c.row));
-    for (const c of collisions) {
-      const held = heldTo.get(c.row);
-      if (held === undefined) continue;
-      excluded.push({
-        ...held.base,
-        reason: "fails_status",
-        heldTo: held.heldTo,
-        messages: [collisionMessage(c)],
-      });
-    }
-    excluded.sort((x, y) => x.row - y.row);
-    const kept = activities.filter((a) => !out.has(a.row));
-    activities.length = 0;
-    activities.push(...kept);
-    // What the preview says about rows that stay out goes with them.
-    const outIds = new Set(collisions.map((c) => c.typed));
-    const keep = <T extends { readonly internalId: string | null }>(list: T[]): void => {
-      const kept = list.filter((x) => x.internalId === null || !outIds.has(x.internalId));
-      list.length = 0;
-      list.push(...kept);
-    };
-    keep(notes);
-    keep(changed);
   }
 
   const unmatched: string[] = [];
@@ -324,8 +275,9 @@ function valuesOf<V>(
       value = step;
     } else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
       const items = value as readonly string[];
-      const safe = items.map(safeText);
-      if (safe.some((s, i) => s !== items[i])) {
+      // An item with nothing left once made safe is no item: never written as an empty one.
+      const safe = items.map(safeText).filter((s) => s !== "");
+      if (safe.length !== items.length || safe.some((s, i) => s !== items[i])) {
         changed.push({
           ...place(),
           internalId,
@@ -333,6 +285,7 @@ function valuesOf<V>(
           after: safe.join("; "),
         });
       }
+      if (safe.length === 0) continue;
       value = safe;
     }
     out[key] = value;

@@ -90,6 +90,8 @@ export const MESSAGES: Messages = {
           : "Internal ID is empty; it will be required for batch upload.",
   internal_id_reused: (i) =>
     `Internal ID "${i.id}" is also used on ${otherRows(i.otherRows, i.others)} for another format or start date. PARS tells them apart by format and start date; Support and MOC rows for this ID say which activity by their Start Date.`,
+  internal_id_same_once_safe: (i) =>
+    `Internal ID ${JSON.stringify(i.id)} is written ${JSON.stringify(i.written)}, the same as row ${String(i.otherRow)}'s ${JSON.stringify(i.otherId)}: PARS would take the two for one activity. Make the IDs differ in letters or digits.`,
   internal_id_seven_digits: (i) =>
     `Internal ID "${i.id}" has seven digits, like an ACCME provider ID; set your provider ID so this can be checked, or use another Internal ID.`,
   invalid_code: (i) =>
@@ -147,6 +149,8 @@ export const MESSAGES: Messages = {
     i.status === null
       ? "Commercial Support is Yes but no support source row names this activity; Closed will need one."
       : `Commercial Support is Yes but no support source row names this activity; ${i.status} needs at least one.`,
+  text_empty_once_safe: (i) =>
+    `${i.column} holds only characters an upload cannot carry (control characters); with them removed it is empty.`,
   unknown_format: (i) =>
     `"${i.value}" is not a PARS format; expected a format name or code (RSS, C, EM, JN, MR, TIW, PI, ISL, LFT, CML, Other/Blended).`,
 };

@@ -114,6 +114,17 @@ export type IssueBody =
       /** How many other rows there are in all. */
       readonly others: number;
     }
+  | {
+      readonly code: "internal_id_same_once_safe";
+      /** The Internal ID as typed. */
+      readonly id: string;
+      /** The ID as an upload writes it (`safeText`). */
+      readonly written: string;
+      /** The first other row whose ID, typed otherwise, is written the same. */
+      readonly otherRow: number;
+      readonly otherId: string;
+    }
+  | { readonly code: "text_empty_once_safe" }
   | { readonly code: "internal_id_is_provider_id"; readonly id: string }
   | { readonly code: "internal_id_seven_digits"; readonly id: string }
   | { readonly code: "orphan_row"; readonly id: string }

@@ -10,6 +10,7 @@ import {
 } from "./crossTableRules";
 import { internalIdRules } from "./internalIdRules";
 import { learnerCountsAgree } from "./learnerCountRules";
+import { safeIdRules } from "./safeIdRules";
 import { endNotBeforeStart, spanWithinFormat, usStateCode } from "./valueRules";
 
 /** The rule set: immutable lists, passed to the engine (the status requirements run apart). */
@@ -31,6 +32,12 @@ export const DEFAULT_RULES: RuleSet = {
     sessionsWithinDates,
     sessionsRollUp,
   ],
-  bookRules: [internalIdRules, orphanRows, aggregatedFormatsOncePerYear, learnerCountsAgree],
+  bookRules: [
+    internalIdRules,
+    safeIdRules,
+    orphanRows,
+    aggregatedFormatsOncePerYear,
+    learnerCountsAgree,
+  ],
   learnerRules: LEARNER_RULES,
 };

@@ -5,6 +5,7 @@ import { profileOf } from "../formats";
 import type { Condition, Place } from "../model/issue";
 import type { Field } from "../parse/cells";
 import type { ActivityRecord } from "../parse/readRecords";
+import { safeText } from "../export/safeText";
 import type { CheckContext } from "./context";
 
 /**
@@ -13,9 +14,13 @@ import type { CheckContext } from "./context";
  */
 export type Tier = "draft" | "active" | "closed";
 
-/** Why a requirement is not met. `invalid` fields were already reported as invalid values. */
+/**
+ * Why a requirement is not met. `invalid` fields were already reported as invalid values;
+ * `emptied` is a text made only of characters no upload can carry, so empty in the file.
+ */
 export type GapKind =
   | "missing"
+  | "emptied"
   | "invalid"
   | "support_without_source"
   | "moc_without_board"
@@ -59,9 +64,31 @@ function need<T, K extends string>(
   key: K,
   condition: Condition | null = null
 ): void {
-  if (field.kind === "ok") return;
+  if (field.kind === "ok") {
+    if (emptiedOnceSafe(field.value)) {
+      gaps.push({ tier, kind: "emptied", place: table.place(row, key), condition });
+    }
+    return;
+  }
   const kind = field.kind === "empty" ? "missing" : "invalid";
   gaps.push({ tier, kind, place: table.place(row, key), condition });
+}
+
+/**
+ * True when a text (or every text of a list) holds something, but nothing an upload can carry:
+ * made safe (`safeText`, as every export writes it) it is empty, so it counts as empty.
+ */
+function emptiedOnceSafe(value: unknown): boolean {
+  if (typeof value === "string") return emptiedText(value);
+  if (!Array.isArray(value) || value.length === 0) return false;
+  return value.every((v) => typeof v === "string" && emptiedText(v));
+}
+
+/** `safeText(t) === ""` for a non-empty `t`; a text starting with a visible ASCII character never is. */
+function emptiedText(t: string): boolean {
+  const first = t.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false; // the common case, without a regex
+  return t !== "" && safeText(t) === "";
 }
 
 /**

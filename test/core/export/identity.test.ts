@@ -4,6 +4,7 @@ import {
   PARS_XML,
   previewExport,
   type ExportPreview,
+  messageOf,
   type WorkbookSource,
 } from "../../../src/core";
 import { ACTIVITY_HEADERS, aBook, aRow, TODAY } from "../../support/builders";
@@ -60,6 +61,11 @@ describe("an upload row's identity", () => {
         ],
       ],
     ]);
+    // The check says it first, in the same words: no row passes the check and then stays out.
+    expect(p.check.rows.map((r) => r.passes)).toEqual([false, false, true]);
+    expect(
+      p.check.issues.filter((i) => i.code === "internal_id_same_once_safe").map(messageOf)
+    ).toEqual(outOf(p).flatMap(([, , m]) => m));
     // The one that went in is whole; nothing is said about the rows that stayed out.
     expect(p.changed).toEqual([]);
     expect(exportText(buildExport(p, PARS_XML, "2025-11-25T14:05"))).not.toContain("GR 2024");
@@ -78,6 +84,22 @@ describe("an upload row's identity", () => {
           "Title holds only characters an upload cannot carry (control characters); with them removed it is empty.",
         ],
       ],
+    ]);
+  });
+
+  it("drops an item of a list that is empty once made safe, and says so", () => {
+    const p = preview(
+      aBook({
+        activities: [aRow({ Providership: "Joint", "Joint Providers": "Acme; \u0008" })],
+      })
+    );
+    expect(p.check.rows[0]!.passes).toBe(true);
+    expect(p.excluded).toEqual([]);
+    expect(p.activities).toHaveLength(1);
+    const values = p.activities[0]!.values;
+    expect(values.jointProviders).toEqual(["Acme"]);
+    expect(p.changed.map((c) => [c.column, c.before, c.after])).toEqual([
+      ["Joint Providers", "Acme; \u0008", "Acme"],
     ]);
   });
 });
