@@ -75,7 +75,7 @@ describe("fixes in the pane", () => {
     await within(fixes()).findByText("No finding has one certain answer to write in for you.");
 
     await userEvent.click(within(fixes()).getByRole("button", { name: "Undo last fixes" }));
-    await within(fixes()).findByText("Gave 3 cells back the values they had before the fixes.");
+    await within(fixes()).findByText("Put the old values back in 3 cells.");
     expect(JSON.stringify(sheet.rows)).toBe(before);
     await within(fixes()).findByText(/^3 cells can be written as PARS expects/);
   });

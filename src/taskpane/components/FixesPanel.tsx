@@ -140,7 +140,8 @@ function undoneText(done: FixesUndone): string {
     done.kept.length === 0
       ? ""
       : ` Kept ${cells(done.kept.length)} changed since the fix: ${done.kept.slice(0, 5).join(", ")}${done.kept.length > 5 ? ", …" : ""}.`;
-  return `Gave ${cells(done.restored)} back the values they had before the fixes.${kept}`;
+  const values = done.restored === 1 ? "value" : "values";
+  return `Put the old ${values} back in ${cells(done.restored)}.${kept}`;
 }
 
 /**
