@@ -195,7 +195,7 @@ export function FixesPanel(props: {
           {props.groups.map((g) => (
             <li key={g.kind} className={styles.kind}>
               <Text size={200} className={styles.grow}>
-                {KIND_NAMES[g.kind]}: {n(g.fixes.length)}
+                {KIND_NAMES[g.kind]} ({n(g.fixes.length)})
               </Text>
               <Button
                 size="small"
