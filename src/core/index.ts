@@ -343,3 +343,4 @@ export {
   type LearnerSummary,
 } from "./learners/previewLearners";
 export type { LoggableFile, LoggedLayout } from "./export/exportLog";
+export { proposeFixes, type Fix, type FixKind, type FixOptions } from "./fixes/proposeFixes";

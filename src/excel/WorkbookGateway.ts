@@ -6,10 +6,19 @@ import {
   type CheckOptions,
   type CheckOutcome,
   type ExportLogEntry,
+  type Fix,
   type TableName,
   type WorkbookSource,
 } from "../core";
 import { cellAddress, runsOf } from "./addresses";
+import {
+  applyFixesIn,
+  undoLastFixesIn,
+  type FixesApplied,
+  type FixesUndone,
+  type FixTarget,
+  type SkippedFix,
+} from "./applyFixes";
 import { applyHighlights, queueMarkScan } from "./applyHighlights";
 import type { Capabilities } from "./capabilities";
 import { changePlan, type SheetChange } from "./changePlan";
@@ -381,6 +390,53 @@ export class WorkbookGateway {
       return await this.guard(() =>
         this.run((context) => writeExportRecord(context, entry, sheet))
       );
+    } finally {
+      this.ownWrites--;
+    }
+  }
+
+  /**
+   * Applies fixes proposed for the last check (see `applyFixesIn`): each to the cell its table and
+   * column are now in, by sheet ID; a fix whose column the check did not find is skipped. The
+   * writes are the add-in's own: the caller checks again after.
+   *
+   * @throws {ExcelAccessError} when Excel refuses (a protected sheet or workbook)
+   */
+  async applyFixes(fixes: readonly Fix[], appliedAt: string): Promise<FixesApplied> {
+    const targets: FixTarget[] = [];
+    const gone: SkippedFix[] = [];
+    for (const fix of fixes) {
+      const layout = this.session?.layouts.find(
+        (l) => l.table === fix.table && l.sheet === fix.sheet
+      );
+      const column = layout === undefined ? undefined : columnOf(layout, fix.column);
+      if (layout === undefined || column === undefined) {
+        gone.push({ fix, address: null, reason: "gone" });
+      } else {
+        targets.push({ fix, sheetId: layout.sheetId, address: cellAddress(column, fix.row) });
+      }
+    }
+    if (targets.length === 0) return { batch: null, applied: [], skipped: gone };
+    const done = await this.own(() =>
+      this.run((context) => applyFixesIn(context, targets, appliedAt))
+    );
+    return { ...done, skipped: [...done.skipped, ...gone] };
+  }
+
+  /**
+   * Gives the cells of the last batch of fixes their old values back (see `undoLastFixesIn`).
+   *
+   * @throws {ExcelAccessError} when Excel refuses
+   */
+  undoLastFixes(undoneAt: string): Promise<FixesUndone> {
+    return this.own(() => this.run((context) => undoLastFixesIn(context, undoneAt)));
+  }
+
+  /** Runs writes of the add-in's own, which the change listener is not to report as edits. */
+  private async own<T>(work: () => Promise<T>): Promise<T> {
+    this.ownWrites++;
+    try {
+      return await this.guard(work);
     } finally {
       this.ownWrites--;
     }

@@ -15,6 +15,7 @@ import { ErrorBar } from "./components/ErrorBar";
 import { ExportPanel } from "./components/ExportPanel";
 import { FeatureNotes } from "./components/FeatureNotes";
 import { FindingsList } from "./components/FindingsList";
+import { FixesPanel } from "./components/FixesPanel";
 import { InsertTablesPanel } from "./components/InsertTablesPanel";
 import { PaneTabs, PaneViewPanels, type PaneView } from "./components/PaneViews";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -23,9 +24,11 @@ import { officeDeps, type AppDeps } from "./deps";
 import { passOf, useCheck } from "./hooks/useCheck";
 import { previewFor, useExport } from "./hooks/useExport";
 import { useFindings } from "./hooks/useFindings";
+import { useFixes } from "./hooks/useFixes";
 import { useInsertTables } from "./hooks/useInsertTables";
 import { useSettings } from "./hooks/useSettings";
 import { filterChoices } from "./viewModels/findingGroups";
+import type { TableLayout } from "../excel/layout";
 import type { CheckPass } from "../excel/WorkbookGateway";
 
 const useStyles = makeStyles({
@@ -97,6 +100,8 @@ function outcomeText(pass: CheckPass | null): string | null {
   return `${n(failing)} of ${n(activities)} ${activities === 1 ? "activity fails" : "activities fail"} their declared status.`;
 }
 
+const NO_LAYOUTS: readonly TableLayout[] = [];
+
 const isClean = (r: CheckResult) => r.summary.failing === 0 && r.summary.errors === 0;
 
 /**
@@ -153,6 +158,13 @@ export function App(props: { deps?: AppDeps }) {
     (pass === null ||
       (pass.marks !== null &&
         pass.marks.rows + pass.marks.errorCells + pass.marks.warningCells > 0));
+
+  // Fixes change cells, then the workbook is checked again so the findings on show are current.
+  const fixes = useFixes(deps.workbook, result, pass?.layouts ?? NO_LAYOUTS, deps.now, () =>
+    runCheck({ today: asOf, providerId })
+  );
+  const chosenFix = findings.selected === null ? null : fixes.fixAt(findings.selected.place);
+  const showFixes = fixes.groups.length > 0 || fixes.state.status !== "idle";
 
   const findingsView = (
     <>
@@ -211,6 +223,20 @@ export function App(props: { deps?: AppDeps }) {
             . {marksText(pass)}
           </Text>
           <StatusChart summary={result.summary} />
+          {showFixes && (
+            <FixesPanel
+              available={caps.check && !running}
+              state={fixes.state}
+              groups={fixes.groups}
+              chosen={chosenFix}
+              statuses={fixes.statuses}
+              onStatuses={fixes.setStatuses}
+              onPreview={fixes.preview}
+              onCancel={fixes.cancel}
+              onApply={() => void fixes.apply()}
+              onUndo={() => void fixes.undo()}
+            />
+          )}
           <FindingsList
             filter={findings.filter}
             onFilter={findings.setFilter}

@@ -17,6 +17,8 @@ export type WorkbookPort = Pick<
   | "selectedActivityRows"
   | "loggedExports"
   | "recordExport"
+  | "applyFixes"
+  | "undoLastFixes"
 >;
 
 /**

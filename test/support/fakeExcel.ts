@@ -43,6 +43,8 @@ export type SheetModel = {
   rows: unknown[][];
   formats: Map<string, CellFormat>;
   numberFormats: Map<string, string>;
+  /** Cells holding a formula, by "row,column" (0-based); `rows` holds the formula's value. */
+  formulas: Map<string, string>;
   widths: Map<number, number>;
   validations: { area: Area; rule: unknown; errorAlert?: unknown }[];
   frozenRows: number;
@@ -199,6 +201,7 @@ export class FakeExcel {
       rows: [],
       formats: new Map(),
       numberFormats: new Map(),
+      formulas: new Map(),
       widths: new Map(),
       validations: [],
       frozenRows: 0,
@@ -228,6 +231,12 @@ export class FakeExcel {
         target[c0 + j] = v;
       });
     });
+  }
+
+  /** Puts a formula in one cell (0-based row and column), with the value it works out to. */
+  setFormula(sheet: SheetModel, r: number, c: number, formula: string, value: unknown): void {
+    this.setValues(sheet, r, c, [[value]]);
+    sheet.formulas.set(`${String(r)},${String(c)}`, formula);
   }
 
   /** Adds an Excel table over values already on a sheet. */
@@ -319,6 +328,7 @@ export class FakeExcel {
       rows: s.rows.map((r) => [...r]),
       formats: [...s.formats].sort(),
       numberFormats: [...s.numberFormats].sort(),
+      formulas: [...s.formulas].sort(),
       widths: [...s.widths].sort(),
       validations: s.validations.map((v) => ({
         area: areaAddress(v.area),
@@ -705,6 +715,13 @@ class FakeRange extends FakeResolved<RangeRef | null> {
     switch (name) {
       case "values":
         return this.ctx.host.valuesOf(ref.sheet, a);
+      case "formulas":
+        // Excel gives a formula where there is one, else the constant value.
+        return this.ctx.host
+          .valuesOf(ref.sheet, a)
+          .map((row, i) =>
+            row.map((v, j) => ref.sheet.formulas.get(cellKey(a.r0 + i, a.c0 + j)) ?? v)
+          );
       case "rowIndex":
         return a.r0;
       case "columnIndex":
@@ -723,6 +740,9 @@ class FakeRange extends FakeResolved<RangeRef | null> {
   get values(): unknown[][] {
     return this.get("values");
   }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
   set values(v: unknown[][]) {
     this.ctx.op("Range.values", JSON.stringify(v).length, () => {
       const { sheet, area } = this.must();
@@ -731,6 +751,8 @@ class FakeRange extends FakeResolved<RangeRef | null> {
         throw new FakeExcelError("InvalidArgument", "values do not fit the range");
       }
       this.ctx.host.setValues(sheet, area.r0, area.c0, v);
+      // A value written over a formula replaces it.
+      forCells(area, (r, c) => sheet.formulas.delete(cellKey(r, c)));
       this.ctx.wrote(sheet, areaAddress(area));
     });
   }

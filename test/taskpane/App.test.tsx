@@ -216,6 +216,8 @@ describe("check", () => {
         selectedActivityRows: () => g.selectedActivityRows(),
         loggedExports: () => g.loggedExports(),
         recordExport: (e, s) => g.recordExport(e, s),
+        applyFixes: (f, at) => g.applyFixes(f, at),
+        undoLastFixes: (at) => g.undoLastFixes(at),
       }),
     });
     await userEvent.click(checkButton());
@@ -251,6 +253,8 @@ describe("check", () => {
         selectedActivityRows: () => g.selectedActivityRows(),
         loggedExports: () => g.loggedExports(),
         recordExport: (e, s) => g.recordExport(e, s),
+        applyFixes: (f, at) => g.applyFixes(f, at),
+        undoLastFixes: (at) => g.undoLastFixes(at),
       }),
     });
     await checkNow();

@@ -37,6 +37,8 @@ function recordingPort() {
     selectedActivityRows: () => Promise.reject(new Error("not used")),
     loggedExports: () => Promise.reject(new Error("not used")),
     recordExport: () => Promise.reject(new Error("not used")),
+    applyFixes: () => Promise.reject(new Error("not used")),
+    undoLastFixes: () => Promise.reject(new Error("not used")),
   };
   const edit = (address: string) =>
     listener?.({ sheetId: "s", address, changeType: "RangeEdited" });

@@ -29,12 +29,10 @@ export type FixOptions = {
   readonly statuses?: boolean;
 };
 
-/** A bare host name, with an optional path: what a scheme-less address looks like. */
-const BARE_ADDRESS = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]\S*)?$/i;
-
 function fixOf(issue: Issue): Fix | null {
   const at = { table: issue.table, sheet: issue.sheet, row: issue.row, column: issue.column };
   if (issue.code === "code_normalised") {
+    // A state or country name (or a two-letter country code) the engine already reads as one code.
     if (issue.value === issue.normalised) return null;
     return {
       kind: "code",
@@ -44,14 +42,26 @@ function fixOf(issue: Issue): Fix | null {
       why: `PARS reads "${issue.value}" as ${issue.normalised}; write it as PARS expects.`,
     };
   }
-  if (issue.code === "invalid_url") {
-    const text = issue.value.trim();
-    if (/^[a-z][a-z0-9+.-]*:/i.test(text) || !BARE_ADDRESS.test(text)) return null;
+  if (issue.code === "word_read_as") {
+    // "Co-provided" read as Direct holds only for the provider that awards the credit: a person's
+    // call, so no fix. Other words ("Completed" for Closed) have one reading.
+    if (issue.why !== null || issue.value === issue.as) return null;
+    return {
+      kind: "code",
+      ...at,
+      old: issue.value,
+      new: issue.as,
+      why: `"${issue.value}" means ${issue.as}; write the value PARS lists.`,
+    };
+  }
+  if (issue.code === "url_scheme_added") {
+    // The engine reads a dotted host name without its scheme as https; write what it reads.
+    if (issue.value === issue.url) return null;
     return {
       kind: "url",
       ...at,
       old: issue.value,
-      new: `https://${text}`,
+      new: issue.url,
       why: "A web address needs its https:// in front.",
     };
   }

@@ -1,5 +1,4 @@
-import { checkWorkbook, type CheckResult } from "../../../src/core";
-import { proposeFixes } from "../../../src/core/fixes/proposeFixes";
+import { checkWorkbook, proposeFixes, type CheckResult } from "../../../src/core";
 import { aBook, aRow, TODAY } from "../../support/builders";
 
 function resultOf(rows: Parameters<typeof aRow>[0][]): CheckResult {
@@ -36,6 +35,47 @@ describe("proposeFixes", () => {
     expect(fixes.map((f) => [f.row, f.kind, f.old, f.new])).toEqual([
       [2, "url", "www.example.org/grand-rounds", "https://www.example.org/grand-rounds"],
     ]);
+  });
+
+  it("writes a US state's name as its two-letter code", () => {
+    const fixes = proposeFixes(resultOf([{ "Internal ID": "A-1", State: "Illinois" }]));
+    expect(fixes.map((f) => [f.kind, f.column, f.old, f.new])).toEqual([
+      ["code", "State", "Illinois", "IL"],
+    ]);
+  });
+
+  it("writes another word for a listed value as the value PARS lists", () => {
+    const fixes = proposeFixes(resultOf([{ "Internal ID": "A-1", Status: "Completed" }]));
+    expect(fixes).toEqual([
+      {
+        kind: "code",
+        table: "Activities",
+        sheet: "Activities",
+        row: 2,
+        column: "Status",
+        old: "Completed",
+        new: "Closed",
+        why: '"Completed" means Closed; write the value PARS lists.',
+      },
+    ]);
+  });
+
+  it("leaves Co-provided alone: reporting it as Direct depends on who awards the credit", () => {
+    const result = resultOf([{ "Internal ID": "A-1", Providership: "Co-provided" }]);
+    expect(result.issues.some((i) => i.code === "word_read_as")).toBe(true);
+    expect(proposeFixes(result)).toEqual([]);
+  });
+
+  it("proposes nothing for a date or Yes/No with more than one reading", () => {
+    const result = resultOf([
+      { "Internal ID": "A-1", "Start Date": "07/01/24" },
+      { "Internal ID": "A-2", "CME Passport": "maybe" },
+      { "Internal ID": "A-3", "End Date": "02/30/2025" },
+    ]);
+    expect(result.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["invalid_date", "invalid_yes_no"])
+    );
+    expect(proposeFixes(result)).toEqual([]);
   });
 
   it("proposes nothing for a value only a person can supply", () => {

@@ -1,0 +1,254 @@
+import type { Fix } from "../core";
+import { freeSheetName } from "./exportLogTable";
+
+/** The sheet every applied fix is logged on, with the cell's old value, so it can be undone. */
+export const FIXES_SHEET = "PARS Fixes";
+
+/** The log's columns, left to right. */
+export const FIXES_LOG_HEADERS = [
+  "Batch",
+  "Applied",
+  "Sheet",
+  "Sheet ID",
+  "Cell",
+  "Old value",
+  "Old type",
+  "New value",
+  "Why",
+  "Undone",
+] as const;
+
+const COL = {
+  batch: 0,
+  sheetId: 3,
+  cell: 4,
+  old: 5,
+  oldType: 6,
+  new: 7,
+  undone: 9,
+} as const;
+
+/** A fix and the cell it changes now: the sheet's ID and the cell's A1 address. */
+export type FixTarget = {
+  readonly fix: Fix;
+  readonly sheetId: string;
+  readonly address: string;
+};
+
+/** Why a proposed fix was not applied. */
+export type SkipReason =
+  /** The cell holds a formula: its value is the formula's to work out, never overwritten. */
+  | "formula"
+  /** The cell no longer holds what the check read. */
+  | "changed"
+  /** The column or table the fix names is not where the check found it. */
+  | "gone";
+
+export type SkippedFix = {
+  readonly fix: Fix;
+  readonly address: string | null;
+  readonly reason: SkipReason;
+};
+
+export type FixesApplied = {
+  /** The log's number for this batch, or null when nothing was applied. */
+  readonly batch: number | null;
+  readonly applied: readonly FixTarget[];
+  readonly skipped: readonly SkippedFix[];
+};
+
+export type FixesUndone = {
+  readonly batch: number | null;
+  /** Cells given back their old value. */
+  readonly restored: number;
+  /** Cells edited since the fix (or now a formula): left as they are. */
+  readonly kept: readonly string[];
+};
+
+/** What kind of value a cell held, so that undo gives back a number as a number. */
+type OldType = "text" | "number" | "boolean";
+
+const TEXT = "@";
+
+function typeOf(v: unknown): OldType | null {
+  if (typeof v === "string") return "text";
+  if (typeof v === "number") return "number";
+  if (typeof v === "boolean") return "boolean";
+  return null;
+}
+
+function textOf(v: unknown): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return typeof v === "string" || typeof v === "number" ? String(v) : "";
+}
+
+/** The value a log row's old value and type stand for. */
+function oldValueOf(text: string, type: string): string | number | boolean {
+  if (type === "number") return Number(text);
+  if (type === "boolean") return text === "TRUE";
+  return text;
+}
+
+const isFormula = (f: unknown) => typeof f === "string" && f.startsWith("=");
+
+/** One cell's proxy, reusing the sheet's proxy for all its cells. */
+function cellRanges(context: Excel.RequestContext) {
+  const sheets = new Map<string, Excel.Worksheet>();
+  return (sheetId: string, address: string): Excel.Range => {
+    let sheet = sheets.get(sheetId);
+    if (sheet === undefined) {
+      sheet = context.workbook.worksheets.getItem(sheetId);
+      sheets.set(sheetId, sheet);
+    }
+    return sheet.getRange(address);
+  };
+}
+
+/** The log's rows as read, header included, or null when the workbook has no log sheet. */
+async function readLog(
+  context: Excel.RequestContext,
+  names: readonly string[]
+): Promise<{ sheet: Excel.Worksheet; rows: unknown[][]; next: number } | null> {
+  const name = names.find((n) => n.toLowerCase() === FIXES_SHEET.toLowerCase());
+  if (name === undefined) return null;
+  const sheet = context.workbook.worksheets.getItem(name);
+  const used = sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,rowCount");
+  await context.sync();
+  if (used.isNullObject) return { sheet, rows: [], next: 0 };
+  // Rows above the used range are blank: index the log by sheet row.
+  const rows: unknown[][] = [];
+  used.values.forEach((r: unknown[], i) => {
+    rows[used.rowIndex + i] = r;
+  });
+  return { sheet, rows, next: used.rowIndex + used.rowCount };
+}
+
+const logRows = (rows: unknown[][]) =>
+  rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r !== undefined && typeof r[COL.batch] === "number");
+
+/**
+ * Applies fixes whose cell still holds the value the check read, and logs each on the
+ * "PARS Fixes" sheet (made when missing) with the cell's old value and its type. Never writes a
+ * formula cell, nor any sheet but the fixed cells' and the log's. Round trips: one to read the
+ * cells (values and formulas together) and the sheet names, one to read the log when there is
+ * one, one to write; none more for more cells.
+ *
+ * @throws {Error} whatever Excel raises (a protected sheet)
+ */
+export async function applyFixesIn(
+  context: Excel.RequestContext,
+  targets: readonly FixTarget[],
+  appliedAt: string
+): Promise<FixesApplied> {
+  const cell = cellRanges(context);
+  const sheets = context.workbook.worksheets.load("items/name");
+  const reads = targets.map((t) => ({
+    t,
+    range: cell(t.sheetId, t.address).load("values,formulas"),
+  }));
+  await context.sync();
+
+  const applied: { t: FixTarget; old: unknown; sheetName: string }[] = [];
+  const skipped: SkippedFix[] = [];
+  for (const { t, range } of reads) {
+    const value: unknown = range.values[0]?.[0];
+    if (isFormula(range.formulas[0]?.[0]))
+      skipped.push({ fix: t.fix, address: t.address, reason: "formula" });
+    else if (typeOf(value) === null || textOf(value) !== t.fix.old) {
+      skipped.push({ fix: t.fix, address: t.address, reason: "changed" });
+    } else applied.push({ t, old: value, sheetName: t.fix.sheet });
+  }
+  if (applied.length === 0) return { batch: null, applied: [], skipped };
+
+  const names = sheets.items.map((s) => s.name);
+  const log = await readLog(context, names);
+  const batch = 1 + Math.max(0, ...logRows(log?.rows ?? []).map(({ r }) => Number(r[COL.batch])));
+
+  for (const { t } of applied) cell(t.sheetId, t.address).values = [[t.fix.new]];
+  const entries = applied.map(({ t, old, sheetName }) => [
+    batch,
+    appliedAt,
+    sheetName,
+    t.sheetId,
+    t.address,
+    textOf(old),
+    typeOf(old) ?? "text",
+    t.fix.new,
+    t.fix.why,
+    "",
+  ]);
+  let target: Excel.Worksheet;
+  let first: number;
+  let block: unknown[][];
+  if (log === null) {
+    target = context.workbook.worksheets.add(freeSheetName(FIXES_SHEET, names));
+    first = 0;
+    block = [[...FIXES_LOG_HEADERS], ...entries];
+  } else {
+    target = log.sheet;
+    first = log.next;
+    block = log.next === 0 ? [[...FIXES_LOG_HEADERS], ...entries] : entries;
+  }
+  const range = target.getRangeByIndexes(first, 0, block.length, FIXES_LOG_HEADERS.length);
+  // Text first, so an old value such as 00123 or 1-2 is kept as written, then the Batch numbers.
+  range.numberFormat = block.map((row) => row.map((_, c) => (c === COL.batch ? "General" : TEXT)));
+  range.values = block as (string | number)[][];
+  await context.sync();
+  return { batch, applied: applied.map(({ t }) => t), skipped };
+}
+
+/**
+ * Undoes the last batch of fixes not yet undone: each cell that still holds the fix's new value
+ * gets its old value back, as the type it had (a number as a number); a cell edited since is
+ * kept. The batch's log rows are marked in the Undone column, so the next undo takes the batch
+ * before. Four round trips whatever the batch's size.
+ *
+ * @throws {Error} whatever Excel raises
+ */
+export async function undoLastFixesIn(
+  context: Excel.RequestContext,
+  undoneAt: string
+): Promise<FixesUndone> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const log = await readLog(
+    context,
+    sheets.items.map((s) => s.name)
+  );
+  const open = logRows(log?.rows ?? []).filter(({ r }) => textOf(r[COL.undone]) === "");
+  if (log === null || open.length === 0) return { batch: null, restored: 0, kept: [] };
+  const batch = Math.max(...open.map(({ r }) => Number(r[COL.batch])));
+  const rows = open.filter(({ r }) => Number(r[COL.batch]) === batch);
+
+  const cell = cellRanges(context);
+  const reads = rows.map(({ r, i }) => ({
+    r,
+    i,
+    range: cell(textOf(r[COL.sheetId]), textOf(r[COL.cell])).load("values,formulas"),
+  }));
+  await context.sync();
+
+  let restored = 0;
+  const kept: string[] = [];
+  // Last applied first, should one batch have touched a cell twice.
+  for (const { r, i, range } of [...reads].reverse()) {
+    const now: unknown = range.values[0]?.[0];
+    const where = `${textOf(r[2])}!${textOf(r[COL.cell])}`;
+    let note: string;
+    if (isFormula(range.formulas[0]?.[0]) || textOf(now) !== textOf(r[COL.new])) {
+      kept.push(where);
+      note = `Not undone ${undoneAt}: the cell was changed since`;
+    } else {
+      range.values = [[oldValueOf(textOf(r[COL.old]), textOf(r[COL.oldType]))]];
+      restored++;
+      note = `Undone ${undoneAt}`;
+    }
+    const mark = log.sheet.getRangeByIndexes(i, COL.undone, 1, 1);
+    mark.numberFormat = [[TEXT]];
+    mark.values = [[note]];
+  }
+  await context.sync();
+  return { batch, restored, kept: kept.reverse() };
+}

@@ -1,0 +1,126 @@
+// One-click fixes in the built pane: preview, apply, undo, over an in-memory Excel in Chromium.
+// The round trip must leave every cell of every sheet as it was, formulas and numbers included.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { ACTIVITY_HEADERS, aRow, cellsOf } from "../support/builders";
+import { DIST, launchChromium, serveStatic } from "./browser";
+import { installFakeOffice } from "./fakeOffice";
+import { axe, workbookScript } from "./paneHost";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SHOTS = path.join(ROOT, "test-results");
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ROWS = [
+  aRow({ "Internal ID": "A-1", Country: "United States" }),
+  aRow({ "Internal ID": "A-2", State: "Illinois", "Activity URL": "www.example.org/grand-rounds" }),
+  aRow({ "Internal ID": "A-3", Country: "United States", Credits: 1.5 }),
+];
+const COUNTRY = ACTIVITY_HEADERS.indexOf("Country");
+
+type Workbook = {
+  sheets: { name: string; rows: unknown[][]; formulas: Map<string, string> }[];
+  sheet: (n: string) => { rows: unknown[][]; formulas: Map<string, string> };
+  setFormula: (sheet: unknown, r: number, c: number, f: string, v: unknown) => void;
+};
+
+/** Every cell of every sheet but the fixes log, with its formulas, as JSON. */
+const cells = (page: Page) =>
+  page.evaluate(() => {
+    const wb = (window as unknown as { __workbook: Workbook }).__workbook;
+    return JSON.stringify(
+      wb.sheets
+        .filter((s) => s.name !== "PARS Fixes")
+        .map((s) => ({ name: s.name, rows: s.rows, formulas: [...s.formulas] }))
+    );
+  });
+
+async function openPane(theme: "light" | "dark"): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const tables = [
+    ["Activities", [ACTIVITY_HEADERS, ...ROWS.map((r) => cellsOf(ACTIVITY_HEADERS, r))]],
+  ] as const;
+  await installFakeOffice(page, { excel: workbookScript({ theme, tables }) });
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
+  // A formula in a fixable cell: it is to be left alone.
+  await page.evaluate((c) => {
+    const wb = (window as unknown as { __workbook: Workbook }).__workbook;
+    wb.setFormula(wb.sheet("Activities"), 3, c, '="United States"', "United States");
+  }, COUNTRY);
+  return { page, errors };
+}
+
+describe("fixes in Chromium over a fake Excel", () => {
+  it.each(["light", "dark"] as const)(
+    "fixes then undoes, leaving every cell as it was (%s theme)",
+    async (theme) => {
+      const { page, errors } = await openPane(theme);
+      const before = await cells(page);
+      await page.getByRole("button", { name: "Check" }).click();
+      const fixes = page.getByRole("region", { name: "Fixes" });
+      await fixes.waitFor();
+
+      await fixes.getByRole("button", { name: "Fix all 3 of this kind" }).click();
+      const preview = fixes.getByRole("list", { name: "Cells to change" });
+      await preview.waitFor();
+      expect(await preview.getByRole("listitem").count()).toBe(3);
+      expect(await axe(page)).toEqual([]);
+      const size = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+      await fixes.getByRole("region", { name: /^Change 3 cells/ }).screenshot({
+        path: path.join(SHOTS, `fixes-preview-320-${theme}.png`),
+      });
+      await page.screenshot({
+        path: path.join(SHOTS, `fixes-pane-320-${theme}.png`),
+        fullPage: true,
+      });
+
+      await fixes.getByRole("button", { name: "Change 3 cells" }).click();
+      await fixes.getByText("Changed 2 cells, logged on the PARS Fixes sheet.").waitFor();
+      await fixes.getByText(/holds a formula \(Activities!L4\)/).waitFor();
+      await fixes
+        .getByRole("listitem")
+        .filter({ hasText: "Web addresses" })
+        .getByRole("button", { name: "Fix all 1 of this kind" })
+        .click();
+      await fixes.getByRole("button", { name: "Change 1 cell" }).click();
+      await fixes.getByText("Changed 1 cell, logged on the PARS Fixes sheet.").waitFor();
+      expect(await cells(page)).not.toBe(before);
+
+      await fixes.getByRole("button", { name: "Undo last fixes" }).click();
+      await fixes.getByText("Put the old value back in 1 cell.").waitFor();
+      await fixes.getByRole("button", { name: "Undo last fixes" }).click();
+      await fixes.getByText("Put the old values back in 2 cells.").waitFor();
+      expect(await cells(page)).toBe(before);
+      await fixes.getByRole("button", { name: "Undo last fixes" }).click();
+      await fixes.getByText("There are no fixes to undo.").waitFor();
+      expect(await cells(page)).toBe(before);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  );
+});

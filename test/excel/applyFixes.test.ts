@@ -1,0 +1,164 @@
+import { proposeFixes, type Fix } from "../../src/core";
+import { FIXES_LOG_HEADERS, FIXES_SHEET } from "../../src/excel/applyFixes";
+import type { Capabilities } from "../../src/excel/capabilities";
+import { WorkbookGateway, type CheckPass } from "../../src/excel/WorkbookGateway";
+import { ACTIVITY_HEADERS, aRow, TODAY } from "../support/builders";
+import { FakeExcel } from "../support/fakeExcel";
+import { addTableSheet } from "../support/fakeWorkbooks";
+
+const ALL_CAPABILITIES: Capabilities = {
+  check: true,
+  highlight: true,
+  live: true,
+  insertTables: true,
+};
+const STATE = ACTIVITY_HEADERS.indexOf("State");
+const CREDITS = ACTIVITY_HEADERS.indexOf("Credits");
+const col = (i: number) => String.fromCharCode(65 + i);
+
+const fixesOf = (pass: CheckPass): Fix[] => {
+  if (!pass.outcome.ok) throw new Error("no Activities table");
+  return proposeFixes(pass.outcome.result);
+};
+
+/** Activities with `n` rows spelling the state out, and a Notes sheet the fixes must not touch. */
+function workbook(n: number) {
+  const fake = new FakeExcel();
+  const rows = Array.from({ length: n }, (_, i) =>
+    aRow({ "Internal ID": `A-${String(i + 1)}`, State: "Illinois" })
+  );
+  const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, rows);
+  const notes = fake.addSheet("Notes");
+  fake.setValues(notes, 0, 0, [["Illinois", 7]]);
+  return { fake, sheet, gateway: new WorkbookGateway(fake.run, ALL_CAPABILITIES, async () => {}) };
+}
+
+/** Every sheet but the log, as the workbook holds it. */
+const cellsOf = (fake: FakeExcel) =>
+  JSON.stringify((fake.snapshot() as { name: string }[]).filter((s) => s.name !== FIXES_SHEET));
+
+describe("applying fixes", () => {
+  it("writes the certain value and logs the old one on the PARS Fixes sheet", async () => {
+    const { fake, sheet, gateway } = workbook(2);
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    const done = await gateway.applyFixes(fixes, "12/01/2026 9:30 AM");
+    expect(done.batch).toBe(1);
+    expect(done.applied.map((t) => t.address)).toEqual([`${col(STATE)}2`, `${col(STATE)}3`]);
+    expect(sheet.rows[1]?.[STATE]).toBe("IL");
+    expect(sheet.rows[2]?.[STATE]).toBe("IL");
+    const log = fake.sheet(FIXES_SHEET);
+    expect(log.rows[0]).toEqual([...FIXES_LOG_HEADERS]);
+    expect(log.rows[1]).toEqual([
+      1,
+      "12/01/2026 9:30 AM",
+      "Activities",
+      sheet.id,
+      `${col(STATE)}2`,
+      "Illinois",
+      "text",
+      "IL",
+      'PARS reads "Illinois" as IL; write it as PARS expects.',
+      "",
+    ]);
+    expect(log.rows).toHaveLength(3);
+    // The log's cells are text, so an old value is kept as it was written.
+    expect(log.numberFormats.get("1,5")).toBe("@");
+    expect(fake.sheet("Notes").rows[0]).toEqual(["Illinois", 7]);
+  });
+
+  it("never writes a formula cell, and says it skipped it", async () => {
+    const { fake, sheet, gateway } = workbook(2);
+    fake.setFormula(sheet, 2, STATE, '=IF(TRUE,"Illinois")', "Illinois");
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    expect(fixes).toHaveLength(2);
+    const done = await gateway.applyFixes(fixes, "t");
+    expect(done.skipped).toEqual([{ fix: fixes[1], address: `${col(STATE)}3`, reason: "formula" }]);
+    expect(sheet.formulas.get(`2,${String(STATE)}`)).toBe('=IF(TRUE,"Illinois")');
+    expect(sheet.rows[2]?.[STATE]).toBe("Illinois");
+    expect(fake.sheet(FIXES_SHEET).rows).toHaveLength(2);
+  });
+
+  it("skips a cell edited since the check", async () => {
+    const { sheet, gateway } = workbook(1);
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    sheet.rows[1]![STATE] = "Indiana";
+    const done = await gateway.applyFixes(fixes, "t");
+    expect(done.batch).toBeNull();
+    expect(done.skipped.map((s) => s.reason)).toEqual(["changed"]);
+    expect(sheet.rows[1]?.[STATE]).toBe("Indiana");
+  });
+
+  it("takes the same round trips for 3 cells as for 300", async () => {
+    const syncs = async (n: number) => {
+      const { fake, gateway } = workbook(n);
+      const fixes = fixesOf(await gateway.check({ today: TODAY }));
+      expect(fixes).toHaveLength(n);
+      const before = fake.syncs;
+      await gateway.applyFixes(fixes, "t");
+      const applying = fake.syncs - before;
+      await gateway.applyFixes([], "t");
+      const again = fake.syncs;
+      await gateway.undoLastFixes("u");
+      return [applying, fake.syncs - again];
+    };
+    const small = await syncs(3);
+    expect(await syncs(300)).toEqual(small);
+    expect(small[0]).toBeLessThanOrEqual(2);
+    expect(small[1]).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("undoing fixes", () => {
+  it("gives every cell back exactly what it held, a number as a number", async () => {
+    const { fake, sheet, gateway } = workbook(3);
+    const pass = await gateway.check({ today: TODAY });
+    const before = cellsOf(fake);
+    // A hand-made fix on a number cell: undo must give back 52, not "52".
+    const credits: Fix = {
+      kind: "code",
+      table: "Activities",
+      sheet: "Activities",
+      row: 2,
+      column: "Credits",
+      old: "52",
+      new: "52.5",
+      why: "test",
+    };
+    await gateway.applyFixes([...fixesOf(pass), credits], "t");
+    expect(sheet.rows[1]?.[CREDITS]).toBe("52.5");
+    const undone = await gateway.undoLastFixes("12/01/2026 9:31 AM");
+    expect(undone).toEqual({ batch: 1, restored: 4, kept: [] });
+    expect(sheet.rows[1]?.[CREDITS]).toBe(52);
+    expect(cellsOf(fake)).toBe(before);
+    const log = fake.sheet(FIXES_SHEET).rows;
+    expect(log.slice(1).map((r) => r[9])).toEqual(
+      Array.from({ length: 4 }, () => "Undone 12/01/2026 9:31 AM")
+    );
+    // Nothing left to undo: a second undo changes nothing.
+    expect(await gateway.undoLastFixes("later")).toEqual({ batch: null, restored: 0, kept: [] });
+    expect(cellsOf(fake)).toBe(before);
+  });
+
+  it("undoes the last batch first, and keeps a cell edited since the fix", async () => {
+    const { sheet, gateway, fake } = workbook(2);
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    const [first, second] = fixes as [Fix, Fix];
+    await gateway.applyFixes([first], "t1");
+    await gateway.applyFixes([second], "t2");
+    expect(fake.sheet(FIXES_SHEET).rows.map((r) => r[0])).toEqual(["Batch", 1, 2]);
+    sheet.rows[2]![STATE] = "IN";
+    const undone = await gateway.undoLastFixes("u");
+    expect(undone).toEqual({ batch: 2, restored: 0, kept: [`Activities!${col(STATE)}3`] });
+    expect(sheet.rows[2]?.[STATE]).toBe("IN");
+    expect(fake.sheet(FIXES_SHEET).rows[2]?.[9]).toBe("Not undone u: the cell was changed since");
+    expect(await gateway.undoLastFixes("v")).toEqual({ batch: 1, restored: 1, kept: [] });
+    expect(sheet.rows[1]?.[STATE]).toBe("Illinois");
+  });
+
+  it("says there is nothing to undo in a workbook without a log", async () => {
+    const { fake, gateway } = workbook(1);
+    const before = JSON.stringify(fake.snapshot());
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: null, restored: 0, kept: [] });
+    expect(JSON.stringify(fake.snapshot())).toBe(before);
+  });
+});

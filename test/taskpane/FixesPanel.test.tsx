@@ -1,0 +1,104 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FIXES_SHEET } from "../../src/excel/applyFixes";
+import { ACTIVITY_HEADERS, aRow } from "../support/builders";
+import { FakeExcel } from "../support/fakeExcel";
+import { addTableSheet } from "../support/fakeWorkbooks";
+import { renderPane } from "../support/renderPane";
+
+const COUNTRY = ACTIVITY_HEADERS.indexOf("Country");
+const STATE = ACTIVITY_HEADERS.indexOf("State");
+const letter = (i: number) => String.fromCharCode(65 + i);
+
+/** Two rows spelling the country out and one spelling the state out. */
+function workbook() {
+  const fake = new FakeExcel();
+  const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+    aRow({ "Internal ID": "A-1", Country: "United States" }),
+    aRow({ "Internal ID": "A-2", Country: "United States" }),
+    aRow({ "Internal ID": "A-3", State: "Illinois" }),
+  ]);
+  return { fake, sheet };
+}
+
+// The section by its heading's ID: a role query over the whole pane is slow in jsdom.
+const fixes = () => {
+  const section = document.querySelector<HTMLElement>('section[aria-labelledby="fixes-heading"]');
+  if (section === null) throw new Error("no Fixes section");
+  return section;
+};
+
+async function checkNow() {
+  await userEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByRole("heading", { name: "Fixes" });
+}
+
+describe("fixes in the pane", () => {
+  it("previews every cell of a kind, with its old and new value and why, before changing any", async () => {
+    const { fake, sheet } = workbook();
+    renderPane(fake);
+    await checkNow();
+    expect(within(fixes()).getByText(/^3 cells can be written as PARS expects/)).toBeTruthy();
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Fix all 3 of this kind" }));
+    const list = within(fixes()).getByRole("list", { name: "Cells to change" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual([
+      `Activities!${letter(COUNTRY)}2: “United States” becomes “USA”PARS reads "United States" as USA; write it as PARS expects.`,
+      `Activities!${letter(COUNTRY)}3: “United States” becomes “USA”PARS reads "United States" as USA; write it as PARS expects.`,
+      `Activities!${letter(STATE)}4: “Illinois” becomes “IL”PARS reads "Illinois" as IL; write it as PARS expects.`,
+    ]);
+    // Nothing is written until the coordinator says so; Cancel leaves the workbook as it was.
+    expect(sheet.rows[1]?.[COUNTRY]).toBe("United States");
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Cancel" }));
+    expect(within(fixes()).queryByRole("list", { name: "Cells to change" })).toBeNull();
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Activities"]);
+  });
+
+  it("applies the fixes, checks again, and undoes them exactly", async () => {
+    const { fake, sheet } = workbook();
+    const before = JSON.stringify(sheet.rows);
+    renderPane(fake);
+    await checkNow();
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Fix all 3 of this kind" }));
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Change 3 cells" }));
+    await within(fixes()).findByText("Changed 3 cells, logged on the PARS Fixes sheet.");
+    expect(sheet.rows.slice(1).map((r) => [r[COUNTRY], r[STATE]])).toEqual([
+      ["USA", "IL"],
+      ["USA", "IL"],
+      ["USA", "IL"],
+    ]);
+    expect(fake.sheet(FIXES_SHEET).rows).toHaveLength(4);
+    // Checked again: no finding is left to fix.
+    await within(fixes()).findByText("No finding has one certain answer to write in for you.");
+
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Undo last fixes" }));
+    await within(fixes()).findByText("Put the old values back in 3 cells.");
+    expect(JSON.stringify(sheet.rows)).toBe(before);
+    await within(fixes()).findByText(/^3 cells can be written as PARS expects/);
+  });
+
+  it("fixes the chosen finding alone, and leaves a formula cell, saying so", async () => {
+    const { fake, sheet } = workbook();
+    fake.setFormula(sheet, 2, COUNTRY, '="United States"', "United States");
+    renderPane(fake);
+    await checkNow();
+    const findings = screen.getByLabelText("Findings", { selector: "ul" });
+    await userEvent.click(within(findings).getByRole("button", { expanded: false }));
+    await userEvent.click(
+      within(findings).getAllByRole("button", { name: /^Warning Country:/ })[1]!
+    );
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Fix" }));
+    const list = within(fixes()).getByRole("list", { name: "Cells to change" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Change 1 cell" }));
+    await within(fixes()).findByText("No cell was changed.");
+    expect(fixes().textContent).toContain(
+      `No cell was changed. Left 1 cell as it is: it holds a formula (Activities!${letter(COUNTRY)}3).`
+    );
+    expect(sheet.formulas.get(`2,${String(COUNTRY)}`)).toBe('="United States"');
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Activities"]);
+  });
+});
