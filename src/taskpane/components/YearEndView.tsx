@@ -92,8 +92,15 @@ const who = (r: RowRef) =>
  * The Year end view: a year picker (the year whose reporting is due by default), the checklist
  * with a button to go to each row, bars by format, the Program Summary figures beside the four
  * amounts entered by hand, and Write summary sheet. Self-contained: it takes its own deps.
+ * `available` false (no Excel to read) leaves Build report off; the pane says why elsewhere.
  */
-export function YearEndView({ deps }: { deps: YearEndDeps }) {
+export function YearEndView({
+  deps,
+  available = true,
+}: {
+  deps: YearEndDeps;
+  available?: boolean;
+}) {
   const styles = useStyles();
   const y = useYearEnd(deps);
   const report = y.state.status === "done" ? y.state.report : null;
@@ -115,7 +122,7 @@ export function YearEndView({ deps }: { deps: YearEndDeps }) {
           </Field>
           <Button
             appearance="primary"
-            disabled={y.state.status === "running"}
+            disabled={!available || y.state.status === "running"}
             onClick={() => void y.build()}
           >
             Build report
