@@ -20,6 +20,7 @@ import { InsertTablesPanel } from "./components/InsertTablesPanel";
 import { PaneTabs, PaneViewPanels, type PaneView } from "./components/PaneViews";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { StatusChart } from "./components/StatusChart";
+import { YearEndView } from "./components/YearEndView";
 import { officeDeps, type AppDeps } from "./deps";
 import { passOf, useCheck } from "./hooks/useCheck";
 import { previewFor, useExport } from "./hooks/useExport";
@@ -27,6 +28,7 @@ import { useFindings } from "./hooks/useFindings";
 import { useFixes } from "./hooks/useFixes";
 import { useInsertTables } from "./hooks/useInsertTables";
 import { useSettings } from "./hooks/useSettings";
+import type { YearEndDeps } from "./hooks/useYearEnd";
 import { filterChoices } from "./viewModels/findingGroups";
 import type { TableLayout } from "../excel/layout";
 import type { CheckPass } from "../excel/WorkbookGateway";
@@ -133,6 +135,11 @@ export function App(props: { deps?: AppDeps }) {
   const asOf = settings.asOf ?? today;
   const providerId = settings.providerId === "" ? null : settings.providerId;
   const [view, setView] = useState("findings");
+  // The Year end view reads the provider ID from the pane's settings, as saved now.
+  const yearEndDeps = useMemo<YearEndDeps>(
+    () => ({ ...deps.yearEnd, today: deps.today, providerId: () => providerId }),
+    [deps, providerId]
+  );
   const running = state.status === "running";
   // The preview re-runs the check for upload (about 1.4 s at 100,000 rows): deferred, so the
   // check's own results are painted first and typing in the settings stays responsive.
@@ -280,6 +287,11 @@ export function App(props: { deps?: AppDeps }) {
           onCopy={() => void exporting.copy()}
         />
       ),
+    },
+    {
+      id: "year-end",
+      label: "Year end",
+      content: <YearEndView deps={yearEndDeps} available={caps.check} />,
     },
     {
       id: "settings",

@@ -2,7 +2,14 @@ import type { IsoDate } from "../core";
 import { capabilitiesOf } from "../excel/capabilities";
 import { documentSettings, SettingsSaveError, type SettingsStore } from "../excel/documentSettings";
 import { WorkbookGateway, type ExcelRun } from "../excel/WorkbookGateway";
+import {
+  NO_AMOUNTS,
+  settingsAmounts,
+  yearEndWorkbook,
+  type AmountsStore,
+} from "../excel/yearEndWorkbook";
 import { browserFileHost, canDownloadOn, type FileHost } from "./fileHost";
+import type { YearEndDeps } from "./hooks/useYearEnd";
 
 /** What the task pane needs of the workbook: the gateway's methods, so tests can pass a fake. */
 export type WorkbookPort = Pick<
@@ -22,6 +29,12 @@ export type WorkbookPort = Pick<
 >;
 
 /**
+ * What the Year end view takes of the workbook: its own reader and the amounts entered by hand.
+ * The pane adds the clock and the provider ID from its own settings.
+ */
+export type YearEndPorts = Pick<YearEndDeps, "workbook" | "amounts">;
+
+/**
  * Everything the pane takes from outside React: Excel, the workbook's settings, the clock, and
  * the browser's downloads and clipboard.
  */
@@ -34,6 +47,8 @@ export type AppDeps = {
   readonly now: () => Date;
   /** Downloads and the clipboard. */
   readonly files: FileHost;
+  /** The Year end view's workbook and hand-entered amounts. */
+  readonly yearEnd: YearEndPorts;
   /** Quiet time after the last edit before a live re-check, in milliseconds. */
   readonly debounceMs: number;
 };
@@ -50,6 +65,12 @@ export function localIsoDate(now: Date): IsoDate {
  */
 const NO_DOCUMENT: SettingsStore = {
   read: () => ({ providerId: "", asOf: null }),
+  write: () => Promise.reject(new SettingsSaveError("this host has no workbook to save them in")),
+};
+
+/** The hand-entered amounts where there is no document: none, and a save that says why not. */
+const NO_DOCUMENT_AMOUNTS: AmountsStore = {
+  read: () => NO_AMOUNTS,
   write: () => Promise.reject(new SettingsSaveError("this host has no workbook to save them in")),
 };
 
@@ -72,6 +93,10 @@ export function officeDeps(): AppDeps {
     today: () => localIsoDate(new Date()),
     now: () => new Date(),
     files: browserFileHost(canDownloadOn(platform === undefined ? undefined : String(platform))),
+    yearEnd: {
+      workbook: yearEndWorkbook(run),
+      amounts: settings === undefined ? NO_DOCUMENT_AMOUNTS : settingsAmounts(settings),
+    },
     debounceMs: 600,
   };
 }

@@ -71,6 +71,21 @@ export function workbookScript(options: {
 })();`;
 }
 
+/** examples/activities.source.json as the fake Excel's tables, each on a sheet of its name. */
+export function exampleTables(): [string, unknown[][]][] {
+  const source = JSON.parse(
+    readFileSync(path.join(ROOT, "examples/activities.source.json"), "utf8")
+  ) as Record<string, unknown>;
+  const out: [string, unknown[][]][] = [];
+  for (const name of ["Activities", "Support", "MOC", "Sessions"]) {
+    const rows = source[name] as Record<string, unknown>[];
+    const headers: string[] = [];
+    for (const r of rows) for (const k of Object.keys(r)) if (!headers.includes(k)) headers.push(k);
+    out.push([name, [headers, ...rows.map((r) => headers.map((h) => r[h] ?? ""))]]);
+  }
+  return out;
+}
+
 type AxeResult = { violations: { id: string; impact: string; nodes: unknown[] }[] };
 
 const htmlOf = (node: unknown): string =>

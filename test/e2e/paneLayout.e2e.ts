@@ -2,30 +2,15 @@
 // (320 and 450 CSS px), light and dark, and at 200% zoom: each view fits two screens, nothing runs
 // off the side, axe finds nothing, the findings list is one tab stop, and the page may load
 // nothing from outside. Screenshots land in test-results/ for a person to look at.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { DIST, launchChromium, serveStatic } from "./browser";
 import { installFakeOffice } from "./fakeOffice";
-import { axe, workbookScript } from "./paneHost";
+import { axe, exampleTables, workbookScript } from "./paneHost";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SHOTS = path.join(ROOT, "test-results");
-
-/** examples/activities.source.json as the fake Excel's tables, each on a sheet of its name. */
-function exampleTables(): [string, unknown[][]][] {
-  const source = JSON.parse(
-    readFileSync(path.join(ROOT, "examples/activities.source.json"), "utf8")
-  ) as Record<string, unknown>;
-  const out: [string, unknown[][]][] = [];
-  for (const name of ["Activities", "Support", "MOC", "Sessions"]) {
-    const rows = source[name] as Record<string, unknown>[];
-    const headers: string[] = [];
-    for (const r of rows) for (const k of Object.keys(r)) if (!headers.includes(k)) headers.push(k);
-    out.push([name, [headers, ...rows.map((r) => headers.map((h) => r[h] ?? ""))]]);
-  }
-  return out;
-}
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;

@@ -3,6 +3,8 @@ import { render } from "@testing-library/react";
 import type { PaneSettings, SettingsStore } from "../../src/excel/documentSettings";
 import type { Capabilities } from "../../src/excel/capabilities";
 import { WorkbookGateway } from "../../src/excel/WorkbookGateway";
+import { NO_AMOUNTS, yearEndWorkbook, type AmountsStore } from "../../src/excel/yearEndWorkbook";
+import type { HandEnteredAmounts } from "../../src/core";
 import { App } from "../../src/taskpane/App";
 import type { AppDeps, WorkbookPort } from "../../src/taskpane/deps";
 import type { FileHost } from "../../src/taskpane/fileHost";
@@ -30,6 +32,18 @@ export function memorySettings(
     write: (next) => {
       current = next;
       saved.push(next);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Hand-entered Program Summary amounts kept in memory, by year. */
+export function memoryAmounts(): AmountsStore {
+  const byYear = new Map<number, HandEnteredAmounts>();
+  return {
+    read: (year) => byYear.get(year) ?? NO_AMOUNTS,
+    write: (year, amounts) => {
+      byYear.set(year, amounts);
       return Promise.resolve();
     },
   };
@@ -88,6 +102,7 @@ export function renderPane(
     today: () => TODAY,
     now: options.now ?? (() => EXPORT_NOW),
     files: options.files ?? memoryFiles(),
+    yearEnd: { workbook: yearEndWorkbook(fake.run), amounts: memoryAmounts() },
     debounceMs: 5,
   };
   return render(

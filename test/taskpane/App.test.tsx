@@ -464,7 +464,9 @@ describe("navigation", () => {
   it("shows one view at a time behind tabs, the header always there", async () => {
     renderPane(smallWorkbook());
     expect(screen.getAllByRole("tab")).toEqual(
-      ["Findings", "Export", "Settings"].map((name) => screen.getByRole("tab", { name }))
+      ["Findings", "Export", "Year end", "Settings"].map((name) =>
+        screen.getByRole("tab", { name })
+      )
     );
     expect(screen.getByRole("tab", { name: "Findings" }).getAttribute("aria-selected")).toBe(
       "true"
@@ -514,5 +516,54 @@ describe("always current", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save settings" }));
     expect(await screen.findByText("As of 03/31/2025")).toBeTruthy();
     expect(screen.queryByText("As of 11/25/2025")).toBeNull();
+  });
+});
+
+describe("year end", () => {
+  /** The FAQ's grand rounds (ended 06/30/2025) and a 2025 course lacking its outcome measures. */
+  function yearWorkbook(): FakeExcel {
+    const fake = new FakeExcel();
+    addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow(),
+      aRow({
+        "Internal ID": "C-2",
+        Title: "ECG Workshop",
+        Format: "Live Course",
+        "Start Date": "10/02/2025",
+        "End Date": "10/02/2025",
+        Credits: 3,
+        "Physician Learners": 30,
+        "Outcome Measures": "",
+      }),
+    ]);
+    return fake;
+  }
+
+  async function buildYear(year: string) {
+    await openView("Year end");
+    const view = screen.getByRole("tabpanel", { name: "Year end" });
+    await userEvent.selectOptions(
+      within(view).getByRole("combobox", { name: "Reporting year" }),
+      year
+    );
+    await userEvent.click(within(view).getByRole("button", { name: "Build report" }));
+    return view;
+  }
+
+  it("is a tab whose view builds the checklist and bars, and goes to a row in the sheet", async () => {
+    const fake = yearWorkbook();
+    renderPane(fake);
+    expect(screen.getAllByRole("tab")).toEqual(
+      ["Findings", "Export", "Year end", "Settings"].map((name) =>
+        screen.getByRole("tab", { name })
+      )
+    );
+    const view = await buildYear("2025");
+    const toClose = await within(view).findByRole("list", {
+      name: "Close the activities that ended in 2025",
+    });
+    expect(within(view).getByRole("list", { name: "Activities by format" })).toBeTruthy();
+    await userEvent.click(within(toClose).getByRole("button", { name: /C-2 · ECG Workshop/ }));
+    await waitFor(() => expect(fake.selected).toEqual({ sheet: "Activities", address: "A3" }));
   });
 });

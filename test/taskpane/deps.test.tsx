@@ -22,6 +22,11 @@ describe("officeDeps", () => {
     await expect(deps.settings.write({ providerId: "1234567", asOf: null })).rejects.toBeInstanceOf(
       SettingsSaveError
     );
+    // The Year end view's amounts: none entered, and a save that says why it cannot.
+    expect(deps.yearEnd.amounts.read(2025).registrationFees).toBeNull();
+    await expect(
+      deps.yearEnd.amounts.write(2025, deps.yearEnd.amounts.read(2025))
+    ).rejects.toBeInstanceOf(SettingsSaveError);
   });
 
   it("asks Excel which API sets it has", () => {

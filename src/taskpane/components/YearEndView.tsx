@@ -42,6 +42,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Fields and inputs that narrow with the pane instead of keeping their own width.
+  picker: { minWidth: 0, maxWidth: "100%" },
   list: {
     margin: 0,
     padding: 0,
@@ -56,7 +58,11 @@ const useStyles = makeStyles({
   done: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   bar: {
     display: "grid",
-    gridTemplateColumns: "minmax(6em, 9em) 1fr 4.5em",
+    // One width per column in every row, so the bars line up. The label gives way first (it
+    // ellipsizes, its full text in the list item's name): the bars fit a 320 px pane at 200%
+    // zoom, and a wider pane shows whole format names.
+    gridTemplateColumns: "minmax(0, 9em) minmax(2em, 1fr) 3.5em",
+    "@media (min-width: 400px)": { gridTemplateColumns: "minmax(0, 13em) minmax(2em, 1fr) 3.5em" },
     alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
   },
@@ -92,8 +98,15 @@ const who = (r: RowRef) =>
  * The Year end view: a year picker (the year whose reporting is due by default), the checklist
  * with a button to go to each row, bars by format, the Program Summary figures beside the four
  * amounts entered by hand, and Write summary sheet. Self-contained: it takes its own deps.
+ * `available` false (no Excel to read) leaves Build report off; the pane says why elsewhere.
  */
-export function YearEndView({ deps }: { deps: YearEndDeps }) {
+export function YearEndView({
+  deps,
+  available = true,
+}: {
+  deps: YearEndDeps;
+  available?: boolean;
+}) {
   const styles = useStyles();
   const y = useYearEnd(deps);
   const report = y.state.status === "done" ? y.state.report : null;
@@ -104,8 +117,12 @@ export function YearEndView({ deps }: { deps: YearEndDeps }) {
           Year end
         </h2>
         <div className={styles.row}>
-          <Field label="Reporting year">
-            <Select value={String(y.year)} onChange={(_, data) => y.setYear(Number(data.value))}>
+          <Field label="Reporting year" className={styles.picker}>
+            <Select
+              className={styles.picker}
+              value={String(y.year)}
+              onChange={(_, data) => y.setYear(Number(data.value))}
+            >
               {y.years.map((year) => (
                 <option key={year} value={String(year)}>
                   {year === y.due ? `${String(year)} (due next)` : String(year)}
@@ -115,7 +132,7 @@ export function YearEndView({ deps }: { deps: YearEndDeps }) {
           </Field>
           <Button
             appearance="primary"
-            disabled={y.state.status === "running"}
+            disabled={!available || y.state.status === "running"}
             onClick={() => void y.build()}
           >
             Build report
@@ -447,6 +464,7 @@ function Amounts(props: {
               validationMessage={v === "invalid" ? "Dollars, e.g. 1250.50" : null}
             >
               <Input
+                className={styles.picker}
                 inputMode="decimal"
                 contentBefore="$"
                 value={draft[a.key]}
