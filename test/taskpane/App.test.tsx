@@ -219,7 +219,7 @@ describe("check", () => {
       }),
     });
     await userEvent.click(checkButton());
-    expect(await screen.findByText("Reading the tables: 20%")).toBeTruthy();
+    expect(await screen.findByText("Reading 2,000 of 10,000 activities…")).toBeTruthy();
     expect(screen.getByRole("progressbar")).toBeTruthy();
     expect(checkButton()).toHaveProperty("disabled", true);
     await act(async () => {
