@@ -303,6 +303,28 @@ export class WorkbookGateway {
   }
 
   /**
+   * How many marks the add-in left in the workbook, from this session or an earlier one, so that
+   * Clear highlights is offered only when there is something to clear. Two round trips whatever
+   * the number of sheets: one lists them, one reads all their conditional formats.
+   *
+   * @throws {ExcelAccessError}
+   */
+  marksInWorkbook(): Promise<number> {
+    return this.guard(() =>
+      this.run(async (context) => {
+        const sheets = context.workbook.worksheets.load("items/id");
+        await context.sync();
+        const collect = queueMarkScan(
+          context,
+          sheets.items.map((s) => s.id)
+        );
+        await context.sync();
+        return collect().length;
+      })
+    );
+  }
+
+  /**
    * Selects the cell a finding points at (its row's first cell when the column is absent) and
    * shows its sheet.
    *

@@ -17,7 +17,9 @@ export type WorkbookPort = Pick<
   | "selectedActivityRows"
   | "loggedExports"
   | "recordExport"
->;
+> &
+  // Optional: a port without it is taken to hold no marks until a check says otherwise.
+  Partial<Pick<WorkbookGateway, "marksInWorkbook">>;
 
 /**
  * Everything the pane takes from outside React: Excel, the workbook's settings, the clock, and

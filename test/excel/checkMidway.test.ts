@@ -156,3 +156,23 @@ describe("a sheet renamed or deleted while a check runs", () => {
     await expect(gateway.check({ today: TODAY })).resolves.toMatchObject({ markProblem: null });
   });
 });
+
+describe("marks in the workbook", () => {
+  it("counts the add-in's marks on every sheet, not the coordinator's formats, in two round trips", async () => {
+    const fake = smallWorkbook();
+    const mark = { type: "Custom", formula: '=ISTEXT("PARS Ready mark: row")' };
+    fake.addUserConditionalFormat(fake.sheet("Activities"), "A3:AA3", mark);
+    fake.addUserConditionalFormat(fake.sheet("Support"), "A2", mark);
+    fake.addUserConditionalFormat(fake.sheet("Support"), "B2", {
+      type: "Custom",
+      formula: "=TRUE",
+    });
+    for (let i = 0; i < 20; i++) fake.addSheet(`Notes ${String(i)}`);
+    const gateway = new WorkbookGateway(fake.run, ALL, () => Promise.resolve());
+    const before = fake.syncs;
+    expect(await gateway.marksInWorkbook()).toBe(2);
+    expect(fake.syncs - before).toBe(2);
+    await gateway.clearHighlights();
+    expect(await gateway.marksInWorkbook()).toBe(0);
+  });
+});
