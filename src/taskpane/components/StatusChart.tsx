@@ -7,7 +7,7 @@ export const TRACK_TOKEN = "colorNeutralBackground3" satisfies keyof Theme;
 /**
  * The Fluent token filling each status's bar: the palette's foreground colours, made to be read
  * on the pane's background, which keep at least 3:1 against the track in both themes (WCAG
- * 1.4.11; `test/taskpane/contrast.test.ts` computes it). Marigold's first foreground is 2.4:1 in
+ * 1.4.11; `test/taskpane/contrast.test.tsx` computes it). Marigold's first foreground is 2.4:1 in
  * the light theme, so Draft takes its second.
  */
 export const BAR_TOKENS = {
