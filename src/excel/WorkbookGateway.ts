@@ -22,7 +22,7 @@ import {
 import { applyHighlights, queueMarkScan } from "./applyHighlights";
 import type { Capabilities } from "./capabilities";
 import { changePlan, type SheetChange } from "./changePlan";
-import { excelProblem, toExcelAccessError, type ExcelAccessError } from "./excelErrors";
+import { ExcelAccessError, excelProblem, sheetChange, toExcelAccessError } from "./excelErrors";
 import {
   readExportLogTable,
   writeExportRecord,
@@ -33,7 +33,7 @@ import {
 import { highlightPlan, type HighlightPlan } from "./highlightPlan";
 import { insertTables, type InsertedTables, type InsertOptions } from "./insertTables";
 import { columnOf, type TableLayout } from "./layout";
-import { readWorkbook } from "./readWorkbook";
+import { readWorkbook, type SheetName } from "./readWorkbook";
 
 /** `Excel.run` in the add-in, a fake host's run in tests. */
 export type ExcelRun = <T>(
@@ -41,7 +41,10 @@ export type ExcelRun = <T>(
   context?: Excel.RequestContext
 ) => Promise<T>;
 
-/** Where a long check has got, for a progress indicator. */
+/**
+ * Where a long check has got, for a progress indicator. While reading, `done` of `total` counts
+ * the Activities table's rows (header excluded); both are 0 when it has none.
+ */
 export type CheckProgress =
   | { readonly phase: "reading"; readonly done: number; readonly total: number }
   | { readonly phase: "checking" }
@@ -137,6 +140,8 @@ export class WorkbookGateway {
     const stopIfCancelled = () => {
       if (cancelled()) throw new CheckCancelled();
     };
+    // The sheets as the read first listed them, to name one renamed or deleted meanwhile.
+    let listed: readonly SheetName[] = [];
     return this.guard(() =>
       this.run(async (context) => {
         // Filled in by readWorkbook's callback, once the sheets are known.
@@ -148,9 +153,20 @@ export class WorkbookGateway {
             onProgress({ phase: "reading", done, total });
           },
           (sheets) => {
-            if (mark) scan.collect = queueMarkScan(context, sheets);
+            listed = sheets;
+            // By ID: a sheet renamed since it was listed is still found.
+            if (mark)
+              scan.collect = queueMarkScan(
+                context,
+                sheets.map((x) => x.id)
+              );
           }
         );
+        const moved = sheetChange(
+          read.sheets.filter((x) => read.layouts.some((l) => l.sheetId === x.id)),
+          read.sheetsAtEnd
+        );
+        if (moved !== null) throw moved;
         stopIfCancelled();
         onProgress({ phase: "checking" });
         await this.yieldToUi();
@@ -174,11 +190,33 @@ export class WorkbookGateway {
           const plan = outcome.ok ? highlightPlan(outcome.result, read.layouts) : NO_MARKS;
           marked = await this.mark(context, collect(), plan, read.layouts);
           if (marked.markProblem === null) this.marking = true;
+          // A sheet deleted after the last read: the marks were taken back, the old result stands.
+          if (marked.markProblem?.problem === "table_gone") throw marked.markProblem;
         }
         const rowsRead = read.layouts.reduce((n, l) => n + l.lastRow - l.headerRow + 1, 0);
         return { outcome, source: read.source, layouts: read.layouts, ...marked, rowsRead };
       })
-    );
+    ).catch(async (e: unknown) => {
+      throw e instanceof ExcelAccessError && e.problem === "table_gone" && e.sheetChange === null
+        ? ((await this.explainGone(listed)) ?? e)
+        : e;
+    });
+  }
+
+  /** Names the sheet that went away since `listed`, in one round trip of its own; null if none. */
+  private async explainGone(listed: readonly SheetName[]): Promise<ExcelAccessError | null> {
+    if (listed.length === 0) return null;
+    try {
+      const now = await this.run(async (context) => {
+        const sheets = context.workbook.worksheets.load("items/name,items/id");
+        await context.sync();
+        return sheets.items.map(({ name, id }) => ({ name, id }));
+      });
+      return sheetChange(listed, now);
+    } catch {
+      // Excel fails again: the first failure, unexplained, is what the pane shows.
+      return null;
+    }
   }
 
   /**
@@ -269,6 +307,28 @@ export class WorkbookGateway {
         await context.sync();
         this.marking = false;
         return ours.length;
+      })
+    );
+  }
+
+  /**
+   * How many marks the add-in left in the workbook, from this session or an earlier one, so that
+   * Clear highlights is offered only when there is something to clear. Two round trips whatever
+   * the number of sheets: one lists them, one reads all their conditional formats.
+   *
+   * @throws {ExcelAccessError}
+   */
+  marksInWorkbook(): Promise<number> {
+    return this.guard(() =>
+      this.run(async (context) => {
+        const sheets = context.workbook.worksheets.load("items/id");
+        await context.sync();
+        const collect = queueMarkScan(
+          context,
+          sheets.items.map((s) => s.id)
+        );
+        await context.sync();
+        return collect().length;
       })
     );
   }

@@ -13,18 +13,54 @@ export class ExcelAccessError extends Error {
   readonly code: string | null;
   /** What to do about it, one sentence. */
   readonly remedy: string;
+  /** The sheet renamed or deleted while the add-in worked on it, when that is what happened. */
+  readonly sheetChange: SheetChange | null;
 
   constructor(
     problem: ExcelProblem,
     message: string,
     remedy: string,
-    options: { cause?: unknown; code?: string | null } = {}
+    options: { cause?: unknown; code?: string | null; sheetChange?: SheetChange | null } = {}
   ) {
     super(message, { cause: options.cause });
     this.problem = problem;
     this.code = options.code ?? null;
     this.remedy = remedy;
+    this.sheetChange = options.sheetChange ?? null;
   }
+}
+
+/** A sheet that was renamed (`now` its new name) or deleted (`now` null) while a check ran. */
+export type SheetChange = { readonly sheet: string; readonly now: string | null };
+
+/**
+ * The first of `before`'s sheets that `after` no longer has by its ID, or has under another
+ * name, as the error a check ends in; null when all are as they were.
+ */
+export function sheetChange(
+  before: readonly { readonly name: string; readonly id: string }[],
+  after: readonly { readonly name: string; readonly id: string }[]
+): ExcelAccessError | null {
+  for (const b of before) {
+    const a = after.find((x) => x.id === b.id);
+    if (a === undefined) {
+      return new ExcelAccessError(
+        "table_gone",
+        `The sheet "${b.name}" was deleted while the check ran.`,
+        "Nothing was changed. Run Check again to check the workbook as it is now.",
+        { sheetChange: { sheet: b.name, now: null } }
+      );
+    }
+    if (a.name !== b.name) {
+      return new ExcelAccessError(
+        "table_gone",
+        `The sheet "${b.name}" was renamed "${a.name}" while the check ran.`,
+        "Nothing was changed. Run Check again so the findings name the sheet as it is now.",
+        { sheetChange: { sheet: b.name, now: a.name } }
+      );
+    }
+  }
+  return null;
 }
 
 const EXPLAIN: Readonly<Record<ExcelProblem, { message: string; remedy: string }>> = {

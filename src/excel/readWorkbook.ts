@@ -33,16 +33,28 @@ export const PROBE_ROWS = 2000;
 /** Assumed JSON bytes per cell until a first read measures them. */
 const ASSUMED_CELL_BYTES = 32;
 
-/** Reports how far a long read has got. */
+/**
+ * Reports how far a long read has got, in the coordinator's unit: rows of the Activities table
+ * read so far (its header not counted), of all its rows. Both are 0 when there is no Activities
+ * table; other tables are read too, but not counted.
+ */
 export type ReadProgress = (done: number, total: number) => void;
 
 /** The workbook as core sees it, and where each PARS table sits. */
 export type WorkbookRead = {
   readonly source: WorkbookSource;
   readonly layouts: readonly TableLayout[];
-  /** Every worksheet's name and id, in tab order. */
-  readonly sheets: readonly { readonly name: string; readonly id: string }[];
+  /** Every worksheet's name and id, in tab order, as listed when the read began. */
+  readonly sheets: readonly SheetName[];
+  /**
+   * The same, as of the read's last round trip (loaded along with it): a sheet renamed or deleted
+   * while the read ran shows here.
+   */
+  readonly sheetsAtEnd: readonly SheetName[];
 };
+
+/** A worksheet's name and its ID, which stays when the sheet is renamed. */
+export type SheetName = { readonly name: string; readonly id: string };
 
 type Found = {
   readonly table: TableName;
@@ -80,8 +92,14 @@ const matches = (names: readonly string[], name: string): boolean => {
 export async function readWorkbook(
   context: Excel.RequestContext,
   onProgress: ReadProgress = () => undefined,
-  alsoLoad: (sheetNames: readonly string[]) => void = () => undefined
+  alsoLoad: (sheets: readonly SheetName[]) => void = () => undefined
 ): Promise<WorkbookRead> {
+  // Each later round trip also lists the sheets, at a few bytes' cost and no round trip of its
+  // own; the last list says whether a sheet was renamed or deleted while the read ran.
+  let atEnd: Excel.WorksheetCollection | null = null;
+  const listAgain = () => {
+    atEnd = context.workbook.worksheets.load("items/name,items/id");
+  };
   const sheetList = context.workbook.worksheets.load("items/name,items/id");
   const tableList = context.workbook.tables.load(
     "items/name,items/worksheet/name,items/showTotals"
@@ -137,7 +155,8 @@ export async function readWorkbook(
     f.probe?.load("values");
   }
   for (const c of candidates) load(c.range);
-  alsoLoad(sheets.map((s) => s.name));
+  alsoLoad(sheets.map(({ name, id }) => ({ name, id })));
+  listAgain();
   let probed: readonly Found[] = found;
   let probeRefused = false;
   try {
@@ -151,7 +170,8 @@ export async function readWorkbook(
     probeRefused = !beyondSheet;
     for (const f of probed) load(f.range);
     for (const c of candidates) load(c.range);
-    alsoLoad(sheets.map((s) => s.name));
+    alsoLoad(sheets.map(({ name, id }) => ({ name, id })));
+    listAgain();
     await context.sync();
   }
 
@@ -171,6 +191,7 @@ export async function readWorkbook(
           .getResizedRange(Math.min(HEADER_SEARCH_ROWS, c.range.rowCount) - 1, 0)
           .load("values"),
       }));
+    listAgain();
     await context.sync();
     const hit = firstRows.find(({ first }) =>
       hasActivitiesHeader(first.values.map((row) => row.map(cellFromHost)))
@@ -201,7 +222,8 @@ export async function readWorkbook(
     context,
     sized,
     onProgress,
-    probedCells > 0 ? PAYLOAD_LIMIT / probedCells : 0
+    probedCells > 0 ? PAYLOAD_LIMIT / probedCells : 0,
+    listAgain
   );
 
   const tables: SourceTable[] = [];
@@ -218,6 +240,11 @@ export async function readWorkbook(
     source: { tables, sheets: sourceSheets, dateSystem },
     layouts,
     sheets: sheets.map(({ name, id }) => ({ name, id })),
+    sheetsAtEnd:
+      (atEnd as Excel.WorksheetCollection | null)?.items.map(({ name, id }) => ({
+        name,
+        id,
+      })) ?? sheets.map(({ name, id }) => ({ name, id })),
   };
 }
 
@@ -269,7 +296,8 @@ async function readRemainingRows(
   context: Excel.RequestContext,
   sized: readonly Sized[],
   onProgress: ReadProgress,
-  knownFloor: number
+  knownFloor: number,
+  beforeSync: () => void
 ): Promise<void> {
   // The least bytes per cell a refused round trip proves; chunks are sized for at least this.
   let floor = knownFloor;
@@ -282,9 +310,18 @@ async function readRemainingRows(
       measuredCells += r.length;
     }
   }
-  const total = sized.reduce((n, s) => n + s.rowCount, 0);
-  let done = sized.reduce((n, s) => n + s.rows.filter((r) => r !== undefined).length, 0);
-  onProgress(done, total);
+  // Progress counts activities, the rows a coordinator thinks in, not every table's rows.
+  const activities = sized.find((s) => s.table === "Activities");
+  let activityRowsRead =
+    activities === undefined ? 0 : activities.rows.filter((r) => r !== undefined).length;
+  const report = () => {
+    if (activities === undefined) onProgress(0, 0);
+    else {
+      const total = Math.max(0, activities.rowCount - 1);
+      onProgress(Math.min(total, Math.max(0, activityRowsRead - 1)), total);
+    }
+  };
+  report();
 
   const pending: Chunk[] = [];
   for (const s of sized) {
@@ -327,6 +364,7 @@ async function readRemainingRows(
     }
     try {
       // One round trip per SYNC_BYTES of cells, not per row or table: the payload limit forces it.
+      beforeSync();
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
@@ -342,9 +380,9 @@ async function readRemainingRows(
       for (let k = 0; k < chunk.count; k++) chunk.s.rows[chunk.start + k] = values[k] ?? [];
       measuredBytes += JSON.stringify(values).length;
       measuredCells += chunk.count * chunk.s.columnCount;
-      done += chunk.count;
+      if (chunk.s === activities) activityRowsRead += chunk.count;
     }
-    onProgress(done, total);
+    report();
   }
 }
 

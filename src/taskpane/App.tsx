@@ -117,7 +117,7 @@ export function App(props: { deps?: AppDeps }) {
   const [deps] = useState<AppDeps>(() => props.deps ?? officeDeps());
   const styles = useStyles();
   const { settings, save, saveSettings } = useSettings(deps.settings);
-  const { state, live, check, cancel, cancelled, clear, select } = useCheck(
+  const { state, live, check, cancel, cancelled, clear, select, earlierMarks } = useCheck(
     deps.workbook,
     deps.debounceMs
   );
@@ -161,10 +161,11 @@ export function App(props: { deps?: AppDeps }) {
   };
   const canClear =
     caps.highlight &&
-    // Before any check there may be marks from an earlier session; after one, the pass says.
-    (pass === null ||
-      (pass.marks !== null &&
-        pass.marks.rows + pass.marks.errorCells + pass.marks.warningCells > 0));
+    // Before any check, marks from an earlier session; after one, the pass says what is marked.
+    (pass === null
+      ? earlierMarks
+      : pass.marks !== null &&
+        pass.marks.rows + pass.marks.errorCells + pass.marks.warningCells > 0);
 
   // Fixes change cells, then the workbook is checked again so the findings on show are current.
   const fixes = useFixes(deps.workbook, result, pass?.layouts ?? NO_LAYOUTS, deps.now, () =>

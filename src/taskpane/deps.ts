@@ -26,7 +26,9 @@ export type WorkbookPort = Pick<
   | "recordExport"
   | "applyFixes"
   | "undoLastFixes"
->;
+> &
+  // Optional: a port without it is taken to hold no marks until a check says otherwise.
+  Partial<Pick<WorkbookGateway, "marksInWorkbook">>;
 
 /**
  * What the Year end view takes of the workbook: its own reader and the amounts entered by hand.

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ACTIVITY_HEADERS, aRow } from "../support/builders";
 import { FakeExcel } from "../support/fakeExcel";
+import type { WorkbookGateway } from "../../src/excel/WorkbookGateway";
 import { addTableSheet, bigWorkbook, smallWorkbook } from "../support/fakeWorkbooks";
 import { ALL_CAPABILITIES, memorySettings, renderPane } from "../support/renderPane";
 
@@ -190,9 +191,40 @@ describe("check", () => {
     });
     fake.addUserConditionalFormat(sheet, "B2", { type: "Custom", formula: "=TRUE" });
     renderPane(fake);
-    await userEvent.click(screen.getByRole("button", { name: "Clear highlights" }));
+    const clear = screen.getByRole("button", { name: "Clear highlights" });
+    await waitFor(() => expect(clear).toHaveProperty("disabled", false));
+    await userEvent.click(clear);
     await waitFor(() => expect(sheet.conditionalFormats).toHaveLength(1));
     expect(sheet.conditionalFormats[0]?.formula).toBe("=TRUE");
+    expect(clear).toHaveProperty("disabled", true);
+  });
+
+  it("keeps Clear highlights off while nothing is marked, before and after a clean check", async () => {
+    const fake = new FakeExcel();
+    addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [aRow({ "Internal ID": "A-1" })]);
+    // Only the coordinator's own conditional format: nothing of the add-in's to clear.
+    fake.addUserConditionalFormat(fake.sheet("Activities"), "B2", {
+      type: "Custom",
+      formula: "=TRUE",
+    });
+    let probe: jest.SpiedFunction<WorkbookGateway["marksInWorkbook"]> | null = null;
+    renderPane(fake, {
+      workbook: (g) => {
+        probe = jest.spyOn(g, "marksInWorkbook");
+        return g;
+      },
+    });
+    const clear = screen.getByRole("button", { name: "Clear highlights" });
+    await act(async () => {
+      await probe?.mock.results[0]?.value;
+    });
+    expect(probe).toHaveBeenCalledTimes(1);
+    expect(clear).toHaveProperty("disabled", true);
+    await checkNow();
+    expect(screen.getByRole("button", { name: "Clear highlights" })).toHaveProperty(
+      "disabled",
+      true
+    );
   });
 
   it("shows progress while a check runs", async () => {
@@ -221,7 +253,7 @@ describe("check", () => {
       }),
     });
     await userEvent.click(checkButton());
-    expect(await screen.findByText("Reading the tables: 20%")).toBeTruthy();
+    expect(await screen.findByText("Reading 2,000 of 10,000 activities…")).toBeTruthy();
     expect(screen.getByRole("progressbar")).toBeTruthy();
     expect(checkButton()).toHaveProperty("disabled", true);
     await act(async () => {

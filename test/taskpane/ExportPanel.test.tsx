@@ -85,7 +85,9 @@ describe("the export preview", () => {
     expect(fold.open).toBe(true);
     const out = within(section).getByRole("list", { name: "Staying out (1)" });
     const item = within(out).getAllByRole("listitem")[0]!;
-    expect(item.textContent).toMatch(/^Row 3 · A-2 · Internal Medicine Grand Rounds: fails Closed/);
+    expect(item.textContent).toMatch(
+      /^Row 3 · A-2 · Internal Medicine Grand Rounds: not ready for Closed/
+    );
     expect(within(item).getAllByRole("listitem").length).toBeGreaterThan(0);
     expect(within(item).getByText(/City/)).toBeTruthy();
     expect(files.downloads).toEqual([]);

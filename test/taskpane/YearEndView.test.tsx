@@ -77,6 +77,8 @@ describe("Year end view", () => {
       name: "Close the activities that ended in 2025",
     });
     expect(within(toClose).getByText(/lacks Outcome Measures/)).toBeTruthy();
+    // Days as the rest of the pane shows them, never the engine's ISO form.
+    expect(within(toClose).getByText(/^Ended \d{2}\/\d{2}\/2025; data supports /)).toBeTruthy();
     expect(screen.getByRole("listitem", { name: "Close: 1, 1 to do" })).toBeTruthy();
     expect(screen.getByRole("listitem", { name: "Regularly Scheduled Series: 1" })).toBeTruthy();
     expect(

@@ -31,7 +31,9 @@ export function progressText(progress: CheckProgress | null): string {
   if (progress === null) return "Starting the check…";
   switch (progress.phase) {
     case "reading":
-      return `Reading the tables: ${String(Math.floor((progress.done / Math.max(1, progress.total)) * 100))}%`;
+      return progress.total === 0
+        ? "Reading the tables…"
+        : `Reading ${n(progress.done)} of ${count(progress.total, "activity", "activities")}…`;
     case "checking":
       return "Checking each activity against its PARS status…";
     case "marking":

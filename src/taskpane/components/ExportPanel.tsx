@@ -109,7 +109,7 @@ function PreviewDetails({ preview }: { preview: ExportPreview }) {
                   {who(e)}:{" "}
                   {e.reason === "cancelled"
                     ? "Cancelled, not reported"
-                    : `fails ${e.heldTo ?? "its status"}`}
+                    : `not ready for ${e.heldTo ?? "its status"}`}
                 </Text>
                 {e.messages.length > 0 && (
                   <ul className={styles.list}>

@@ -1,5 +1,22 @@
-import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, Text, tokens, type Theme } from "@fluentui/react-components";
 import { ACHIEVED_ORDER, type AchievedStatus, type CheckSummary } from "../../core";
+
+/** The Fluent token behind each bar's track. */
+export const TRACK_TOKEN = "colorNeutralBackground3" satisfies keyof Theme;
+
+/**
+ * The Fluent token filling each status's bar: the palette's foreground colours, made to be read
+ * on the pane's background, which keep at least 3:1 against the track in both themes (WCAG
+ * 1.4.11; `test/taskpane/contrast.test.tsx` computes it). Marigold's first foreground is 2.4:1 in
+ * the light theme, so Draft takes its second.
+ */
+export const BAR_TOKENS = {
+  Incomplete: "colorPaletteRedForeground1",
+  Draft: "colorPaletteMarigoldForeground2",
+  Active: "colorPaletteBlueForeground2",
+  ReadyToClose: "colorPaletteTealForeground2",
+  Closed: "colorPaletteGreenForeground1",
+} as const satisfies Record<string, keyof Theme>;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -28,19 +45,17 @@ const useStyles = makeStyles({
   track: {
     gridArea: "track",
     height: tokens.spacingVerticalM,
-    backgroundColor: tokens.colorNeutralBackground3,
+    backgroundColor: tokens[TRACK_TOKEN],
     borderRadius: tokens.borderRadiusSmall,
     overflow: "hidden",
   },
   fill: { height: "100%" },
   count: { gridArea: "count", textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  // The palette's foreground colours: made to be read on the pane's background, they keep at
-  // least 3:1 against the track in both themes (WCAG 1.4.11).
-  Incomplete: { backgroundColor: tokens.colorPaletteRedForeground1 },
-  Draft: { backgroundColor: tokens.colorPaletteMarigoldForeground1 },
-  Active: { backgroundColor: tokens.colorPaletteBlueForeground2 },
-  ReadyToClose: { backgroundColor: tokens.colorPaletteTealForeground2 },
-  Closed: { backgroundColor: tokens.colorPaletteGreenForeground1 },
+  Incomplete: { backgroundColor: tokens[BAR_TOKENS.Incomplete] },
+  Draft: { backgroundColor: tokens[BAR_TOKENS.Draft] },
+  Active: { backgroundColor: tokens[BAR_TOKENS.Active] },
+  ReadyToClose: { backgroundColor: tokens[BAR_TOKENS.ReadyToClose] },
+  Closed: { backgroundColor: tokens[BAR_TOKENS.Closed] },
 });
 
 const CLASS: Readonly<

@@ -23,6 +23,7 @@ import {
   type RowRef,
 } from "../../core";
 import { useYearEnd, type YearEndDeps } from "../hooks/useYearEnd";
+import { shownDay } from "../shownDay";
 import { ErrorBar } from "./ErrorBar";
 
 const useStyles = makeStyles({
@@ -219,12 +220,12 @@ function Checklist({ report, onGo }: { report: AnnualReport; onGo: (r: RowRef) =
       case "toClose":
         return c.toClose.map((t) => ({
           ref: t,
-          note: `Ended ${t.endDate}, supports ${t.achievedStatus}; lacks ${t.lacks.join(", ")}`,
+          note: `Ended ${shownDay(t.endDate)}; data supports ${t.achievedStatus}; lacks ${t.lacks.join(", ")}`,
         }));
       case "continuing":
         return c.continuing.map((t) => ({
           ref: t,
-          note: `Ends ${t.endDate}${t.inPars ? "" : "; no ACCME Activity ID yet"}`,
+          note: `Ends ${shownDay(t.endDate)}${t.inPars ? "" : "; no ACCME Activity ID yet"}`,
         }));
       case "enduringCounts":
         return c.enduringCounts.map((e) => ({

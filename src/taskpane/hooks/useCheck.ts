@@ -53,10 +53,16 @@ export function useCheck(
   cancelled: boolean;
   clear: () => Promise<void>;
   select: (place: CellPlace) => Promise<void>;
+  /**
+   * True when the workbook held the add-in's marks as the pane opened (an earlier session's), until
+   * they are cleared; also true when Excel could not say, so that Clear stays on offer.
+   */
+  earlierMarks: boolean;
 } {
   const [state, setState] = useState<CheckState>({ status: "idle" });
   const [live, setLive] = useState(false);
   const [cancelled, setCancelled] = useState(false);
+  const [earlierMarks, setEarlierMarks] = useState(false);
   const cancelAsked = useRef(false);
   const last = useRef<CheckPass | null>(null);
   const busy = useRef(false);
@@ -147,9 +153,24 @@ export function useCheck(
     [workbook, perform, progress]
   );
 
+  // Marks from an earlier session: looked for once, as the pane opens.
+  useEffect(() => {
+    if (!workbook.capabilities.highlight || workbook.marksInWorkbook === undefined) return;
+    workbook.marksInWorkbook().then(
+      (n) => {
+        if (mounted.current) setEarlierMarks(n > 0);
+      },
+      () => {
+        // Not knowing is no reason to withhold Clear; clearing reports its own failure.
+        if (mounted.current) setEarlierMarks(true);
+      }
+    );
+  }, [workbook]);
+
   const clear = useCallback(async () => {
     await perform(async () => {
       await workbook.clearHighlights();
+      if (mounted.current) setEarlierMarks(false);
       return last.current === null ? null : { ...last.current, marks: null };
     });
   }, [workbook, perform]);
@@ -184,5 +205,5 @@ export function useCheck(
     cancelAsked.current = true;
   }, []);
 
-  return { state, live, check, cancel, cancelled, clear, select };
+  return { state, live, check, cancel, cancelled, clear, select, earlierMarks };
 }

@@ -220,7 +220,7 @@ function whereOf(issue: Issue, v: RowVerdict | undefined): string {
 export function statusText(v: RowVerdict): string {
   const declared =
     v.declaredStatus === null
-      ? `no status declared (held to ${v.heldTo})`
+      ? `no status declared, so checked for ${v.heldTo}`
       : `declared ${v.declaredStatus}`;
   return `Data supports ${v.achievedStatus}; ${declared}.`;
 }
