@@ -1,5 +1,6 @@
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { BAR_TOKENS, TRACK_TOKEN } from "../../src/taskpane/components/StatusChart";
+import { YEAR_END_BAR_TOKENS } from "../../src/taskpane/components/YearEndView";
 
 /** WCAG 2.x relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -27,6 +28,9 @@ const THEMES: readonly (readonly [string, Theme])[] = [
 const PAIRS: readonly (readonly [string, keyof Theme, keyof Theme])[] = [
   ...Object.entries(BAR_TOKENS).map(
     ([status, token]) => [`the ${status} bar on its track`, token, TRACK_TOKEN] as const
+  ),
+  ...Object.entries(YEAR_END_BAR_TOKENS).map(
+    ([what, token]) => [`the year end's ${what} bar on its track`, token, TRACK_TOKEN] as const
   ),
   // Fluent's focus outline (createFocusOutlineStyle) on the pane's background.
   ["the focus outline", "colorStrokeFocus2", "colorNeutralBackground1"],

@@ -9,6 +9,7 @@ import {
   Spinner,
   Text,
   tokens,
+  type Theme,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import {
@@ -25,6 +26,18 @@ import {
 import { useYearEnd, type YearEndDeps } from "../hooks/useYearEnd";
 import { shownDay } from "../shownDay";
 import { ErrorBar } from "./ErrorBar";
+import { TRACK_TOKEN } from "./StatusChart";
+
+/**
+ * The fills of the year's bars: palette foreground colours, which keep at least 3:1 against the
+ * track in both themes (WCAG 1.4.11; `test/taskpane/contrast.test.tsx` computes it), as the
+ * status chart's do.
+ */
+export const YEAR_END_BAR_TOKENS = {
+  physician: "colorPaletteBlueForeground2",
+  other: "colorPaletteTealForeground2",
+  open: "colorPaletteRedForeground1",
+} as const satisfies Record<string, keyof Theme>;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -69,14 +82,14 @@ const useStyles = makeStyles({
   },
   track: {
     height: tokens.spacingVerticalM,
-    backgroundColor: tokens.colorNeutralBackground3,
+    backgroundColor: tokens[TRACK_TOKEN],
     borderRadius: tokens.borderRadiusSmall,
     overflow: "hidden",
     display: "flex",
   },
-  physician: { height: "100%", backgroundColor: tokens.colorBrandBackground },
-  other: { height: "100%", backgroundColor: tokens.colorPaletteTealBackground2 },
-  open: { height: "100%", backgroundColor: tokens.colorPaletteRedBackground3 },
+  physician: { height: "100%", backgroundColor: tokens[YEAR_END_BAR_TOKENS.physician] },
+  other: { height: "100%", backgroundColor: tokens[YEAR_END_BAR_TOKENS.other] },
+  open: { height: "100%", backgroundColor: tokens[YEAR_END_BAR_TOKENS.open] },
   count: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   figures: {
