@@ -1,4 +1,4 @@
-import { checkWorkbook } from "../../src/core";
+import { checkWorkbook, MESSAGES, type IssueCode } from "../../src/core";
 import {
   ALL_FINDINGS,
   causeOf,
@@ -100,8 +100,18 @@ describe("findingGroups by cause", () => {
     ]);
   });
 
-  it("names a kind of finding it has no words for by its code", () => {
-    expect(causeOf("some_new_code")).toEqual({ title: "some new code", why: "" });
+  it("gives every finding code a heading and a sentence in words, not the code", () => {
+    // The message table is keyed by every finding code, the Learners ones included.
+    const codes = Object.keys(MESSAGES) as IssueCode[];
+    expect(codes).toContain("url_scheme_added");
+    expect(codes).toContain("learner_duplicate");
+    for (const code of codes) {
+      const { title, why } = causeOf(code);
+      expect([code, title]).not.toEqual([code, code]);
+      expect([code, title]).not.toEqual([code, code.replace(/_/g, " ")]);
+      expect([code, why.length]).not.toEqual([code, 0]);
+    }
+    expect(causeOf("url_scheme_added").title).toBe("Web address given https://");
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type AchievedStatus,
   type CheckResult,
   type Issue,
+  type IssueCode,
   type RowVerdict,
   type Severity,
   type StatusName,
@@ -42,7 +43,7 @@ export type FindingItem = {
   /** Stable across filters: the finding's index in the check's result. */
   readonly key: string;
   readonly severity: Severity;
-  readonly code: string;
+  readonly code: IssueCode;
   readonly column: string;
   readonly message: string;
   /** Where it is, in words: "Row 3 · A-2", "Support row 2", "Activities columns". */
@@ -64,8 +65,12 @@ export type FindingGroup = {
   readonly items: readonly FindingItem[];
 };
 
-/** What each kind of finding means, said once above all the findings of that kind. */
-const CAUSES: Readonly<Record<string, { title: string; why: string }>> = {
+/**
+ * What each kind of finding means, said once above all the findings of that kind. Keyed by every
+ * finding code (`IssueCode` includes the Learners codes), so a new code without a heading fails
+ * typecheck.
+ */
+const CAUSES: Readonly<Record<IssueCode, { title: string; why: string }>> = {
   missing_field: {
     title: "Required value missing",
     why: "PARS needs these cells for the status the row declares.",
@@ -192,11 +197,179 @@ const CAUSES: Readonly<Record<string, { title: string; why: string }>> = {
     title: "Same format and start date",
     why: "Rows alike in format and start need Internal IDs to be told apart.",
   },
+  formula_without_result: {
+    title: "Formula never calculated",
+    why: "The file was saved by a program without results; open and save it in Excel.",
+  },
+  negative_amount: {
+    title: "Support amount below zero",
+    why: "A support amount is 0 or more.",
+  },
+  zero_amount: {
+    title: "Monetary support of 0",
+    why: "Report the amount received, or mark the support In-kind.",
+  },
+  url_scheme_added: {
+    title: "Web address given https://",
+    why: "The address had no http:// or https://, so one was added when reading it.",
+  },
+  word_read_as: {
+    title: "Word read as a PARS value",
+    why: "Understood as the value PARS takes; write that value to be sure.",
+  },
+  moc_blank_with_boards: {
+    title: "MOC blank, but boards named",
+    why: "MOC board rows name the activity; set MOC to Yes, or remove those rows.",
+  },
+  unknown_columns: {
+    title: "Columns not read",
+    why: "These headers are not PARS columns; rename one to its PARS header to have it read.",
+  },
+  closed_needs: {
+    title: "Ended without a status",
+    why: "It is checked as Ready to Close; closing it needs the values listed.",
+  },
+  internal_id_same_once_safe: {
+    title: "Internal IDs the same in the upload",
+    why: "Written as an upload carries them, two IDs become one; make them differ in letters or digits.",
+  },
+  text_empty_once_safe: {
+    title: "Text empty in the upload",
+    why: "The cell holds only characters an upload cannot carry.",
+  },
+  no_activity_on_date: {
+    title: "No activity starts on this date",
+    why: "The Internal ID is known, but none of its activities starts on the row's Start Date.",
+  },
+  row_of_several_activities: {
+    title: "Row fits several activities",
+    why: "Its Internal ID is used for more than one activity, and the date does not say which.",
+  },
+  learner_count_missing: {
+    title: "Yearly learner count missing",
+    why: "An enduring material reports cumulative learners for each year it is active.",
+  },
+  learner_count_decreased: {
+    title: "Cumulative learners went down",
+    why: "A cumulative count only grows from one year to the next.",
+  },
+  learner_count_not_cumulative: {
+    title: "Learner count for a non-enduring activity",
+    why: "Learner Counts are for enduring materials; other formats report learners on their own row.",
+  },
+  learner_count_outside_dates: {
+    title: "Learner count outside the activity's dates",
+    why: "A count's through date falls within the activity's start and end.",
+  },
+  support_date_missing: {
+    title: "Date Received missing",
+    why: "The activity spans years, so the support needs the date it was received.",
+  },
+  invalid_birth_date: {
+    title: "Birth month and day not valid",
+    why: "Birth dates are written MM/DD, without the year.",
+  },
+  invalid_npi: {
+    title: "NPI not valid",
+    why: "An NPI is ten digits, the last a check digit of the first nine.",
+  },
+  learner_without_activity: {
+    title: "Completion names no activity",
+    why: "Its Internal ID or ACCME Activity ID matches no reported activity.",
+  },
+  learner_activity_ambiguous: {
+    title: "Completion fits several activities",
+    why: "The ACCME Activity ID is on more than one activity; give the Internal ID.",
+  },
+  learner_activity_cancelled: {
+    title: "Completion for a Cancelled activity",
+    why: "Learners of a Cancelled activity are not reported.",
+  },
+  learner_accme_id_mismatch: {
+    title: "ACCME Activity ID does not match",
+    why: "The completion's ACCME Activity ID is not that of the activity its Internal ID names.",
+  },
+  learner_activity_not_active: {
+    title: "Activity not yet Active",
+    why: "PARS takes learners for an activity that is at least Active.",
+  },
+  learner_activity_no_accme_id: {
+    title: "Activity has no ACCME Activity ID",
+    why: "Learners are reported against an activity already in PARS, which gives it that ID.",
+  },
+  learner_field_missing: {
+    title: "Learner value missing",
+    why: "PARS or the board needs these cells for a learner completion.",
+  },
+  learner_no_credit: {
+    title: "Completion reports no credit",
+    why: "Give CME Credits, or a board with MOC Credit Type and MOC Points.",
+  },
+  completion_outside_dates: {
+    title: "Completion outside the activity's dates",
+    why: "A completion date falls within its activity's start and end.",
+  },
+  completion_in_future: {
+    title: "Completion dated in the future",
+    why: "A completion is reported once it has happened.",
+  },
+  learner_credits_exceed: {
+    title: "More credits than the activity",
+    why: "A learner's CME credits are at most the activity's.",
+  },
+  learner_board_not_registered: {
+    title: "Board not registered for the activity",
+    why: "A board takes MOC completions only for activities registered with it.",
+  },
+  learner_points_exceed: {
+    title: "More MOC points than registered",
+    why: "A learner's MOC points are at most those the activity is registered for with the board.",
+  },
+  learner_credit_type_unknown: {
+    title: "MOC credit type not taken by the board",
+    why: "Each board takes only its own MOC credit types.",
+  },
+  learner_credit_type_unverified: {
+    title: "MOC credit type not checked",
+    why: "The board's credit types are not known here; make sure it is the board's own name.",
+  },
+  learner_credit_type_discontinued: {
+    title: "MOC credit type no longer taken",
+    why: "The board stopped taking this credit type for later completions.",
+  },
+  board_completion_too_early: {
+    title: "Completion before the board takes them",
+    why: "The board takes completions through PARS only from a certain date on.",
+  },
+  board_points_differ: {
+    title: "MOC points differ between learners",
+    why: "This board takes the same MOC points for every learner of an activity.",
+  },
+  board_report_deadline: {
+    title: "Board's reporting deadline passed",
+    why: "The board takes a year's completions only until its deadline, so it may refuse these.",
+  },
+  moc_completion_late: {
+    title: "MOC completion reported late",
+    why: "ACCME and the boards expect MOC completions within 30 days.",
+  },
+  learner_duplicate: {
+    title: "Learner completion repeated",
+    why: "The same learner, activity and completion date is on more than one row.",
+  },
+  learner_delete_unmatched: {
+    title: "Delete matches no completion",
+    why: "No Add row names this completion; make sure it was reported to PARS before.",
+  },
+  completions_exceed_learners: {
+    title: "More completions than learners",
+    why: "An activity's completions may be fewer than its learners, never more.",
+  },
 };
 
-/** The heading of a kind of finding; the code itself for one the pane does not know yet. */
-export function causeOf(code: string): { title: string; why: string } {
-  return CAUSES[code] ?? { title: code.replace(/_/g, " "), why: "" };
+/** The heading of a kind of finding. */
+export function causeOf(code: IssueCode): { title: string; why: string } {
+  return CAUSES[code];
 }
 
 const verdictKey = (sheet: string, row: number) => `${sheet}|${String(row)}`;
