@@ -3,10 +3,13 @@
 import { performance } from "node:perf_hooks";
 import Ajv from "ajv";
 import { buildExport, checkWorkbook, PARS_XML, previewExport, type CellValue } from "../src/core";
+import { status } from "../src/functions/functions";
+import { HEADERS, ROW } from "./functions.bench";
 import { generateBook } from "./generate";
 
 const N = 100_000;
 const RUNS = 5;
+const BATCH_ROWS = 20_000;
 const TODAY = "2025-11-25";
 const STAMP = "2025-11-25T14:05";
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -229,10 +232,23 @@ export function ratiosBench(): Promise<Record<string, number>> {
   console.log(
     `building the ${String(N)}-activity XML (${String(bytes)} bytes) ${String(xml.a)} ms over writing as many bytes into a Buffer ${String(xml.b)} ms: ratio_xml_vs_buffer_floor ${String(xml.ratio)}`
   );
+  // As many PARS.STATUS calls (one complete Closed row, as Excel passes it) as a batch check has
+  // rows, so the ratio of the two times is the ratio per row.
+  const batchBook = generateBook(BATCH_ROWS);
+  const statusCalls = () => {
+    let last: unknown;
+    for (let i = 0; i < BATCH_ROWS; i++) last = status(HEADERS, ROW, TODAY);
+    if (last !== "Closed") throw new Error(`PARS.STATUS gave ${JSON.stringify(last)}`);
+  };
+  const st = interleaved(statusCalls, () => checkWorkbook(batchBook, { today: TODAY }));
+  console.log(
+    `${String(BATCH_ROWS)} PARS.STATUS calls ${String(st.a)} ms over a batch check of ${String(BATCH_ROWS)} activities ${String(st.b)} ms: ratio_status_vs_batch_row ${String(st.ratio)}`
+  );
   console.log(`(each: median of ${String(RUNS)} runs after a warm-up, the two sides alternating)`);
   return Promise.resolve({
     ratio_check_vs_floor: floor.ratio,
     ratio_check_vs_ajv: ajvRatio.ratio,
     ratio_xml_vs_buffer_floor: xml.ratio,
+    ratio_status_vs_batch_row: st.ratio,
   });
 }
