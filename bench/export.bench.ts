@@ -25,6 +25,14 @@ import {
 const N = 100_000;
 const RUNS = 5;
 
+/** A row of `spec`'s table in its column order, from values by canonical header. */
+function byHeader(
+  spec: { readonly columns: readonly { readonly header: string }[] },
+  values: Record<string, CellValue>
+): CellValue[] {
+  return spec.columns.map((c) => values[c.header] ?? null);
+}
+
 function workbook(): WorkbookSource {
   const headers = ACTIVITIES.columns.map((c) => c.header);
   const activities: CellValue[][] = [headers];
@@ -58,23 +66,35 @@ function workbook(): WorkbookSource {
       "MOC Attestation": registered ? "Yes" : "",
     };
     activities.push(headers.map((h) => row[h] ?? null));
+    // Keyed by header, so a column added to Support or MOC (Start Date) does not shift them.
     if (supported) {
-      support.push([id, "Acme Pharma, Inc.", "Monetary", 2500]);
-      support.push([id, "Devices & Co", "In-kind", null]);
+      support.push(
+        byHeader(SUPPORT, {
+          "Internal ID": id,
+          Source: "Acme Pharma, Inc.",
+          "Support Type": "Monetary",
+          Amount: 2500,
+        })
+      );
+      support.push(
+        byHeader(SUPPORT, { "Internal ID": id, Source: "Devices & Co", "Support Type": "In-kind" })
+      );
     }
     if (registered) {
-      moc.push([
-        id,
-        "ABIM",
-        "Internal Medicine",
-        "Medical Knowledge",
-        2,
-        "",
-        "No, it's free",
-        "Limited",
-        "https://cme.example.org/a",
-        "07/31/2025",
-      ]);
+      moc.push(
+        byHeader(MOC, {
+          "Internal ID": id,
+          Board: "ABIM",
+          "Practice Areas": "Internal Medicine",
+          "Credit Types": "Medical Knowledge",
+          "MOC Credits": 2,
+          "Content Area": "",
+          Fee: "No, it's free",
+          Registration: "Limited",
+          "Activity URL": "https://cme.example.org/a",
+          "Claim Date": "07/31/2025",
+        })
+      );
     }
   }
   const table = (name: string, values: CellValue[][]) => ({ name, sheet: name, top: 1, values });
