@@ -58,6 +58,7 @@ function workbook(): WorkbookSource {
       "MOC Attestation": registered ? "Yes" : "",
     };
     activities.push(headers.map((h) => row[h] ?? null));
+    // Keyed by header, so a column added to Support or MOC (Start Date) does not shift them.
     if (supported) {
       const s = { "Internal ID": id, "Support Type": "Monetary", Amount: 2500 };
       support.push(cellsOf(SUPPORT, { ...s, Source: "Acme Pharma, Inc." }));

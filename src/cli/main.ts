@@ -36,12 +36,24 @@ export    writes the rows that pass their status as a PARS upload file (pars-rea
 report    year-end reporting for a year: the checklist and the Program Summary figures.
 `;
 
-/** The version in package.json (two folders up from both src/cli and dist-cli/cli). */
-const VERSION = (
-  JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as {
-    version: string;
+/**
+ * The version in the product's package.json: the nearest one above this file, wherever it was
+ * compiled to (`dist-cli/cli`, the bench's `dist-bench/src/cli`) or run from (`src/cli`).
+ */
+const VERSION = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === "pars-ready" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // No package.json here (or not ours): look one folder up.
+    }
+    if (path.dirname(dir) === dir) return "unknown";
   }
-).version;
+})();
 
 /** Exit codes: 0 clean, 1 rows fail, 2 unreadable input or wrong usage. */
 export const EXIT = { ok: 0, rowsFail: 1, unusable: 2 } as const;

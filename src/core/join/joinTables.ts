@@ -158,27 +158,36 @@ type Linked = SupportRecord | MocRecord | SessionRecord;
  * Source: docs/DOMAIN.md §2 and §4, tables joined by Internal ID and start date.
  */
 export function joinTables(read: WorkbookRecords): JoinedTables {
-  const index = indexActivities(read.activities.records);
+  // One pass and one map over the activities (as `indexActivities`, each key made once): the
+  // index by ID, the key of each row, and which rows are Cancelled.
+  const byId = new Map<string, ActivityRecord[]>();
+  const index: ActivityIndex = { byId };
   const cancelled = new Set<number>();
   const activities: ActivityRecord[] = [];
   const keyByRow: string[] = [];
   const groupByRow: (readonly ActivityRecord[] | undefined)[] = [];
-  const reportedById = new Map<string, ActivityRecord[]>();
+  let shared = false;
   for (const a of read.activities.records) {
     const k = a.internalId.kind === "ok" ? idKey(a.internalId.value) : "";
     keyByRow[a.row] = k;
-    if (isCancelled(a)) {
-      cancelled.add(a.row);
-      continue;
+    if (a.internalId.kind === "ok") {
+      const list = byId.get(k);
+      if (list === undefined) byId.set(k, [a]);
+      else {
+        list.push(a);
+        shared = true;
+      }
     }
-    activities.push(a);
-    if (k === "") continue;
-    const group = reportedById.get(k);
-    if (group === undefined) reportedById.set(k, [a]);
-    else group.push(a);
+    if (isCancelled(a)) cancelled.add(a.row);
+    else activities.push(a);
   }
-  for (const group of reportedById.values()) {
-    if (group.length > 1) for (const a of group) groupByRow[a.row] = group;
+  // Reported activities sharing an ID, in sheet order: only IDs used more than once can have any.
+  if (shared) {
+    for (const [k, all] of byId) {
+      if (k === "" || all.length < 2) continue;
+      const group = all.filter((a) => !isCancelled(a));
+      if (group.length > 1) for (const a of group) groupByRow[a.row] = group;
+    }
   }
 
   const unlinked: UnlinkedRow[] = [];
