@@ -2,6 +2,7 @@ import {
   ACHIEVED_ORDER,
   HEADER_ISSUE_CODES,
   messageOf,
+  missingColumnsFor,
   type CheckResult,
   type Issue,
   type RowVerdict,
@@ -86,6 +87,13 @@ export function formatReport(result: CheckResult, file: string, style: ReportSty
       const declared = v.declaredStatus ?? `(blank: held to ${v.heldTo})`;
       const verdict = v.passes ? paint(color, "32", "passes") : paint(color, "31", "FAILS");
       out.push(`  declared ${declared} · achieved ${v.achievedStatus} · ${verdict}`);
+      if (!v.passes) {
+        // The column's finding is said once, at its header; the row points to it.
+        for (const m of missingColumnsFor(v, v.heldTo)) {
+          const text = `see the missing column ${m.column}, ${m.table} header row ${String(m.headerRow)}`;
+          out.push(`  ${wrap(text, width - 2, 2)}`);
+        }
+      }
     } else if (issues[0] !== undefined && isHeaderIssue(issues[0])) {
       out.push(paint(color, "1", `${table} header (sheet "${issues[0].sheet}", row ${row})`));
     } else {

@@ -1,0 +1,57 @@
+import {
+  messageOf,
+  missingColumnsFor,
+  missingFor,
+  type CellValue,
+  type WorkbookSource,
+} from "../../../src/core";
+import { ACTIVITY_HEADERS, aRow, cellsOf, TODAY } from "../../support/builders";
+import { run } from "../../support/check";
+
+const sheet = (
+  headers: readonly string[],
+  rows: CellValue[][],
+  extra: Partial<WorkbookSource["sheets"][number]> = {}
+): WorkbookSource => ({
+  tables: [],
+  sheets: [{ name: "Activities", top: 1, values: [[...headers], ...rows], ...extra }],
+  dateSystem: 1900,
+});
+
+describe("a row that fails for a column its table lacks", () => {
+  const headers = ACTIVITY_HEADERS.filter((h) => h !== "End Date");
+  const rows = [cellsOf(headers, aRow()), cellsOf(headers, aRow({ "Internal ID": "GR-2" }))];
+
+  it("points to the one finding at the header row instead of repeating it", () => {
+    const r = run(sheet(headers, rows), TODAY);
+    const missing = r.issues.filter((i) => i.code === "missing_column");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ row: 1, column: "End Date", rows: 2 });
+    expect(r.issues.filter((i) => i.row > 1 && i.column === "End Date")).toEqual([]);
+    for (const v of r.rows) {
+      expect(v.passes).toBe(false);
+      expect(missingColumnsFor(v, v.heldTo)).toEqual([
+        { table: "Activities", column: "End Date", headerRow: 1 },
+      ]);
+      expect(missingFor(v, v.heldTo)).toContain("End Date (no such column: see header row 1)");
+    }
+  });
+
+  it("names the header row where a title sits above it", () => {
+    const r = run(sheet(["Activities 2025"], [[], [...headers], ...rows]), TODAY);
+    expect(r.issues.find((i) => i.code === "missing_column")?.row).toBe(3);
+    const v = r.rows[0]!;
+    expect(missingColumnsFor(v, v.heldTo)).toEqual([
+      { table: "Activities", column: "End Date", headerRow: 3 },
+    ]);
+  });
+
+  it("says nothing of the kind when the column is there but the cell is blank", () => {
+    const r = run(sheet(ACTIVITY_HEADERS, [cellsOf(ACTIVITY_HEADERS, aRow({ "End Date": "" }))]));
+    const v = r.rows[0]!;
+    expect(v.passes).toBe(false);
+    expect(missingColumnsFor(v, v.heldTo)).toEqual([]);
+    expect(missingFor(v, v.heldTo)).toContain("End Date");
+    expect(r.issues.map(messageOf).join(" ")).not.toContain("no such column");
+  });
+});
