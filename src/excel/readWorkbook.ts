@@ -210,8 +210,10 @@ export async function readWorkbook(
   for (const s of sized) {
     const values = s.rows.map((r) => (r ?? []).map(cellFromHost));
     const top = s.rowIndex + 1;
-    if (s.excelTable !== null) tables.push({ name: s.excelTable, sheet: s.sheet, top, values });
-    else sourceSheets.push({ name: s.sheet, top, values });
+    const firstColumn = s.columnIndex + 1;
+    if (s.excelTable !== null) {
+      tables.push({ name: s.excelTable, sheet: s.sheet, top, firstColumn, values });
+    } else sourceSheets.push({ name: s.sheet, top, firstColumn, values });
     layouts.push(layoutOf(s, values));
   }
   return {

@@ -163,6 +163,7 @@ describe("reading an .xlsx", () => {
         name: "Activities",
         sheet: "Data",
         top: 2,
+        firstColumn: 2,
         values: [
           ["Title", "Credits"],
           ["Rounds", 1],

@@ -5,7 +5,7 @@ import { run, type Io } from "../../src/cli/main";
 import { cellAddress } from "../../src/cli/xlsx/readXlsx";
 import type { CellValue } from "../../src/core";
 import { ACTIVITY_HEADERS, aRow, cellsOf, TODAY } from "../support/builders";
-import { xlsxParts, zipOf } from "../support/zipOf";
+import { tableRel, tableXml, xlsxParts, zipOf } from "../support/zipOf";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pars-hints-"));
 
@@ -14,7 +14,7 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 /** `<sheetData>` for rows starting at sheet row `top` and column `firstCol` (1 for A). */
 function sheetData(
   rows: readonly (readonly CellValue[])[],
-  options: { top?: number; firstCol?: number; hidden?: readonly number[] } = {}
+  options: { top?: number; firstCol?: number; hidden?: readonly number[]; after?: string } = {}
 ): string {
   const { top = 1, firstCol = 1, hidden = [] } = options;
   const xml = rows.map((cells, i) => {
@@ -29,7 +29,7 @@ function sheetData(
       .join("");
     return `<row r="${r}"${hidden.includes(r) ? ` hidden="1"` : ""}>${cs}</row>`;
   });
-  return `<sheetData>${xml.join("")}</sheetData>`;
+  return `<sheetData>${xml.join("")}</sheetData>${options.after ?? ""}`;
 }
 
 async function check(name: string, parts: ReturnType<typeof xlsxParts>) {
@@ -69,5 +69,32 @@ describe("the check report reads what the coordinator wrote", () => {
     ]);
     // The finding itself is said once, at the header.
     expect(r.stdout.match(/"End Date" column/g)).toHaveLength(1);
+  });
+
+  it("names two columns with one meaning by their letters in a table that starts at column C", async () => {
+    const headers = ["Title", "Format", "Activity Title"];
+    const r = await check(
+      "dup.xlsx",
+      xlsxParts({
+        sheets: [
+          {
+            name: "Data",
+            body: sheetData([headers, ["Rounds", "Internet Enduring Material", "Rounds"]], {
+              top: 2,
+              firstCol: 3,
+              after: `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`,
+            }),
+            rels: tableRel("rId1", 1),
+          },
+        ],
+        extra: {
+          "xl/tables/table1.xml": tableXml(
+            `name="Activities" displayName="Activities" ref="C2:E3"`,
+            headers
+          ),
+        },
+      })
+    );
+    expect(r.stdout).toContain("Columns C and E both read as Title");
   });
 });

@@ -493,7 +493,13 @@ class Reader {
     return {
       sheet: { name, top: values.length === 0 ? 1 : top, values },
       tables: spans.map((t) => {
-        const table = { name: t.name, sheet: name, top: t.top, values: t.values };
+        const table = {
+          name: t.name,
+          sheet: name,
+          top: t.top,
+          firstColumn: t.firstCol,
+          values: t.values,
+        };
         this.firstColumns.set(table, t.firstCol);
         return table;
       }),

@@ -56,7 +56,14 @@ export type IssueBody =
   | { readonly code: "description_too_long"; readonly length: number; readonly max: number }
   | { readonly code: "control_characters"; readonly value: string }
   | { readonly code: "missing_column"; readonly rows: number; readonly status: StatusName | null }
-  | { readonly code: "duplicate_column"; readonly columns: readonly string[] }
+  | {
+      readonly code: "duplicate_column";
+      readonly columns: readonly string[];
+      /** The canonical header they all read as. */
+      readonly meaning?: string;
+      /** Their sheet columns ("D", "K"); null where the header row's place is not known. */
+      readonly letters?: readonly string[] | null;
+    }
   | { readonly code: "no_known_columns"; readonly expected: readonly string[] }
   | {
       readonly code: "unknown_columns";

@@ -55,3 +55,32 @@ describe("a row that fails for a column its table lacks", () => {
     expect(r.issues.map(messageOf).join(" ")).not.toContain("no such column");
   });
 });
+
+describe("two columns with one meaning", () => {
+  const headers = ["Title", "Format", "Activity Title", "Title"];
+  const rows = [["Rounds", "Internet Enduring Material", "Rounds", "Rounds"]];
+
+  it("are named by their sheet columns, counted from the table's first column", () => {
+    const r = run(sheet(headers, rows, { firstColumn: 2 }), TODAY);
+    const dup = r.issues.find((i) => i.code === "duplicate_column")!;
+    expect(dup).toMatchObject({ row: 1, column: "Title", letters: ["B", "D", "E"] });
+    expect(messageOf(dup)).toBe(
+      'Columns B, D and E all read as Title ("Title", "Activity Title", "Title"); column B is read, the others are ignored.'
+    );
+  });
+
+  it("start at column A when the shell does not say", () => {
+    const r = run(sheet(headers.slice(0, 3), [rows[0]!.slice(0, 3)]), TODAY);
+    expect(r.issues.find((i) => i.code === "duplicate_column")).toMatchObject({
+      letters: ["A", "C"],
+    });
+  });
+
+  it("past column Z take two letters", () => {
+    const wide = [...Array.from({ length: 26 }, (_, i) => `Note ${String(i)}`), "Title", "Title"];
+    const r = run(sheet(wide, [wide.map(() => "x")]), TODAY);
+    expect(r.issues.find((i) => i.code === "duplicate_column")).toMatchObject({
+      letters: ["AA", "AB"],
+    });
+  });
+});

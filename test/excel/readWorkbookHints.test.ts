@@ -1,0 +1,44 @@
+import { checkWorkbook, messageOf, type CellValue, type CheckResult } from "../../src/core";
+import { readWorkbook } from "../../src/excel/readWorkbook";
+import { ACTIVITY_HEADERS, aRow, cellsOf, TODAY } from "../support/builders";
+import { areaAddress, FakeExcel } from "../support/fakeExcel";
+
+async function checkFake(fake: FakeExcel): Promise<CheckResult> {
+  const read = await fake.run((context) => readWorkbook(context));
+  const out = checkWorkbook(read.source, { today: TODAY });
+  if (!out.ok) throw new Error(out.problem);
+  return out.result;
+}
+
+describe("the pane's reader tells core where the cells sit", () => {
+  it("names two columns with one meaning by their letters, on a sheet that starts at column C", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("Activities");
+    const headers = [...ACTIVITY_HEADERS, "Start Date"];
+    const row = aRow();
+    const values: CellValue[][] = [headers, [...cellsOf(ACTIVITY_HEADERS, row), row["Start Date"]]];
+    fake.setValues(sheet, 1, 2, values);
+    const r = await checkFake(fake);
+    const dup = r.issues.find((i) => i.code === "duplicate_column")!;
+    // Start Date is the fifth of the 27 columns from C (G); the extra one is the 28th (AD).
+    expect(ACTIVITY_HEADERS.indexOf("Start Date")).toBe(4);
+    expect(ACTIVITY_HEADERS).toHaveLength(27);
+    expect(dup).toMatchObject({ row: 2, letters: ["G", "AD"], meaning: "Start Date" });
+    expect(messageOf(dup)).toBe(
+      'Columns G and AD both read as Start Date ("Start Date", "Start Date"); column G is read, the others are ignored.'
+    );
+  });
+
+  it("names them by letter in an Excel table that starts at column B", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("Data");
+    const headers = ["Title", "Format", "Activity Title"];
+    fake.setValues(sheet, 0, 1, [headers, ["Rounds", "Internet Enduring Material", "Rounds"]]);
+    fake.addTable("Activities", sheet, areaAddress({ r0: 0, c0: 1, nr: 2, nc: 3 }));
+    const r = await checkFake(fake);
+    expect(r.issues.find((i) => i.code === "duplicate_column")).toMatchObject({
+      letters: ["B", "D"],
+      meaning: "Title",
+    });
+  });
+});
