@@ -80,8 +80,9 @@ export function formatReport(result: CheckResult, file: string, style: ReportSty
     const v = table === "Activities" ? verdicts.get(row) : undefined;
     if (out.length > 0) out.push("");
     if (v !== undefined) {
+      const hidden = issues.some((i) => i.hidden === true) ? " (hidden row)" : "";
       const head = oneLine(
-        [`Row ${row}`, v.internalId, v.title].filter((x) => x !== null).join(" · ")
+        [`Row ${row}${hidden}`, v.internalId, v.title].filter((x) => x !== null).join(" · ")
       );
       out.push(paint(color, "1", truncate(head, width)));
       const declared = v.declaredStatus ?? `(blank: held to ${v.heldTo})`;
@@ -97,7 +98,8 @@ export function formatReport(result: CheckResult, file: string, style: ReportSty
     } else if (issues[0] !== undefined && isHeaderIssue(issues[0])) {
       out.push(paint(color, "1", `${table} header (sheet "${issues[0].sheet}", row ${row})`));
     } else {
-      out.push(paint(color, "1", `${table} row ${row}`));
+      const hidden = issues.some((i) => i.hidden === true) ? " (hidden row)" : "";
+      out.push(paint(color, "1", `${table} row ${row}${hidden}`));
     }
     for (const i of issues) {
       const tag =

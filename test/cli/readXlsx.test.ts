@@ -164,6 +164,7 @@ describe("reading an .xlsx", () => {
         sheet: "Data",
         top: 2,
         firstColumn: 2,
+        hiddenRows: new Set(),
         values: [
           ["Title", "Credits"],
           ["Rounds", 1],

@@ -97,4 +97,19 @@ describe("the check report reads what the coordinator wrote", () => {
     );
     expect(r.stdout).toContain("Columns C and E both read as Title");
   });
+
+  it("says which findings are on a hidden row", async () => {
+    const rows = [
+      ACTIVITY_HEADERS,
+      cellsOf(ACTIVITY_HEADERS, aRow({ "Internal ID": "SHOWN", City: "" })),
+      cellsOf(ACTIVITY_HEADERS, aRow({ "Internal ID": "HIDDEN", City: "" })),
+    ];
+    const r = await check(
+      "hidden.xlsx",
+      xlsxParts({ sheets: [{ name: "Activities", body: sheetData(rows, { hidden: [3] }) }] })
+    );
+    const heads = r.stdout.split("\n").filter((l) => /^Row \d/.test(l));
+    expect(heads[0]).toMatch(/^Row 2 · SHOWN/);
+    expect(heads[1]).toMatch(/^Row 3 \(hidden row\) · HIDDEN/);
+  });
 });

@@ -2,6 +2,8 @@ import { checkWorkbook, messageOf, type CellValue, type CheckResult } from "../.
 import { readWorkbook } from "../../src/excel/readWorkbook";
 import { ACTIVITY_HEADERS, aRow, cellsOf, TODAY } from "../support/builders";
 import { areaAddress, FakeExcel } from "../support/fakeExcel";
+import { addTableSheet } from "../support/fakeWorkbooks";
+import { ALL_FINDINGS, findingGroups } from "../../src/taskpane/viewModels/findingGroups";
 
 async function checkFake(fake: FakeExcel): Promise<CheckResult> {
   const read = await fake.run((context) => readWorkbook(context));
@@ -40,5 +42,35 @@ describe("the pane's reader tells core where the cells sit", () => {
       letters: ["B", "D"],
       meaning: "Title",
     });
+  });
+
+  it("marks the findings of hidden rows, reading rowHidden row by row only where some are hidden", async () => {
+    const fake = new FakeExcel();
+    const rows = [
+      aRow({ "Internal ID": "SHOWN", City: "" }),
+      aRow({ "Internal ID": "HIDDEN", City: "" }),
+    ];
+    const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, rows);
+    sheet.hiddenRows = new Set([2]); // sheet row 3
+    const r = await checkFake(fake);
+    const city = r.issues.filter((i) => i.column === "City");
+    expect(city.map((i) => [i.row, i.hidden])).toEqual([
+      [2, undefined],
+      [3, true],
+    ]);
+    const groups = findingGroups(r, { ...ALL_FINDINGS, groupBy: "row" });
+    expect(groups.map((g) => g.title.split(" · ")[0])).toEqual(["Row 2", "Row 3 (hidden row)"]);
+  });
+
+  it("spends no round trip on hidden rows when none is hidden", async () => {
+    const plain = new FakeExcel();
+    addTableSheet(plain, "Activities", ACTIVITY_HEADERS, [aRow()]);
+    await checkFake(plain);
+    const hidden = new FakeExcel();
+    addTableSheet(hidden, "Activities", ACTIVITY_HEADERS, [aRow(), aRow()]).hiddenRows = new Set([
+      1,
+    ]);
+    await checkFake(hidden);
+    expect(hidden.syncs).toBe(plain.syncs + 1);
   });
 });

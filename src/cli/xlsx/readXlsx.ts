@@ -290,6 +290,7 @@ class Reader {
     let valueText = "";
     let inlineText = "";
     const links: { ref: string; target: string }[] = [];
+    const hiddenRows = new Set<number>();
 
     const malformed = (why: string) =>
       new XlsxError(`${part}: cell ${cellAddress(rowNumber, col)} ${why}`);
@@ -419,6 +420,7 @@ class Reader {
               throw new XlsxError(`${part}: row ${r} comes after row ${rowNumber}`);
             }
             rowNumber = r;
+            if (a.hidden === "1" || a.hidden === "true") hiddenRows.add(r);
             nextCol = 1;
             cols = [];
             vals = [];
@@ -491,13 +493,14 @@ class Reader {
     }
 
     return {
-      sheet: { name, top: values.length === 0 ? 1 : top, values },
+      sheet: { name, top: values.length === 0 ? 1 : top, hiddenRows, values },
       tables: spans.map((t) => {
         const table = {
           name: t.name,
           sheet: name,
           top: t.top,
           firstColumn: t.firstCol,
+          hiddenRows,
           values: t.values,
         };
         this.firstColumns.set(table, t.firstCol);

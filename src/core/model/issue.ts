@@ -233,7 +233,12 @@ export type Place = {
 };
 
 /** A finding about the data: what, how bad, and where. Never thrown. */
-export type Issue = IssueBody & Place & { readonly severity: Severity };
+export type Issue = IssueBody &
+  Place & {
+    readonly severity: Severity;
+    /** The finding's row is hidden in Excel (Hide, or a filter): the report says so. */
+    readonly hidden?: true;
+  };
 
 /** Turns an issue body and its place into an issue. */
 export function makeIssue(body: IssueBody, severity: Severity, place: Place): Issue {

@@ -13,6 +13,8 @@ export type SourceTable = {
   readonly top: number;
   /** The sheet column number (1 for A) of `values[i][0]`; column A when absent. */
   readonly firstColumn?: number;
+  /** Sheet row numbers of the rows Excel hides (Hide, or a filter); none when absent. */
+  readonly hiddenRows?: ReadonlySet<number>;
   readonly values: readonly (readonly CellValue[])[];
 };
 
@@ -23,6 +25,8 @@ export type SourceSheet = {
   readonly top: number;
   /** The sheet column number (1 for A) of `values[i][0]`; column A when absent. */
   readonly firstColumn?: number;
+  /** Sheet row numbers of the rows Excel hides (Hide, or a filter); none when absent. */
+  readonly hiddenRows?: ReadonlySet<number>;
   readonly values: readonly (readonly CellValue[])[];
 };
 
@@ -43,6 +47,8 @@ export type LocatedTable = {
   readonly headerRow: number;
   /** The sheet column number (1 for A) of `headers[0]`; unknown (no letters) when absent. */
   readonly firstColumn?: number;
+  /** Sheet row numbers of the rows Excel hides (Hide, or a filter); none when absent. */
+  readonly hiddenRows?: ReadonlySet<number>;
   readonly headers: readonly CellValue[];
   /**
    * The rows below the header, sharing the shell's row arrays (cells are not copied): `body[i]` is sheet row
@@ -61,6 +67,8 @@ const nameMatches = (spec: TableSpec<string>, name: string): boolean =>
 /** How many non-blank rows of a sheet are searched for its header row (a title may sit above it). */
 export const HEADER_SEARCH_ROWS = 20;
 
+const NO_ROWS: ReadonlySet<number> = new Set();
+
 function fromValues(
   spec: TableSpec<string>,
   sheet: string,
@@ -69,6 +77,7 @@ function fromValues(
 ): LocatedTable {
   const { top, values } = source;
   const firstColumn = source.firstColumn ?? 1;
+  const hiddenRows = source.hiddenRows ?? NO_ROWS;
   const h = headerIndex(spec, values, foundBy !== "table");
   const headers = values[h];
   // A table or sheet with that name but nothing in it is still the table: it has no rows.
@@ -85,7 +94,16 @@ function fromValues(
   }
   // The rows are shared, not copied: a 100,000-row table's cells are walked once, by the reader.
   const body = h === 0 ? values.slice(1) : values.slice(h + 1);
-  return { table: spec.table, sheet, foundBy, headerRow: top + h, firstColumn, headers, body };
+  return {
+    table: spec.table,
+    sheet,
+    foundBy,
+    headerRow: top + h,
+    firstColumn,
+    hiddenRows,
+    headers,
+    body,
+  };
 }
 
 /** The letters of sheet column `n` (1 for A, 27 for AA). */

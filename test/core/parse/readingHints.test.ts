@@ -84,3 +84,26 @@ describe("two columns with one meaning", () => {
     });
   });
 });
+
+describe("a hidden row", () => {
+  const rows = [
+    cellsOf(ACTIVITY_HEADERS, aRow({ "Internal ID": "SHOWN", City: "" })),
+    cellsOf(ACTIVITY_HEADERS, aRow({ "Internal ID": "HIDDEN", City: "" })),
+  ];
+
+  it("has findings that say it is hidden, and only it", () => {
+    const r = run(sheet(ACTIVITY_HEADERS, rows, { hiddenRows: new Set([3]) }), TODAY);
+    const city = r.issues.filter((i) => i.column === "City");
+    expect(city.map((i) => [i.row, i.hidden])).toEqual([
+      [2, undefined],
+      [3, true],
+    ]);
+  });
+
+  it("changes nothing when no row is hidden", () => {
+    const plain = run(sheet(ACTIVITY_HEADERS, rows), TODAY);
+    const none = run(sheet(ACTIVITY_HEADERS, rows, { hiddenRows: new Set() }), TODAY);
+    expect(none.issues).toEqual(plain.issues);
+    expect(plain.issues.some((i) => "hidden" in i)).toBe(false);
+  });
+});
