@@ -143,6 +143,12 @@ export async function readWorkbook(
     f.probe?.load("values");
   }
   for (const c of candidates) load(c.range);
+  // Excel tables read as plain sheet cells (not found by their name) still leave out their total
+  // row: where it sits rides along with the sizing round trip.
+  const taken = new Set(found.map((f) => f.excelTable));
+  const totals = tableList.items
+    .filter((t) => t.showTotals && !taken.has(t.name))
+    .map((t) => ({ sheet: t.worksheet.name, range: t.getRange().load("rowIndex,rowCount") }));
   alsoLoad(sheets.map((s) => s.name));
   let probed: readonly Found[] = found;
   let probeRefused = false;
@@ -157,6 +163,7 @@ export async function readWorkbook(
     probeRefused = !beyondSheet;
     for (const f of probed) load(f.range);
     for (const c of candidates) load(c.range);
+    for (const t of totals) t.range.load("rowIndex,rowCount");
     alsoLoad(sheets.map((s) => s.name));
     await context.sync();
   }
@@ -222,7 +229,12 @@ export async function readWorkbook(
     const hiddenRows = s.hiddenRows;
     if (s.excelTable !== null) {
       tables.push({ name: s.excelTable, sheet: s.sheet, top, firstColumn, hiddenRows, values });
-    } else sourceSheets.push({ name: s.sheet, top, firstColumn, hiddenRows, values });
+    } else {
+      const totalRows = new Set(
+        totals.filter((t) => t.sheet === s.sheet).map((t) => t.range.rowIndex + t.range.rowCount)
+      );
+      sourceSheets.push({ name: s.sheet, top, firstColumn, hiddenRows, totalRows, values });
+    }
     layouts.push(layoutOf(s, values));
   }
   return {

@@ -112,4 +112,32 @@ describe("the check report reads what the coordinator wrote", () => {
     expect(heads[0]).toMatch(/^Row 2 · SHOWN/);
     expect(heads[1]).toMatch(/^Row 3 \(hidden row\) · HIDDEN/);
   });
+
+  it("leaves out the total row of a table found by its sheet's name, not its own", async () => {
+    const totals = ACTIVITY_HEADERS.map((h) => (h === "Credits" ? 52 : null));
+    const rows = [ACTIVITY_HEADERS, cellsOf(ACTIVITY_HEADERS, aRow()), totals];
+    const last = cellAddress(3, ACTIVITY_HEADERS.length);
+    const r = await check(
+      "totals.xlsx",
+      xlsxParts({
+        sheets: [
+          {
+            name: "Activities",
+            body: sheetData(rows, {
+              after: `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`,
+            }),
+            rels: tableRel("rId1", 1),
+          },
+        ],
+        extra: {
+          "xl/tables/table1.xml": tableXml(
+            `name="Table1" displayName="Table1" ref="A1:${last}" totalsRowCount="1"`,
+            ACTIVITY_HEADERS
+          ),
+        },
+      })
+    );
+    expect(r.stdout).toContain('Activities: 1 row on sheet "Activities" (found by sheet)');
+    expect(r.stdout).not.toMatch(/^Row 3/m);
+  });
 });

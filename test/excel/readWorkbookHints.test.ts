@@ -73,4 +73,25 @@ describe("the pane's reader tells core where the cells sit", () => {
     await checkFake(hidden);
     expect(hidden.syncs).toBe(plain.syncs + 1);
   });
+
+  it("leaves out the total row of an Excel table found by its sheet, in the sizing round trip", async () => {
+    const build = (totals: boolean) => {
+      const fake = new FakeExcel();
+      const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [aRow()], "Table1");
+      fake.setValues(sheet, 2, ACTIVITY_HEADERS.indexOf("Credits"), [[52]]);
+      const t = fake.tables[0]!;
+      t.nr = 3;
+      t.totals = totals;
+      return fake;
+    };
+    const withTotals = build(true);
+    const r = await checkFake(withTotals);
+    expect(r.tables).toEqual([
+      { table: "Activities", sheet: "Activities", foundBy: "sheet", rows: 1 },
+    ]);
+    expect(r.issues).toEqual([]);
+    const plain = build(false);
+    expect((await checkFake(plain)).rows.map((v) => v.row)).toEqual([2, 3]);
+    expect(withTotals.syncs).toBe(plain.syncs);
+  });
 });

@@ -102,6 +102,8 @@ type TableSpan = {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
+  /** The sheet row of its total row; null without one. */
+  readonly totalRow: number | null;
   readonly top: number;
   readonly values: (readonly CellValue[])[];
 };
@@ -251,6 +253,7 @@ class Reader {
       lastRow: b.row - totalRows,
       firstCol: a.col,
       lastCol: b.col,
+      totalRow: totalRows > 0 ? b.row : null,
       top: headerRows === 0 ? a.row - 1 : a.row,
       values,
     };
@@ -493,7 +496,13 @@ class Reader {
     }
 
     return {
-      sheet: { name, top: values.length === 0 ? 1 : top, hiddenRows, values },
+      sheet: {
+        name,
+        top: values.length === 0 ? 1 : top,
+        hiddenRows,
+        totalRows: new Set(spans.flatMap((t) => (t.totalRow === null ? [] : [t.totalRow]))),
+        values,
+      },
       tables: spans.map((t) => {
         const table = {
           name: t.name,

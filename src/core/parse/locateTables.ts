@@ -23,6 +23,11 @@ export type SourceSheet = {
   readonly name: string;
   /** The sheet row number (1-based) of `values[0]`. */
   readonly top: number;
+  /**
+   * Sheet row numbers of the total rows of Excel tables on the sheet (Table Design > Total Row):
+   * not activities, also when the table is found by the sheet's name or its header row.
+   */
+  readonly totalRows?: ReadonlySet<number>;
   /** The sheet column number (1 for A) of `values[i][0]`; column A when absent. */
   readonly firstColumn?: number;
   /** Sheet row numbers of the rows Excel hides (Hide, or a filter); none when absent. */
@@ -94,6 +99,12 @@ function fromValues(
   }
   // The rows are shared, not copied: a 100,000-row table's cells are walked once, by the reader.
   const body = h === 0 ? values.slice(1) : values.slice(h + 1);
+  const totals = "totalRows" in source ? source.totalRows : undefined;
+  if (totals !== undefined) {
+    // The copy of the row list is the table's own: an Excel total row reads as a blank row.
+    for (const n of totals)
+      if (n > top + h && n - (top + h) - 1 < body.length) body[n - (top + h) - 1] = [];
+  }
   return {
     table: spec.table,
     sheet,

@@ -107,3 +107,19 @@ describe("a hidden row", () => {
     expect(plain.issues.some((i) => "hidden" in i)).toBe(false);
   });
 });
+
+describe("an Excel table's total row on a sheet found by its name or header", () => {
+  const totals = ACTIVITY_HEADERS.map((h) => (h === "Credits" ? 52 : null));
+  const rows = [cellsOf(ACTIVITY_HEADERS, aRow()), totals];
+
+  it("is not an activity, even with no Total label", () => {
+    const r = run(sheet(ACTIVITY_HEADERS, rows, { totalRows: new Set([3]) }), TODAY);
+    expect(r.rows.map((v) => v.row)).toEqual([2]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it("is read as a row when the shell names no total row", () => {
+    const r = run(sheet(ACTIVITY_HEADERS, rows), TODAY);
+    expect(r.rows.map((v) => v.row)).toEqual([2, 3]);
+  });
+});
