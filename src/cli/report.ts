@@ -2,6 +2,7 @@ import {
   ACHIEVED_ORDER,
   HEADER_ISSUE_CODES,
   messageOf,
+  missingColumnsFor,
   type CheckResult,
   type Issue,
   type RowVerdict,
@@ -79,17 +80,26 @@ export function formatReport(result: CheckResult, file: string, style: ReportSty
     const v = table === "Activities" ? verdicts.get(row) : undefined;
     if (out.length > 0) out.push("");
     if (v !== undefined) {
+      const hidden = issues.some((i) => i.hidden === true) ? " (hidden row)" : "";
       const head = oneLine(
-        [`Row ${row}`, v.internalId, v.title].filter((x) => x !== null).join(" · ")
+        [`Row ${row}${hidden}`, v.internalId, v.title].filter((x) => x !== null).join(" · ")
       );
       out.push(paint(color, "1", truncate(head, width)));
       const declared = v.declaredStatus ?? `(blank: held to ${v.heldTo})`;
       const verdict = v.passes ? paint(color, "32", "passes") : paint(color, "31", "FAILS");
       out.push(`  declared ${declared} · achieved ${v.achievedStatus} · ${verdict}`);
+      if (!v.passes) {
+        // The column's finding is said once, at its header; the row points to it.
+        for (const m of missingColumnsFor(v, v.heldTo)) {
+          const text = `see the missing column ${m.column}, ${m.table} header row ${String(m.headerRow)}`;
+          out.push(`  ${wrap(text, width - 2, 2)}`);
+        }
+      }
     } else if (issues[0] !== undefined && isHeaderIssue(issues[0])) {
       out.push(paint(color, "1", `${table} header (sheet "${issues[0].sheet}", row ${row})`));
     } else {
-      out.push(paint(color, "1", `${table} row ${row}`));
+      const hidden = issues.some((i) => i.hidden === true) ? " (hidden row)" : "";
+      out.push(paint(color, "1", `${table} row ${row}${hidden}`));
     }
     for (const i of issues) {
       const tag =

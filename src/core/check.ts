@@ -4,6 +4,7 @@ import { makeIssue, UNREADABLE_CODES, type Issue, type TableName } from "./model
 import { joinTables, type JoinedTables } from "./join/joinTables";
 import { joinLearners, type JoinedLearners } from "./learners/joinLearners";
 import { checkLearners } from "./learners/learnerRules";
+import { markHiddenRows } from "./parse/hiddenRows";
 import { locateTables, type LocatedTable, type WorkbookSource } from "./parse/locateTables";
 import { readRecords, recordsOf, type IssueSink, type WorkbookRecords } from "./parse/readRecords";
 import { asOfDay } from "./rules/asOfDay";
@@ -116,7 +117,9 @@ export function checkWorkbookRecords(book: WorkbookSource, options: CheckOptions
     readFindings.push({ body, severity, place, owner: null });
   const records = readRecords(located, book.dateSystem, sink);
 
-  return checkRecords(records, readFindings, tablesFound(located, records), parsed, options);
+  const out = checkRecords(records, readFindings, tablesFound(located, records), parsed, options);
+  const issues = markHiddenRows(out.result.issues, located);
+  return issues === out.result.issues ? out : { ...out, result: { ...out.result, issues } };
 }
 
 /** The options as the engine uses them. */

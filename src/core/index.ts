@@ -157,6 +157,7 @@ export {
   type RowVerdict,
   type Uncheckable,
 } from "./check";
+export { missingColumnsFor, type MissingColumnRef } from "./verdicts";
 export { checkRow, compileHeaders, compiledHeadersOf, type CompiledHeaders } from "./checkRow";
 export { MESSAGES, messageOf } from "./messages/en";
 export {

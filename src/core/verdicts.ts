@@ -30,6 +30,18 @@ export type RowVerdict = {
   readonly gaps: readonly Gap[];
   /** Whether the end date is before the day checked; null without a valid end date. */
   readonly ended: boolean | null;
+  /**
+   * The columns the workbook's tables lack altogether ("Table|Column" to the table's header row),
+   * one map shared by every row: a gap in one of them points to the header's `missing_column`.
+   */
+  readonly absentColumns?: ReadonlyMap<string, number>;
+};
+
+/** A column a row's status needs that its table lacks altogether: said once, at the header row. */
+export type MissingColumnRef = {
+  readonly table: TableName;
+  readonly column: string;
+  readonly headerRow: number;
 };
 
 /** The order statuses climb in; Active and Ready to Close are told apart by the end date. */
@@ -96,7 +108,7 @@ export function judgeRows(
   }
 
   const findings: Finding[] = [];
-  let absent: Set<string> | undefined; // worked out on the first missing field, if any
+  const absent = absentColumns(read);
   const missingColumns = new Map<string, { finding: Finding; rows: number; rank: number }>();
   const rows: RowVerdict[] = [];
   const byAchieved: Record<AchievedStatus, number> = {
@@ -141,9 +153,8 @@ export function judgeRows(
       if (!gapBlocks(g.tier, held)) continue;
       const f = gapFinding(g, held, a.row);
       if (f === null) continue;
-      absent ??= g.kind === "missing" ? absentColumns(read) : undefined;
-      if (g.kind === "missing" && absent?.has(`${g.place.table}|${g.place.column}`) === true) {
-        const key = `${g.place.table}|${g.place.column}`;
+      const key = g.kind === "missing" && absent.size > 0 ? absentKey(g) : "";
+      if (key !== "" && absent.has(key)) {
         const rank = ACHIEVED_ORDER.indexOf(held);
         const prev = missingColumns.get(key);
         if (prev === undefined) missingColumns.set(key, { finding: f, rows: 1, rank });
@@ -161,7 +172,7 @@ export function judgeRows(
     const passes = !blocked && dateFinding?.severity !== "error" && own.length === 0;
     if (!passes) failing++;
     byAchieved[achieved]++;
-    const verdict = verdictOf(a, read, held, achieved, passes, gaps, ended);
+    const verdict = verdictOf(a, read, held, achieved, passes, gaps, ended, absent);
     rows.push(verdict);
     if (verdict.declaredStatus === null && held === "Ready to Close") {
       // No Status, and it has ended: checked as Ready to Close, with what Closed still needs.
@@ -196,7 +207,8 @@ function verdictOf(
   achieved: AchievedStatus,
   passes: boolean,
   gaps: readonly Gap[],
-  ended: boolean | null
+  ended: boolean | null,
+  absent: ReadonlyMap<string, number>
 ): RowVerdict {
   return {
     table: "Activities",
@@ -210,17 +222,38 @@ function verdictOf(
     passes,
     gaps,
     ended,
+    absentColumns: absent,
   };
 }
 
-/** "Table|Canonical header" of every known column a present table lacks. */
-function absentColumns(read: WorkbookRecords): Set<string> {
-  const out = new Set<string>();
+const absentKey = (g: Gap): string => `${g.place.table}|${g.place.column}`;
+
+/** "Table|Canonical header" of every known column a present table lacks, to its header row. */
+function absentColumns(read: WorkbookRecords): Map<string, number> {
+  const out = new Map<string, number>();
   for (const spec of TABLE_SPECS) {
     const t = recordsOf(read, spec.table);
     for (const c of spec.columns) {
-      if (!t.columns.columns.has(c.key)) out.add(`${spec.table}|${c.header}`);
+      if (!t.columns.columns.has(c.key)) out.set(`${spec.table}|${c.header}`, t.headerRow);
     }
+  }
+  return out;
+}
+
+/**
+ * The columns a row lacks for a status because its table has no such column at all: the row
+ * points to the header row's `missing_column` finding instead of repeating it.
+ */
+export function missingColumnsFor(verdict: RowVerdict, status: StatusName): MissingColumnRef[] {
+  const absent = verdict.absentColumns;
+  const out: MissingColumnRef[] = [];
+  if (absent === undefined || absent.size === 0) return out;
+  for (const g of verdict.gaps) {
+    if (g.kind !== "missing" || !gapBlocks(g.tier, status)) continue;
+    const headerRow = absent.get(absentKey(g));
+    if (headerRow === undefined) continue;
+    if (out.some((m) => m.table === g.place.table && m.column === g.place.column)) continue;
+    out.push({ table: g.place.table, column: g.place.column, headerRow });
   }
   return out;
 }
@@ -282,6 +315,14 @@ function achievedStatus(
   return gaps.some((g) => g.tier === "closed") ? "Ready to Close" : "Closed";
 }
 
+/** A missing field's label, pointing to the header row when the table has no such column. */
+function absentLabel(verdict: RowVerdict, g: Gap, label: string): string {
+  const headerRow = verdict.absentColumns?.get(absentKey(g));
+  return headerRow === undefined
+    ? label
+    : `${label} (no such column: see header row ${String(headerRow)})`;
+}
+
 /**
  * What a row lacks for a status, as column headers (with a note where the end date is on the wrong
  * side of the day checked). Empty when nothing is missing.
@@ -299,7 +340,7 @@ export function missingFor(verdict: RowVerdict, status: StatusName): string[] {
           ? "MOC board"
           : g.kind === "invalid"
             ? `${label} (not valid)`
-            : label;
+            : absentLabel(verdict, g, label);
     if (!out.includes(text)) out.push(text);
   }
   if (verdict.ended !== null && status !== "Draft") {

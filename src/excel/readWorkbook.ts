@@ -30,6 +30,8 @@ const MAX_CELLS_PER_SYNC = 1_000_000;
  * known of how large its cells are. Small tables are read whole right there.
  */
 export const PROBE_ROWS = 2000;
+/** Rows whose `rowHidden` one round trip asks for, when a range hides some of its rows. */
+const HIDDEN_ROWS_PER_SYNC = 20_000;
 /** Assumed JSON bytes per cell until a first read measures them. */
 const ASSUMED_CELL_BYTES = 32;
 
@@ -72,6 +74,10 @@ type Sized = Found & {
   readonly columnCount: number;
   /** Rows read so far, from the top of the range; undefined entries are still to read. */
   readonly rows: (readonly unknown[] | undefined)[];
+  /** The range's `rowHidden`: true when all its rows are hidden, null when only some are. */
+  readonly allHidden: boolean | null;
+  /** Sheet row numbers of its hidden rows, filled once known. */
+  readonly hiddenRows: Set<number>;
 };
 
 const matches = (names: readonly string[], name: string): boolean => {
@@ -149,12 +155,18 @@ export async function readWorkbook(
         .filter((s) => !usedSheets.has(s.name))
         .map((s) => ({ sheet: s, range: s.proxy.getUsedRangeOrNullObject(true) }));
 
-  const load = (r: Excel.Range) => r.load("rowIndex,columnIndex,rowCount,columnCount");
+  const load = (r: Excel.Range) => r.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
   for (const f of found) {
     load(f.range);
     f.probe?.load("values");
   }
   for (const c of candidates) load(c.range);
+  // Excel tables read as plain sheet cells (not found by their name) still leave out their total
+  // row: where it sits rides along with the sizing round trip.
+  const taken = new Set(found.map((f) => f.excelTable));
+  const totals = tableList.items
+    .filter((t) => t.showTotals && !taken.has(t.name))
+    .map((t) => ({ sheet: t.worksheet.name, range: t.getRange().load("rowIndex,rowCount") }));
   alsoLoad(sheets.map(({ name, id }) => ({ name, id })));
   listAgain();
   let probed: readonly Found[] = found;
@@ -170,6 +182,7 @@ export async function readWorkbook(
     probeRefused = !beyondSheet;
     for (const f of probed) load(f.range);
     for (const c of candidates) load(c.range);
+    for (const t of totals) t.range.load("rowIndex,rowCount");
     alsoLoad(sheets.map(({ name, id }) => ({ name, id })));
     listAgain();
     await context.sync();
@@ -226,14 +239,24 @@ export async function readWorkbook(
     listAgain
   );
 
+  await readHiddenRows(context, sized);
+
   const tables: SourceTable[] = [];
   const sourceSheets: SourceSheet[] = [];
   const layouts: TableLayout[] = [];
   for (const s of sized) {
     const values = s.rows.map((r) => (r ?? []).map(cellFromHost));
     const top = s.rowIndex + 1;
-    if (s.excelTable !== null) tables.push({ name: s.excelTable, sheet: s.sheet, top, values });
-    else sourceSheets.push({ name: s.sheet, top, values });
+    const firstColumn = s.columnIndex + 1;
+    const hiddenRows = s.hiddenRows;
+    if (s.excelTable !== null) {
+      tables.push({ name: s.excelTable, sheet: s.sheet, top, firstColumn, hiddenRows, values });
+    } else {
+      const totalRows = new Set(
+        totals.filter((t) => t.sheet === s.sheet).map((t) => t.range.rowIndex + t.range.rowCount)
+      );
+      sourceSheets.push({ name: s.sheet, top, firstColumn, hiddenRows, totalRows, values });
+    }
     layouts.push(layoutOf(s, values));
   }
   return {
@@ -262,7 +285,37 @@ function sizedOf(f: Found): Sized {
     rowCount,
     columnCount: f.range.columnCount,
     rows,
+    allHidden: f.range.rowHidden,
+    hiddenRows: new Set(),
   };
+}
+
+/**
+ * Which rows each range hides. Its `rowHidden`, loaded with its size, says all or none for most
+ * ranges; only a range that hides some of its rows asks row by row, `HIDDEN_ROWS_PER_SYNC` rows
+ * a round trip.
+ */
+async function readHiddenRows(
+  context: Excel.RequestContext,
+  sized: readonly Sized[]
+): Promise<void> {
+  const pending: { s: Sized; i: number }[] = [];
+  for (const s of sized) {
+    if (s.allHidden === true) {
+      for (let i = 0; i < s.rowCount; i++) s.hiddenRows.add(s.rowIndex + 1 + i);
+    } else if (s.allHidden === null) {
+      for (let i = 0; i < s.rowCount; i++) pending.push({ s, i });
+    }
+  }
+  for (let start = 0; start < pending.length; start += HIDDEN_ROWS_PER_SYNC) {
+    const batch = pending
+      .slice(start, start + HIDDEN_ROWS_PER_SYNC)
+      .map((p) => ({ ...p, row: p.s.range.getRow(p.i).load("rowHidden") }));
+    // One round trip per HIDDEN_ROWS_PER_SYNC rows, and only for ranges that hide some rows.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const b of batch) if (b.row.rowHidden === true) b.s.hiddenRows.add(b.s.rowIndex + 1 + b.i);
+  }
 }
 
 function layoutOf(s: Sized, values: readonly (readonly CellValue[])[]): TableLayout {

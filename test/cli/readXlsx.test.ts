@@ -163,6 +163,8 @@ describe("reading an .xlsx", () => {
         name: "Activities",
         sheet: "Data",
         top: 2,
+        firstColumn: 2,
+        hiddenRows: new Set(),
         values: [
           ["Title", "Credits"],
           ["Rounds", 1],

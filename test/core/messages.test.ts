@@ -92,6 +92,15 @@ describe("messages", () => {
       { code: "duplicate_column", columns: ["Title", "Activity Title"] },
       '"Title", "Activity Title"',
     ],
+    [
+      {
+        code: "duplicate_column",
+        columns: ["Start Date", "Start"],
+        meaning: "Start Date",
+        letters: ["D", "K"],
+      },
+      "Columns D and K both read as Start Date",
+    ],
   ])("%j reads well", (body, expected) => {
     expect(msg(body)).toContain(expected);
   });

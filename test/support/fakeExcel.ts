@@ -48,6 +48,8 @@ export type SheetModel = {
   widths: Map<number, number>;
   validations: { area: Area; rule: unknown; errorAlert?: unknown }[];
   frozenRows: number;
+  /** Rows the user hid (0-based), as `Range.rowHidden` reports them. */
+  hiddenRows?: Set<number>;
   /** In priority order, highest first. */
   conditionalFormats: ConditionalFormatModel[];
 };
@@ -730,6 +732,13 @@ class FakeRange extends FakeResolved<RangeRef | null> {
         return a.nr;
       case "columnCount":
         return a.nc;
+      case "rowHidden": {
+        // As Excel: true when every row is hidden, false when none is, null when some are.
+        let hidden = 0;
+        for (let r = a.r0; r < a.r0 + a.nr; r++)
+          if (ref.sheet.hiddenRows?.has(r) === true) hidden++;
+        return hidden === a.nr ? true : hidden === 0 ? false : null;
+      }
       case "address":
         return `${ref.sheet.name}!${areaAddress(a)}`;
       default:
@@ -767,6 +776,9 @@ class FakeRange extends FakeResolved<RangeRef | null> {
   }
   get columnCount(): number {
     return this.get("columnCount");
+  }
+  get rowHidden(): boolean | null {
+    return this.get("rowHidden");
   }
   get address(): string {
     return this.get("address");

@@ -60,6 +60,28 @@ describe("findingGroups by row", () => {
     ]);
   });
 
+  it("points a row's needs to the header row for a column the table lacks", () => {
+    const headers = ACTIVITY_HEADERS.filter((h) => h !== "Credits");
+    const row = aRow({ City: "" });
+    const outcome = checkWorkbook(
+      {
+        tables: [],
+        sheets: [
+          { name: "Activities", top: 1, values: [headers, headers.map((h) => row[h] ?? null)] },
+        ],
+        dateSystem: 1900,
+      },
+      { today: TODAY }
+    );
+    if (!outcome.ok) throw new Error("no Activities");
+    const g = findingGroups(outcome.result, { ...ALL_FINDINGS, groupBy: "row" }).find((x) =>
+      x.title.startsWith("Row 2")
+    )!;
+    expect(needsText(g.needs!)).toBe(
+      "Not ready for Closed: needs City, Credits (no such column: see header row 1)."
+    );
+  });
+
   it("says a row's statuses in a coordinator's words, and what it still needs", () => {
     const bad = byRow().find((g) => g.title.startsWith("Row 3"))!;
     expect(bad.detail).toBe("Data supports Draft; declared Closed.");

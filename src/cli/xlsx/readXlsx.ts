@@ -102,6 +102,8 @@ type TableSpan = {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
+  /** The sheet row of its total row; null without one. */
+  readonly totalRow: number | null;
   readonly top: number;
   readonly values: (readonly CellValue[])[];
 };
@@ -251,6 +253,7 @@ class Reader {
       lastRow: b.row - totalRows,
       firstCol: a.col,
       lastCol: b.col,
+      totalRow: totalRows > 0 ? b.row : null,
       top: headerRows === 0 ? a.row - 1 : a.row,
       values,
     };
@@ -290,6 +293,7 @@ class Reader {
     let valueText = "";
     let inlineText = "";
     const links: { ref: string; target: string }[] = [];
+    const hiddenRows = new Set<number>();
 
     const malformed = (why: string) =>
       new XlsxError(`${part}: cell ${cellAddress(rowNumber, col)} ${why}`);
@@ -419,6 +423,7 @@ class Reader {
               throw new XlsxError(`${part}: row ${r} comes after row ${rowNumber}`);
             }
             rowNumber = r;
+            if (a.hidden === "1" || a.hidden === "true") hiddenRows.add(r);
             nextCol = 1;
             cols = [];
             vals = [];
@@ -491,9 +496,22 @@ class Reader {
     }
 
     return {
-      sheet: { name, top: values.length === 0 ? 1 : top, values },
+      sheet: {
+        name,
+        top: values.length === 0 ? 1 : top,
+        hiddenRows,
+        totalRows: new Set(spans.flatMap((t) => (t.totalRow === null ? [] : [t.totalRow]))),
+        values,
+      },
       tables: spans.map((t) => {
-        const table = { name: t.name, sheet: name, top: t.top, values: t.values };
+        const table = {
+          name: t.name,
+          sheet: name,
+          top: t.top,
+          firstColumn: t.firstCol,
+          hiddenRows,
+          values: t.values,
+        };
         this.firstColumns.set(table, t.firstCol);
         return table;
       }),

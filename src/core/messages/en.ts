@@ -17,6 +17,9 @@ const CONDITION_TEXT: Readonly<Record<Condition, string>> = {
 const list = (items: readonly string[]): string =>
   items.length <= 6 ? items.join(", ") : `${items.slice(0, 6).join(", ")}, …`;
 
+const andList = (items: readonly string[]): string =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+
 const rows = (r: readonly number[]): string =>
   r.length === 1 ? `row ${String(r[0])}` : `rows ${list(r.map(String))}`;
 
@@ -68,7 +71,9 @@ export const MESSAGES: Messages = {
   description_too_long: (i) =>
     `Description is ${String(i.length)} characters; PARS takes at most ${String(i.max)}.`,
   duplicate_column: (i) =>
-    `Column appears more than once (${i.columns.map((c) => `"${c}"`).join(", ")}); the first one is read, the others are ignored.`,
+    i.letters === undefined || i.letters === null || i.meaning === undefined
+      ? `Column appears more than once (${i.columns.map((c) => `"${c}"`).join(", ")}); the first one is read, the others are ignored.`
+      : `Columns ${andList(i.letters)} ${i.letters.length === 2 ? "both" : "all"} read as ${i.meaning} (${i.columns.map((c) => `"${c}"`).join(", ")}); column ${i.letters[0] ?? ""} is read, the others are ignored.`,
   end_before_start: (i) => `End date ${i.end} is before start date ${i.start}.`,
   end_date_not_passed: (i) =>
     `End date ${i.end} is not in the past (as of ${i.today}); a ${i.status} activity must have ended. Use Active until it ends.`,

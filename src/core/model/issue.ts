@@ -56,7 +56,14 @@ export type IssueBody =
   | { readonly code: "description_too_long"; readonly length: number; readonly max: number }
   | { readonly code: "control_characters"; readonly value: string }
   | { readonly code: "missing_column"; readonly rows: number; readonly status: StatusName | null }
-  | { readonly code: "duplicate_column"; readonly columns: readonly string[] }
+  | {
+      readonly code: "duplicate_column";
+      readonly columns: readonly string[];
+      /** The canonical header they all read as. */
+      readonly meaning?: string;
+      /** Their sheet columns ("D", "K"); null where the header row's place is not known. */
+      readonly letters?: readonly string[] | null;
+    }
   | { readonly code: "no_known_columns"; readonly expected: readonly string[] }
   | {
       readonly code: "unknown_columns";
@@ -237,7 +244,12 @@ export type Place = {
 };
 
 /** A finding about the data: what, how bad, and where. Never thrown. */
-export type Issue = IssueBody & Place & { readonly severity: Severity };
+export type Issue = IssueBody &
+  Place & {
+    readonly severity: Severity;
+    /** The finding's row is hidden in Excel (Hide, or a filter): the report says so. */
+    readonly hidden?: true;
+  };
 
 /** Turns an issue body and its place into an issue. */
 export function makeIssue(body: IssueBody, severity: Severity, place: Place): Issue {

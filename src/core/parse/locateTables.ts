@@ -11,6 +11,10 @@ export type SourceTable = {
   readonly sheet: string;
   /** The sheet row number (1-based) of the header row. */
   readonly top: number;
+  /** The sheet column number (1 for A) of `values[i][0]`; column A when absent. */
+  readonly firstColumn?: number;
+  /** Sheet row numbers of the rows Excel hides (Hide, or a filter); none when absent. */
+  readonly hiddenRows?: ReadonlySet<number>;
   readonly values: readonly (readonly CellValue[])[];
 };
 
@@ -19,6 +23,15 @@ export type SourceSheet = {
   readonly name: string;
   /** The sheet row number (1-based) of `values[0]`. */
   readonly top: number;
+  /**
+   * Sheet row numbers of the total rows of Excel tables on the sheet (Table Design > Total Row):
+   * not activities, also when the table is found by the sheet's name or its header row.
+   */
+  readonly totalRows?: ReadonlySet<number>;
+  /** The sheet column number (1 for A) of `values[i][0]`; column A when absent. */
+  readonly firstColumn?: number;
+  /** Sheet row numbers of the rows Excel hides (Hide, or a filter); none when absent. */
+  readonly hiddenRows?: ReadonlySet<number>;
   readonly values: readonly (readonly CellValue[])[];
 };
 
@@ -37,6 +50,10 @@ export type LocatedTable = {
   /** How it was found, for the report. */
   readonly foundBy: "table" | "sheet" | "header";
   readonly headerRow: number;
+  /** The sheet column number (1 for A) of `headers[0]`; unknown (no letters) when absent. */
+  readonly firstColumn?: number;
+  /** Sheet row numbers of the rows Excel hides (Hide, or a filter); none when absent. */
+  readonly hiddenRows?: ReadonlySet<number>;
   readonly headers: readonly CellValue[];
   /**
    * The rows below the header, sharing the shell's row arrays (cells are not copied): `body[i]` is sheet row
@@ -55,22 +72,58 @@ const nameMatches = (spec: TableSpec<string>, name: string): boolean =>
 /** How many non-blank rows of a sheet are searched for its header row (a title may sit above it). */
 export const HEADER_SEARCH_ROWS = 20;
 
+const NO_ROWS: ReadonlySet<number> = new Set();
+
 function fromValues(
   spec: TableSpec<string>,
   sheet: string,
-  top: number,
-  values: readonly (readonly CellValue[])[],
+  source: SourceTable | SourceSheet,
   foundBy: LocatedTable["foundBy"]
 ): LocatedTable {
+  const { top, values } = source;
+  const firstColumn = source.firstColumn ?? 1;
+  const hiddenRows = source.hiddenRows ?? NO_ROWS;
   const h = headerIndex(spec, values, foundBy !== "table");
   const headers = values[h];
   // A table or sheet with that name but nothing in it is still the table: it has no rows.
   if (headers === undefined) {
-    return { table: spec.table, sheet, foundBy, headerRow: top, headers: [], body: [] };
+    return {
+      table: spec.table,
+      sheet,
+      foundBy,
+      headerRow: top,
+      firstColumn,
+      headers: [],
+      body: [],
+    };
   }
   // The rows are shared, not copied: a 100,000-row table's cells are walked once, by the reader.
   const body = h === 0 ? values.slice(1) : values.slice(h + 1);
-  return { table: spec.table, sheet, foundBy, headerRow: top + h, headers, body };
+  const totals = "totalRows" in source ? source.totalRows : undefined;
+  if (totals !== undefined) {
+    // The copy of the row list is the table's own: an Excel total row reads as a blank row.
+    for (const n of totals)
+      if (n > top + h && n - (top + h) - 1 < body.length) body[n - (top + h) - 1] = [];
+  }
+  return {
+    table: spec.table,
+    sheet,
+    foundBy,
+    headerRow: top + h,
+    firstColumn,
+    hiddenRows,
+    headers,
+    body,
+  };
+}
+
+/** The letters of sheet column `n` (1 for A, 27 for AA). */
+export function columnLetters(n: number): string {
+  let out = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) {
+    out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  }
+  return out;
 }
 
 /**
@@ -137,10 +190,10 @@ export function locateTables(book: WorkbookSource): Partial<Record<TableName, Lo
   const usedSheets = new Set<string>();
   for (const spec of TABLE_SPECS) {
     const t = book.tables.find((x) => nameMatches(spec, x.name));
-    let located = t && fromValues(spec, t.sheet, t.top, t.values, "table");
+    let located = t && fromValues(spec, t.sheet, t, "table");
     if (located === undefined) {
       const s = book.sheets.find((x) => nameMatches(spec, x.name));
-      located = s && fromValues(spec, s.name, s.top, s.values, "sheet");
+      located = s && fromValues(spec, s.name, s, "sheet");
     }
     if (located !== undefined) {
       found[spec.table] = located;
@@ -151,7 +204,7 @@ export function locateTables(book: WorkbookSource): Partial<Record<TableName, Lo
     for (const s of book.sheets) {
       if (usedSheets.has(s.name)) continue;
       if (hasActivitiesHeader(s.values)) {
-        found.Activities = fromValues(ACTIVITIES, s.name, s.top, s.values, "header");
+        found.Activities = fromValues(ACTIVITIES, s.name, s, "header");
         break;
       }
     }

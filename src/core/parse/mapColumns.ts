@@ -9,7 +9,12 @@ export type MappedColumn = { readonly index: number; readonly header: string };
 export type ColumnMap<K extends string> = {
   readonly columns: ReadonlyMap<K, MappedColumn>;
   /** Columns that appear more than once; the first one is read. */
-  readonly duplicates: readonly { readonly key: K; readonly headers: readonly string[] }[];
+  readonly duplicates: readonly {
+    readonly key: K;
+    readonly headers: readonly string[];
+    /** Where each of `headers` sits in the header row (0 for its first cell). */
+    readonly indexes: readonly number[];
+  }[];
   /** Headers that name no known column: kept in the workbook, ignored by the checks. */
   readonly unknown: readonly string[];
 };
@@ -58,7 +63,7 @@ export function mapColumns<K extends string>(
   headers: readonly CellValue[]
 ): ColumnMap<K> {
   const columns = new Map<K, MappedColumn>();
-  const seen = new Map<K, string[]>();
+  const seen = new Map<K, { headers: string[]; indexes: number[] }>();
   const unknown: string[] = [];
   headers.forEach((cell, index) => {
     const header = describeCell(cell).trim();
@@ -70,15 +75,16 @@ export function mapColumns<K extends string>(
     }
     const list = seen.get(key);
     if (list === undefined) {
-      seen.set(key, [header]);
+      seen.set(key, { headers: [header], indexes: [index] });
       columns.set(key, { index, header });
     } else {
-      list.push(header);
+      list.headers.push(header);
+      list.indexes.push(index);
     }
   });
   const duplicates = [...seen.entries()]
-    .filter(([, list]) => list.length > 1)
-    .map(([key, list]) => ({ key, headers: list }));
+    .filter(([, list]) => list.headers.length > 1)
+    .map(([key, list]) => ({ key, headers: list.headers, indexes: list.indexes }));
   return { columns, duplicates, unknown };
 }
 

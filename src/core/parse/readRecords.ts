@@ -28,7 +28,7 @@ import {
 import { EMPTY, type Field } from "./cells";
 import { canonicalHeader, mapColumns, type ColumnMap } from "./mapColumns";
 import { suggestColumn } from "./suggestColumn";
-import type { LocatedTable } from "./locateTables";
+import { columnLetters, type LocatedTable } from "./locateTables";
 
 export type {
   ActivityKey,
@@ -100,7 +100,17 @@ export function prepareTable<K extends string, V>(
     column: columns.columns.get(key)?.header ?? canonicalHeader(spec, key),
   });
   for (const d of columns.duplicates) {
-    sink({ code: "duplicate_column", columns: d.headers }, "error", place(headerRow, d.key));
+    const first = located?.firstColumn;
+    sink(
+      {
+        code: "duplicate_column",
+        columns: d.headers,
+        meaning: canonicalHeader(spec, d.key),
+        letters: first === undefined ? null : d.indexes.map((i) => columnLetters(first + i)),
+      },
+      "error",
+      place(headerRow, d.key)
+    );
   }
   if (located !== undefined && columns.columns.size > 0 && columns.unknown.length > 0) {
     // Said once per table: a misspelt header leaves its column unread, which the coordinator

@@ -381,10 +381,11 @@ function labelOf(v: RowVerdict | undefined): string | null {
 
 function whereOf(issue: Issue, v: RowVerdict | undefined): string {
   if (HEADER_ISSUE_CODES.has(issue.code)) return `${issue.table} columns`;
+  const hidden = issue.hidden === true ? " (hidden row)" : "";
   const base =
     issue.table === "Activities"
-      ? `Row ${String(issue.row)}`
-      : `${issue.table} row ${String(issue.row)}`;
+      ? `Row ${String(issue.row)}${hidden}`
+      : `${issue.table} row ${String(issue.row)}${hidden}`;
   const label = labelOf(v);
   return label === null ? base : `${base} · ${label}`;
 }
