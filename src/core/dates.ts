@@ -118,3 +118,29 @@ export function anniversary(start: DayNumber, months: number): DayNumber {
 export function lastDayOfSpan(start: DayNumber, months: number): DayNumber {
   return anniversary(start, months) - 1;
 }
+
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ].flatMap((name, i) => [
+    [name, i + 1] as const,
+    [name.slice(0, 3), i + 1] as const,
+    ...(name === "september" ? [["sept", 9] as const] : []),
+  ])
+);
+
+/** A month's number (1-12) from its English name, its first three letters or "Sept", any case. */
+export function monthOfName(name: string): number | null {
+  return MONTHS.get(name.toLowerCase()) ?? null;
+}

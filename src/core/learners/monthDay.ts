@@ -1,4 +1,4 @@
-import { dayOfSerial, partsOfDay, type DateSystem } from "../dates";
+import { dayOfSerial, monthOfName, partsOfDay, type DateSystem } from "../dates";
 import { isCellError, isUnsavedFormula, type CellValue } from "../model/cell";
 
 // A learner's birth date as PARS asks for it: month and day, no year. Source: ACCME FAQ 7921
@@ -17,28 +17,6 @@ export function isMonthDay(month: number, day: number): boolean {
   if (!Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= (DAYS_IN_MONTH[month - 1] as number);
-}
-
-const MONTH_NAMES = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-] as const;
-
-function monthOfName(name: string): number | null {
-  const key = name.toLowerCase().replace(/\.$/, "");
-  if (key === "sept") return 9;
-  const i = MONTH_NAMES.findIndex((m) => m === key || (key.length === 3 && m.startsWith(key)));
-  return i < 0 ? null : i + 1;
 }
 
 // Text forms, each with an optional year that is read and dropped: "07/04", "7/4", "07-04",
@@ -81,8 +59,10 @@ export function parseMonthDay(cell: CellValue, system: DateSystem): MonthDay | n
   if ((m = ISO.exec(text)) !== null) return of(Number(m[2]), Number(m[3]));
   if ((m = US.exec(text)) !== null) return of(Number(m[1]), Number(m[2]));
   if ((m = XML_MONTH_DAY.exec(text)) !== null) return of(Number(m[1]), Number(m[2]));
-  if ((m = NAME_FIRST.exec(text)) !== null) return of(monthOfName(m[1] as string), Number(m[2]));
-  if ((m = DAY_FIRST.exec(text)) !== null) return of(monthOfName(m[2] as string), Number(m[1]));
+  if ((m = NAME_FIRST.exec(text)) !== null)
+    return of(monthOfName((m[1] as string).replace(/\.$/, "")), Number(m[2]));
+  if ((m = DAY_FIRST.exec(text)) !== null)
+    return of(monthOfName((m[2] as string).replace(/\.$/, "")), Number(m[1]));
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { describeCell, isCellError, isUnsavedFormula, type CellValue } from "../model/cell";
 import type { IssueBody } from "../model/issue";
-import { dayFromParts, dayOfSerial, type DateSystem, type DayNumber } from "../dates";
+import { dayFromParts, dayOfSerial, monthOfName, type DateSystem, type DayNumber } from "../dates";
 import { lookUp, normaliseKey, type Vocabulary } from "../codes/normalise";
 import { matchCountry } from "../codes/country";
 import {
@@ -98,31 +98,10 @@ const MONTH_FIRST = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\
 /** "1 July 2024", "01-Jul-2024" (Excel's d-mmm-yyyy). */
 const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{4})${TIME}$`);
 
-const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-  ].flatMap((name, i) => [
-    [name, i + 1] as const,
-    [name.slice(0, 3), i + 1] as const,
-    ...(name === "september" ? [["sept", 9] as const] : []),
-  ])
-);
-
 /** The day of a year, a month's English name (or its first three letters) and a day, if real. */
 function dayOfNamedMonth(year: string, month: string, day: string): DayNumber | null {
-  const m = MONTHS.get(month.toLowerCase());
-  return m === undefined ? null : dayFromParts(Number(year), m, Number(day));
+  const m = monthOfName(month);
+  return m === null ? null : dayFromParts(Number(year), m, Number(day));
 }
 
 /**
