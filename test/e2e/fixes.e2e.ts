@@ -1,29 +1,12 @@
 // One-click fixes in the built pane: preview, apply, undo, over an in-memory Excel in Chromium.
 // The round trip must leave every cell of every sheet as it was, formulas and numbers included.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { ACTIVITY_HEADERS, aRow, cellsOf } from "../support/builders";
-import { DIST, launchChromium, serveStatic } from "./browser";
 import { installFakeOffice } from "./fakeOffice";
-import { axe, workbookScript } from "./paneHost";
+import { axe, paneBrowser, SHOTS, workbookScript } from "./paneHost";
 
-const ROOT = path.resolve(__dirname, "../..");
-const SHOTS = path.join(ROOT, "test-results");
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneBrowser();
 
 const ROWS = [
   aRow({ "Internal ID": "A-1", Country: "United States" }),
@@ -50,7 +33,7 @@ const cells = (page: Page) =>
   });
 
 async function openPane(theme: "light" | "dark"): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  const page = await pane.browser.newPage({ viewport: { width: 320, height: 800 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => {
@@ -61,7 +44,7 @@ async function openPane(theme: "light" | "dark"): Promise<{ page: Page; errors: 
     ["Activities", [ACTIVITY_HEADERS, ...ROWS.map((r) => cellsOf(ACTIVITY_HEADERS, r))]],
   ] as const;
   await installFakeOffice(page, { excel: workbookScript({ theme, tables }) });
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${pane.url}/taskpane.html`);
   await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
   // A formula in a fixable cell: it is to be left alone.
   await page.evaluate((c) => {

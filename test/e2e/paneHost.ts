@@ -1,10 +1,11 @@
 // The in-memory workbook behind the built task pane in the browser tests: the same fake host the
 // adapter tests use, compiled for the page, with document settings and the Office flags the pane
 // reads. Shared by every task-pane e2e test so they all open the same workbook.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import ts from "typescript";
+import { DIST, launchChromium, serveStatic } from "./browser";
 import { ACTIVITY_HEADERS, aRow, cellsOf, SUPPORT_HEADERS } from "../support/builders";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -110,4 +111,35 @@ export async function axe(page: Page): Promise<AxeResult["violations"]> {
         : v
     )
     .filter((v) => v.nodes.length > 0);
+}
+
+/** Where the browser tests leave screenshots for a person to look at. */
+export const SHOTS = path.resolve(__dirname, "../../test-results");
+
+/**
+ * One Chromium and one server of the built pane for a test file: started before its tests and
+ * closed after them. Read `browser` and `url` inside a test, once they exist.
+ */
+export function paneBrowser(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveStatic(DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (browser === undefined) throw new Error("the browser starts in beforeAll");
+      return browser;
+    },
+    get url(): string {
+      if (server === undefined) throw new Error("the server starts in beforeAll");
+      return server.url;
+    },
+  };
 }

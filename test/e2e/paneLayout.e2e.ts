@@ -2,29 +2,12 @@
 // (320 and 450 CSS px), light and dark, and at 200% zoom: each view fits two screens, nothing runs
 // off the side, axe finds nothing, the findings list is one tab stop, and the page may load
 // nothing from outside. Screenshots land in test-results/ for a person to look at.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { DIST, launchChromium, serveStatic } from "./browser";
+import type { Page } from "playwright-core";
 import { installFakeOffice } from "./fakeOffice";
-import { axe, exampleTables, workbookScript } from "./paneHost";
+import { axe, exampleTables, paneBrowser, SHOTS, workbookScript } from "./paneHost";
 
-const ROOT = path.resolve(__dirname, "../..");
-const SHOTS = path.join(ROOT, "test-results");
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneBrowser();
 
 /**
  * The pane over the example workbook, checked. 200% zoom in a pane `width` wide is a CSS viewport
@@ -35,7 +18,7 @@ async function checkedPane(
   theme: "light" | "dark",
   zoom: 1 | 2 = 1
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({
+  const page = await pane.browser.newPage({
     viewport: { width: width / zoom, height: 800 / zoom },
     deviceScaleFactor: zoom,
   });
@@ -46,7 +29,7 @@ async function checkedPane(
   });
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await installFakeOffice(page, { excel: workbookScript({ theme, tables: exampleTables() }) });
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${pane.url}/taskpane.html`);
   await page.getByRole("button", { name: "Check" }).click();
   await page.getByRole("heading", { name: "At a glance" }).waitFor();
   return { page, errors };

@@ -2,37 +2,20 @@
 // tests use, compiled for the page, behind the fake office.js. Checks the workbook, goes to a
 // finding, sees an edit re-checked live, runs axe-core on the result, and keeps screenshots in
 // light and dark themes.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { DIST, launchChromium, serveStatic } from "./browser";
+import type { Page } from "playwright-core";
 import { installFakeOffice } from "./fakeOffice";
-import { axe, workbookScript } from "./paneHost";
+import { axe, paneBrowser, SHOTS, workbookScript } from "./paneHost";
 
-const ROOT = path.resolve(__dirname, "../..");
-const SHOTS = path.join(ROOT, "test-results");
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneBrowser();
 
 async function openPane(theme: "light" | "dark"): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  const page = await pane.browser.newPage({ viewport: { width: 360, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await installFakeOffice(page, { excel: workbookScript({ theme }) });
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${pane.url}/taskpane.html`);
   await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
   return { page, errors };
 }

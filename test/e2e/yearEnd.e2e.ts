@@ -3,29 +3,12 @@
 // side at 320 and 450 px and at 200% zoom, axe clean in light and dark. The page's clock is fixed
 // on a February day, so the year due is 2025 whatever day the test runs. Screenshots land in
 // test-results/ for a person to look at.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { DIST, launchChromium, serveStatic } from "./browser";
+import type { Page } from "playwright-core";
 import { installFakeOffice } from "./fakeOffice";
-import { axe, exampleTables, workbookScript } from "./paneHost";
+import { axe, exampleTables, paneBrowser, SHOTS, workbookScript } from "./paneHost";
 
-const ROOT = path.resolve(__dirname, "../..");
-const SHOTS = path.join(ROOT, "test-results");
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneBrowser();
 
 /** The pane over the example workbook on February 10, 2026, its Year end report for 2025 built. */
 async function yearEndPane(
@@ -33,7 +16,7 @@ async function yearEndPane(
   theme: "light" | "dark",
   zoom: 1 | 2 = 1
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({
+  const page = await pane.browser.newPage({
     viewport: { width: width / zoom, height: 800 / zoom },
     deviceScaleFactor: zoom,
   });
@@ -45,7 +28,7 @@ async function yearEndPane(
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await page.clock.setFixedTime(new Date(2026, 1, 10, 9, 0));
   await installFakeOffice(page, { excel: workbookScript({ theme, tables: exampleTables() }) });
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${pane.url}/taskpane.html`);
   await page.getByRole("tab", { name: "Year end" }).click();
   const view = page.getByRole("tabpanel", { name: "Year end" });
   expect(await view.getByRole("combobox", { name: "Reporting year" }).inputValue()).toBe("2025");

@@ -7,7 +7,7 @@ export type CellError = { readonly error: string };
 
 /**
  * A formula whose result the file does not hold: a workbook written by a program, never opened
- * and saved in Excel. Shells that read files hand it over so that the finding says so, instead of
+ * and saved in Excel; shells that read files hand it over so that the finding says so, instead of
  * taking the cell for blank.
  */
 export type UnsavedFormula = { readonly formula: string };
