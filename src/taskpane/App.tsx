@@ -9,7 +9,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useDeferredValue, useMemo, useState } from "react";
-import { dayOfIso, usOfDay, type CheckOptions, type CheckResult } from "../core";
+import type { CheckOptions, CheckResult } from "../core";
+import { shownDay } from "./shownDay";
 import { CheckBar } from "./components/CheckBar";
 import { ErrorBar } from "./components/ErrorBar";
 import { ExportPanel } from "./components/ExportPanel";
@@ -79,12 +80,6 @@ const useStyles = makeStyles({
 });
 
 const n = (x: number) => x.toLocaleString("en-US");
-
-/** A YYYY-MM-DD day as the pane shows dates: MM/DD/YYYY. */
-export function shownDate(iso: string): string {
-  const day = dayOfIso(iso);
-  return day === null ? iso : usOfDay(day);
-}
 
 function marksText(pass: CheckPass): string {
   if (pass.marks === null) return "The sheet is not marked.";
@@ -301,7 +296,7 @@ export function App(props: { deps?: AppDeps }) {
         <>
           <SettingsPanel
             saved={settings}
-            today={shownDate(today)}
+            today={shownDay(today)}
             save={save}
             onSave={(next) =>
               void saveSettings(next).then((ok) => {
@@ -337,7 +332,7 @@ export function App(props: { deps?: AppDeps }) {
           progress={state.status === "running" ? state.progress : null}
           canClear={canClear}
           live={live}
-          asOf={shownDate(result?.asOf ?? asOf)}
+          asOf={shownDay(result?.asOf ?? asOf)}
           summary={result?.summary ?? null}
           outcome={outcomeText(pass)}
           cancelled={cancelled}

@@ -12,14 +12,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import {
-  dayOfIso,
-  exportNoteText,
-  usOfDay,
-  type ExcludedRow,
-  type ExportPreview,
-  type LayoutId,
-} from "../../core";
+import { exportNoteText, type ExcludedRow, type ExportPreview, type LayoutId } from "../../core";
+import { shownDay } from "../shownDay";
 import type { CopyState, ExportState, PreviewState, SelectionState } from "../hooks/useExport";
 import { ErrorBar } from "./ErrorBar";
 
@@ -56,12 +50,6 @@ function who(e: ExcludedRow): string {
   return [`Row ${String(e.row)}`, e.internalId ?? "", e.title ?? ""]
     .filter((s) => s !== "")
     .join(" · ");
-}
-
-/** A YYYY-MM-DD day as the pane shows dates, MM/DD/YYYY. */
-function shownDay(iso: string): string {
-  const day = dayOfIso(iso);
-  return day === null ? iso : usOfDay(day);
 }
 
 /** A logged moment (ISO 8601) as a coordinator reads it: "11/25/2025 at 14:30 UTC". */
