@@ -24,7 +24,7 @@ import { StatusChart } from "./components/StatusChart";
 import { YearEndView } from "./components/YearEndView";
 import { officeDeps, type AppDeps } from "./deps";
 import { passOf, useCheck } from "./hooks/useCheck";
-import { previewFor, useExport } from "./hooks/useExport";
+import { choicePreview, useExport } from "./hooks/useExport";
 import { useFindings } from "./hooks/useFindings";
 import { useFixes } from "./hooks/useFixes";
 import { useInsertTables } from "./hooks/useInsertTables";
@@ -139,9 +139,12 @@ export function App(props: { deps?: AppDeps }) {
   // The preview re-runs the check for upload (about 1.4 s at 100,000 rows): deferred, so the
   // check's own results are painted first and typing in the settings stays responsive.
   const previewPass = useDeferredValue(pass);
+  // Deferred too: a new choice of file is shown checked at once, its preview as soon as made.
+  const previewChoice = useDeferredValue(exporting.layout);
   const preview = useMemo(
-    () => previewFor(previewPass, { today: asOf, providerId }, exporting.selection),
-    [previewPass, asOf, providerId, exporting.selection]
+    () =>
+      choicePreview(previewPass, { today: asOf, providerId }, previewChoice, exporting.selection),
+    [previewPass, asOf, providerId, previewChoice, exporting.selection]
   );
   const runCheck = (options: CheckOptions) => void check(options);
   const insertTables = async () => {
@@ -277,7 +280,8 @@ export function App(props: { deps?: AppDeps }) {
           preview={preview}
           state={exporting.state}
           copyState={exporting.copyState}
-          onExport={(p) => void exporting.exportFile(p)}
+          onExport={(p, layout) => void exporting.exportFile(p, layout)}
+          onExportLearners={(p, id) => void exporting.exportLearners(p, id)}
           onExportAnyway={() => void exporting.exportAnyway()}
           onCancel={exporting.cancel}
           onCopy={() => void exporting.copy()}

@@ -76,8 +76,11 @@ export type ExportFile = {
   readonly summary: ExportSummary;
 };
 
-/** An export file's whole text as one string (for a sheet, the clipboard, or a test). */
-export function exportText(file: ExportFile): string {
+/**
+ * An export file's whole text as one string (for a sheet, the clipboard, or a test): an activity
+ * file's or a learner file's, both kept in pieces.
+ */
+export function exportText(file: Pick<ExportFile, "pieces">): string {
   return file.pieces.join("");
 }
 

@@ -12,9 +12,26 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { exportNoteText, type ExcludedRow, type ExportPreview, type LayoutId } from "../../core";
+import {
+  exportNoteText,
+  LEARNER_LAYOUT_NOTES,
+  type ChangedCell,
+  type ExcludedLearner,
+  type ExcludedRow,
+  type ExportPreview,
+  type LayoutId,
+  type LearnerPreview,
+} from "../../core";
 import { shownDay } from "../shownDay";
-import type { CopyState, ExportState, PreviewState, SelectionState } from "../hooks/useExport";
+import type {
+  ChoicePreview,
+  CopyState,
+  ExportChoice,
+  ExportState,
+  LearnerPreviewState,
+  PreviewState,
+  SelectionState,
+} from "../hooks/useExport";
 import { ErrorBar } from "./ErrorBar";
 
 const useStyles = makeStyles({
@@ -38,10 +55,14 @@ const useStyles = makeStyles({
   summary: { cursor: "pointer", "& > h3": { display: "inline" } },
 });
 
-const LAYOUT_NAMES: Readonly<Record<LayoutId, string>> = {
+const LAYOUT_NAMES: Readonly<Record<ExportChoice, string>> = {
   xml: "PARS XML",
   txt: "Template D (.txt)",
+  learners: "Learner completions, XML",
 };
+
+const choiceOf = (value: string): ExportChoice =>
+  value === "txt" || value === "learners" ? value : "xml";
 
 const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -71,6 +92,101 @@ function summaryText(p: ExportPreview): string {
     (unselected > 0 ? `; ${plural(unselected, "row")} not selected` : "") +
     "."
   );
+}
+
+/** The cells whose text the file carries differently (made safe), one line each. */
+function ChangedCells({ changed }: { changed: readonly ChangedCell[] }) {
+  const styles = useStyles();
+  if (changed.length === 0) return null;
+  return (
+    <>
+      <h3 id="export-changed" className={styles.subheading}>
+        Cells written differently in the file
+      </h3>
+      <ul className={styles.list} aria-labelledby="export-changed">
+        {changed.map((c) => (
+          <li key={`${c.table}|${String(c.row)}|${c.column}`}>
+            <Text size={200}>
+              {c.table} row {c.row} {c.column}: {JSON.stringify(c.before)} →{" "}
+              {JSON.stringify(c.after)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function learnerWho(e: ExcludedLearner): string {
+  return [`Learners row ${String(e.row)}`, e.name ?? "", e.internalId ?? ""]
+    .filter((s) => s !== "")
+    .join(" · ");
+}
+
+function learnerSummaryText(p: LearnerPreview): string {
+  const n = p.learners.length;
+  const out = p.excluded.length;
+  return (
+    `${plural(n, "completion")} ${n === 1 ? "goes" : "go"} in as of ${shownDay(p.asOf)}; ` +
+    `${plural(out, "row")} ${out === 1 ? "has an error and stays" : "have errors and stay"} out.`
+  );
+}
+
+/**
+ * The learner file's preview, as `pars-ready export --format learners` prints it: how many
+ * completions go in, and which rows stay out with their error messages, folded like the
+ * activities'.
+ */
+function LearnerPreviewDetails({ preview }: { preview: LearnerPreview }) {
+  const styles = useStyles();
+  const out = preview.excluded;
+  return (
+    <>
+      <Text role="status" size={200}>
+        {learnerSummaryText(preview)}
+      </Text>
+      {out.length > 0 && (
+        <details>
+          <summary className={styles.summary}>
+            <h3 id="export-learners-out" className={styles.subheading}>
+              Staying out ({out.length.toLocaleString("en-US")})
+            </h3>
+          </summary>
+          <ul className={styles.list} aria-labelledby="export-learners-out">
+            {out.map((e) => (
+              <li key={`${e.sheet}|${String(e.row)}`}>
+                <Text size={200}>{learnerWho(e)}: stays out</Text>
+                {e.messages.length > 0 && (
+                  <ul className={styles.list}>
+                    {e.messages.map((m, i) => (
+                      <li key={i}>
+                        <Text size={200}>{m}</Text>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <ChangedCells changed={preview.changed} />
+    </>
+  );
+}
+
+function learnerNotice(preview: LearnerPreviewState): string | null {
+  switch (preview.status) {
+    case "unchecked":
+      return "Press Check first: the export takes the rows as checked.";
+    case "no_activities":
+      return "There is no Activities table, so no learner can be joined to an activity.";
+    case "no_learners_table":
+      return "This workbook has no Learners table. Add one with Insert PARS tables in Settings (existing sheets are left as they are), enter one row per completion, then press Check.";
+    case "failed":
+    case "ready":
+      return null;
+  }
 }
 
 /** The preview as a coordinator reads it before the file is made, as the CLI prints it. */
@@ -113,23 +229,7 @@ function PreviewDetails({ preview }: { preview: ExportPreview }) {
           </ul>
         </details>
       )}
-      {preview.changed.length > 0 && (
-        <>
-          <h3 id="export-changed" className={styles.subheading}>
-            Cells written differently in the file
-          </h3>
-          <ul className={styles.list} aria-labelledby="export-changed">
-            {preview.changed.map((c) => (
-              <li key={`${c.table}|${String(c.row)}|${c.column}`}>
-                <Text size={200}>
-                  {c.table} row {c.row} {c.column}: {JSON.stringify(c.before)} →{" "}
-                  {JSON.stringify(c.after)}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ChangedCells changed={preview.changed} />
       {preview.notes.length > 0 && (
         <>
           <h3 id="export-notes" className={styles.subheading}>
@@ -175,7 +275,10 @@ function selectionText(selection: SelectionState): string {
 
 function DoneMessage({ state }: { state: Extract<ExportState, { status: "done" }> }) {
   const { file } = state.made;
-  const rows = plural(file.summary.rows, "activity", "activities");
+  const rows =
+    file.summary.layout === "learners"
+      ? plural(file.summary.rows, "completion")
+      : plural(file.summary.rows, "activity", "activities");
   const logged = `Logged in the Export Log on sheet "${state.recorded.logSheet}".`;
   if (state.downloaded) {
     return (
@@ -201,66 +304,111 @@ function DoneMessage({ state }: { state: Extract<ExportState, { status: "done" }
   );
 }
 
+/** What the chosen file's preview allows: the button's action, or nothing to make. */
+type Ready =
+  | { readonly kind: "activities"; readonly preview: ExportPreview; readonly layout: LayoutId }
+  | { readonly kind: "learners"; readonly preview: LearnerPreview; readonly providerId: string };
+
 /**
- * The Export area: the layout, an optional selection of rows, the preview of what goes in and
- * what stays out, and the one button that makes the file.
+ * The Export area: the file to make (an activity layout or the learner file), an optional
+ * selection of activity rows, the preview of what goes in and what stays out, and the one button
+ * that makes the file.
  */
 export function ExportPanel(props: {
   available: boolean;
-  layout: LayoutId;
-  onLayout: (layout: LayoutId) => void;
+  layout: ExportChoice;
+  onLayout: (layout: ExportChoice) => void;
   selection: SelectionState;
   onSelectionOnly: (on: boolean) => void;
   onReadSelection: () => void;
-  preview: PreviewState;
+  preview: ChoicePreview;
   state: ExportState;
   copyState: CopyState;
-  onExport: (preview: ExportPreview) => void;
+  onExport: (preview: ExportPreview, layout: LayoutId) => void;
+  onExportLearners: (preview: LearnerPreview, providerId: string) => void;
   onExportAnyway: () => void;
   onCancel: () => void;
   onCopy: () => void;
 }) {
   const styles = useStyles();
-  const { preview, state, selection } = props;
-  const ready = preview.status === "ready" ? preview.preview : null;
-  const nothingGoesIn = ready !== null && ready.activities.length === 0;
+  const { state, selection } = props;
+  // The preview is worked out after the choice is shown; until then it is of the earlier choice.
+  const current = props.preview.choice === props.layout ? props.preview : null;
+  const learners = props.layout === "learners";
+  const activityState: PreviewState | null =
+    current !== null && current.choice !== "learners" ? current.state : null;
+  const learnerState: LearnerPreviewState | null =
+    current !== null && current.choice === "learners" ? current.state : null;
+  const activityReady = activityState?.status === "ready" ? activityState.preview : null;
+  const learnerReady = learnerState?.status === "ready" ? learnerState : null;
+  const nothingGoesIn =
+    (activityReady !== null && activityReady.activities.length === 0) ||
+    (learnerReady !== null && learnerReady.preview.learners.length === 0);
+  const needsProviderId = learnerReady !== null && learnerReady.providerId === null;
+  let ready: Ready | null = null;
+  if (current !== null && current.choice !== "learners" && activityReady !== null) {
+    ready = { kind: "activities", preview: activityReady, layout: current.choice };
+  } else if (learnerReady !== null && learnerReady.providerId !== null) {
+    ready = {
+      kind: "learners",
+      preview: learnerReady.preview,
+      providerId: learnerReady.providerId,
+    };
+  }
   const busy = state.status === "running" || state.status === "duplicate";
-  const notice = previewNotice(preview);
+  const notice =
+    current === null
+      ? "Working out what goes in…"
+      : current.choice === "learners"
+        ? learnerNotice(current.state)
+        : previewNotice(current.state);
+  const failed =
+    activityState?.status === "failed"
+      ? activityState.error
+      : learnerState?.status === "failed"
+        ? learnerState.error
+        : null;
   const made = state.status === "done" || state.status === "failed" ? state.made : null;
+  const madeLearners = made !== null && made.file.summary.layout === "learners";
   return (
     <section className={styles.root} aria-labelledby="export-heading">
       <h2 id="export-heading" className={styles.heading}>
         Export
       </h2>
       <Text size={200}>
-        Makes the PARS batch-upload file of the activities that pass their declared status.
+        {learners
+          ? "Makes the learner file (MedBiquitous Activity Report v2) of the Learners table's completions that have no error, for PARS to pass on to the boards and CME Passport."
+          : "Makes the PARS batch-upload file of the activities that pass their declared status."}
       </Text>
       <RadioGroup
-        aria-label="Upload layout"
+        aria-label="File to make"
         value={props.layout}
-        onChange={(_, d) => props.onLayout(d.value === "txt" ? "txt" : "xml")}
+        onChange={(_, d) => props.onLayout(choiceOf(d.value))}
       >
         <Radio value="xml" label={LAYOUT_NAMES.xml} />
         <Radio value="txt" label={LAYOUT_NAMES.txt} />
+        <Radio value="learners" label={LAYOUT_NAMES.learners} />
       </RadioGroup>
-      <div className={styles.row}>
-        <Checkbox
-          checked={selection.status !== "all"}
-          disabled={!props.available}
-          onChange={(_, d) => props.onSelectionOnly(d.checked === true)}
-          label="Only the rows selected in the sheet"
-        />
-        {selection.status !== "all" && (
-          <Button
-            size="small"
-            disabled={selection.status === "reading"}
-            onClick={props.onReadSelection}
-          >
-            Use selection
-          </Button>
-        )}
-      </div>
-      {selection.status === "rows" && selection.rows.length > 0 && (
+      {!learners && (
+        <div className={styles.row}>
+          <Checkbox
+            checked={selection.status !== "all"}
+            disabled={!props.available}
+            onChange={(_, d) => props.onSelectionOnly(d.checked === true)}
+            label="Only the rows selected in the sheet"
+          />
+          {selection.status !== "all" && (
+            <Button
+              size="small"
+              disabled={selection.status === "reading"}
+              onClick={props.onReadSelection}
+            >
+              Use selection
+            </Button>
+          )}
+        </div>
+      )}
+      {!learners && selection.status === "rows" && selection.rows.length > 0 && (
         <Text size={200} className={styles.muted}>
           {selectionText(selection)}
         </Text>
@@ -270,13 +418,32 @@ export function ExportPanel(props: {
           {notice}
         </Text>
       )}
-      {preview.status === "failed" && <ErrorBar error={preview.error} />}
-      {ready !== null && <PreviewDetails preview={ready} />}
+      {failed !== null && <ErrorBar error={failed} />}
+      {activityReady !== null && <PreviewDetails preview={activityReady} />}
+      {learnerReady !== null && <LearnerPreviewDetails preview={learnerReady.preview} />}
       {nothingGoesIn && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>No activity passes its status: no file is made.</MessageBarTitle> Fix
-            the rows listed above, or select other rows.
+            {learners ? (
+              <>
+                <MessageBarTitle>No completion is free of errors: no file is made.</MessageBarTitle>{" "}
+                Fix the rows listed above, then press Check.
+              </>
+            ) : (
+              <>
+                <MessageBarTitle>No activity passes its status: no file is made.</MessageBarTitle>{" "}
+                Fix the rows listed above, or select other rows.
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {needsProviderId && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>A provider ID is needed for the learner file.</MessageBarTitle> The
+            file names the provider that reports the completions. Enter your seven-digit ACCME
+            provider ID in Settings and save it; the file can then be made.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -284,7 +451,9 @@ export function ExportPanel(props: {
         appearance="primary"
         disabled={!props.available || ready === null || nothingGoesIn || busy}
         onClick={() => {
-          if (ready !== null) props.onExport(ready);
+          if (ready?.kind === "activities") props.onExport(ready.preview, ready.layout);
+          else if (ready?.kind === "learners")
+            props.onExportLearners(ready.preview, ready.providerId);
         }}
       >
         {`Export ${LAYOUT_NAMES[props.layout]}`}
@@ -300,7 +469,9 @@ export function ExportPanel(props: {
             <MessageBarTitle>
               {`This file was already made on ${shownMoment(state.prior.time)} (${state.prior.fileName}).`}
             </MessageBarTitle>{" "}
-            Uploading it again would send the same activities twice.
+            {state.made.file.summary.layout === "learners"
+              ? "Uploading it again would report the same completions twice."
+              : "Uploading it again would send the same activities twice."}
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={props.onExportAnyway}>Export anyway</Button>
@@ -331,6 +502,17 @@ export function ExportPanel(props: {
           <Text size={100} className={mergeClasses(styles.muted, styles.mono)}>
             {made.sha256}
           </Text>
+          {madeLearners && (
+            <ul className={styles.list} aria-label="About the learner file">
+              {LEARNER_LAYOUT_NOTES.map((n) => (
+                <li key={n}>
+                  <Text size={200} className={styles.muted}>
+                    {n}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          )}
         </details>
       )}
     </section>

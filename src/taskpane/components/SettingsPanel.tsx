@@ -33,7 +33,7 @@ export function SettingsPanel(props: {
       </h2>
       <Field
         label="ACCME provider ID"
-        hint="Seven digits. Used to catch an Internal ID that repeats it."
+        hint="Seven digits. The learner file names it; the check catches an Internal ID that repeats it."
         validationMessage={d.problems.providerId}
         validationState={d.problems.providerId === null ? "none" : "error"}
       >

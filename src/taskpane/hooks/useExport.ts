@@ -1,15 +1,19 @@
 import { useCallback, useState } from "react";
 import {
   buildExport,
+  buildLearnerExport,
   exportChunks,
   exportLogEntry,
   exportText,
   findPriorExport,
   previewExport,
+  previewLearners,
   UPLOAD_LAYOUTS,
   type ExportFile,
   type ExportPreview,
   type LayoutId,
+  type LearnerExportFile,
+  type LearnerPreview,
 } from "../../core";
 import { fileSha256 } from "../fileDigest";
 import type { LoggedExport, RecordedExport } from "../../excel/exportLogTable";
@@ -35,9 +39,33 @@ export type PreviewState =
   | { readonly status: "failed"; readonly error: PaneError }
   | { readonly status: "ready"; readonly preview: ExportPreview };
 
+/** What the Export view makes: an upload layout's activity file, or the learner file. */
+export type ExportChoice = LayoutId | "learners";
+
+/** The learner file's preview as the pane can show it, or why there is none. */
+export type LearnerPreviewState =
+  | { readonly status: "unchecked" }
+  | { readonly status: "no_activities" }
+  | { readonly status: "no_learners_table" }
+  | { readonly status: "failed"; readonly error: PaneError }
+  | {
+      readonly status: "ready";
+      readonly preview: LearnerPreview;
+      /** From the pane's settings; null when none is saved, and then no file can be made. */
+      readonly providerId: string | null;
+    };
+
+/** The preview of the file chosen, tagged with the choice it was worked out for. */
+export type ChoicePreview =
+  | { readonly choice: LayoutId; readonly state: PreviewState }
+  | { readonly choice: "learners"; readonly state: LearnerPreviewState };
+
+/** A file the pane makes: an activity upload file or a learner file. */
+export type PaneFile = ExportFile | LearnerExportFile;
+
 /** A file made and fingerprinted, not yet handed over. */
 export type MadeFile = {
-  readonly file: ExportFile;
+  readonly file: PaneFile;
   /** Its text in chunks (`exportChunks`), as the download and the digest take it. */
   readonly chunks: readonly string[];
   readonly sha256: string;
@@ -152,13 +180,61 @@ export function previewFor(
   }
 }
 
-const MIME: Readonly<Record<LayoutId, string>> = {
-  xml: "application/xml;charset=utf-8",
-  txt: "text/plain;charset=utf-8",
-};
+/**
+ * What the learner file would hold, from the last check's workbook with the pane's settings: the
+ * same `previewLearners` that `pars-ready export --format learners` runs. A workbook without a
+ * Learners table is said so, not previewed.
+ */
+export function learnerPreviewFor(
+  pass: CheckPass | null,
+  options: { readonly today: string; readonly providerId: string | null }
+): LearnerPreviewState {
+  if (pass === null) return { status: "unchecked" };
+  if (!pass.outcome.ok) return { status: "no_activities" };
+  if (!pass.outcome.result.tables.some((t) => t.table === "Learners")) {
+    return { status: "no_learners_table" };
+  }
+  try {
+    const outcome = previewLearners(pass.source, options);
+    return outcome.ok
+      ? { status: "ready", preview: outcome.preview, providerId: options.providerId }
+      : { status: "no_activities" };
+  } catch (e) {
+    return { status: "failed", error: toPaneError(e) };
+  }
+}
 
 /**
- * Exporting from the pane: the layout and selection, making the file, warning when the Export Log
+ * The preview of the file chosen, and only of that one: each re-runs the check for upload, so
+ * the choice not on show costs nothing. The learner file takes every Learners row; the selection
+ * is of Activities rows and applies to the activity files alone.
+ */
+export function choicePreview(
+  pass: CheckPass | null,
+  options: { readonly today: string; readonly providerId: string | null },
+  choice: ExportChoice,
+  selection: SelectionState
+): ChoicePreview {
+  return choice === "learners"
+    ? { choice, state: learnerPreviewFor(pass, options) }
+    : { choice, state: previewFor(pass, options, selection) };
+}
+
+const MIME: Readonly<Record<ExportChoice, string>> = {
+  xml: "application/xml;charset=utf-8",
+  txt: "text/plain;charset=utf-8",
+  learners: "application/xml;charset=utf-8",
+};
+
+/** The line end a file is written with: its layout's, and LF for the learner file. */
+function lineEndOf(file: PaneFile): string {
+  const layout = file.summary.layout;
+  return layout === "learners" ? "\n" : UPLOAD_LAYOUTS[layout].lineEnd;
+}
+
+/**
+ * Exporting from the pane: the choice of file (an activity layout or the learner file) and the
+ * selection, making the file, warning when the Export Log
  * already has the same file, downloading it (or writing it to a new sheet where the host cannot),
  * logging it, and copying its text.
  */
@@ -167,19 +243,20 @@ export function useExport(
   files: FileHost,
   now: () => Date
 ): {
-  layout: LayoutId;
-  setLayout: (layout: LayoutId) => void;
+  layout: ExportChoice;
+  setLayout: (layout: ExportChoice) => void;
   selection: SelectionState;
   setSelectionOnly: (on: boolean) => Promise<void>;
   readSelection: () => Promise<void>;
   state: ExportState;
   copyState: CopyState;
-  exportFile: (preview: ExportPreview) => Promise<void>;
+  exportFile: (preview: ExportPreview, layout: LayoutId) => Promise<void>;
+  exportLearners: (preview: LearnerPreview, providerId: string) => Promise<void>;
   exportAnyway: () => Promise<void>;
   cancel: () => void;
   copy: () => Promise<void>;
 } {
-  const [layout, setLayout] = useState<LayoutId>("xml");
+  const [layout, setLayout] = useState<ExportChoice>("xml");
   const [selection, setSelection] = useState<SelectionState>({ status: "all" });
   const [state, setState] = useState<ExportState>({ status: "idle" });
   const [copyState, setCopyState] = useState<CopyState>({ status: "idle" });
@@ -221,7 +298,7 @@ export function useExport(
           ? null
           : {
               name: made.sheetName,
-              lines: fileLines(exportText(file), UPLOAD_LAYOUTS[file.summary.layout].lineEnd),
+              lines: fileLines(exportText(file), lineEndOf(file)),
             };
         const recorded = await workbook.recordExport(
           exportLogEntry(file, made.time, made.sha256),
@@ -254,14 +331,15 @@ export function useExport(
     [files, workbook]
   );
 
-  const exportFile = useCallback(
-    async (preview: ExportPreview) => {
+  /** Makes a file at this minute, warns if the Export Log has its bytes already, else delivers it. */
+  const make = useCallback(
+    async (build: (stamp: string) => PaneFile) => {
       setCopyState({ status: "idle" });
       setState({ status: "running" });
       try {
         const at = now();
         const stamp = exportStamp(at);
-        const file = buildExport(preview, UPLOAD_LAYOUTS[layout], stamp);
+        const file = build(stamp);
         const chunks = [...exportChunks(file)];
         const made: MadeFile = {
           file,
@@ -280,7 +358,19 @@ export function useExport(
         setState({ status: "failed", error: toPaneError(e), made: null });
       }
     },
-    [deliver, layout, now, workbook]
+    [deliver, now, workbook]
+  );
+
+  const exportFile = useCallback(
+    (preview: ExportPreview, layout: LayoutId) =>
+      make((stamp) => buildExport(preview, UPLOAD_LAYOUTS[layout], stamp)),
+    [make]
+  );
+
+  const exportLearners = useCallback(
+    (preview: LearnerPreview, providerId: string) =>
+      make((stamp) => buildLearnerExport(preview, { providerId, stamp })),
+    [make]
   );
 
   const exportAnyway = useCallback(async () => {
@@ -318,6 +408,7 @@ export function useExport(
     state,
     copyState,
     exportFile,
+    exportLearners,
     exportAnyway,
     cancel,
     copy,
