@@ -146,7 +146,7 @@ export function judgeRows(
         own = kept;
       }
     }
-    const datesBroken = own.some((f) => DATE_BLOCKERS.has(f.body.code));
+    const datesBroken = own.length > 0 && own.some((f) => DATE_BLOCKERS.has(f.body.code));
     const achieved = achievedStatus(gaps, datesBroken, ended === true);
     const dateFinding = asOf.endDateFinding(a, held, read);
     if (dateFinding !== null) findings.push(dateFinding);
@@ -169,7 +169,7 @@ export function judgeRows(
       }
       findings.push(f);
     }
-    const blocked = gaps.some((g) => gapBlocks(g.tier, held));
+    const blocked = gaps.length > 0 && gaps.some((g) => gapBlocks(g.tier, held));
     const passes = !blocked && dateFinding?.severity !== "error" && own.length === 0;
     if (!passes) failing++;
     byAchieved[achieved]++;
@@ -316,6 +316,7 @@ function achievedStatus(
   datesBroken: boolean,
   ended: boolean
 ): AchievedStatus {
+  if (gaps.length === 0) return datesBroken ? "Incomplete" : ended ? "Closed" : "Active";
   if (datesBroken || gaps.some((g) => g.tier === "draft")) return "Incomplete";
   if (gaps.some((g) => g.tier === "active")) return "Draft";
   if (!ended) return "Active";

@@ -208,18 +208,30 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
    * activity's start date, else a day within its dates). The common case, an ID with one
    * activity, is decided here without making a `WhichActivity` or a list.
    */
+  // The rows of one activity usually come together: the last ID's look-up is kept for the next.
+  let lastId: string | null = null;
+  let lastKey = "";
+  let lastOnly: ActivityRecord | undefined;
+  let lastShared = false;
+  let lastOne: Belonging | null = null;
   const owner = (id: string, day: DayNumber | null, byStart: boolean): Belonging => {
     if (id === "") return NO_ID;
-    const k = idKey(id);
-    const only = firstById.get(k);
+    if (id !== lastId) {
+      lastId = id;
+      lastKey = idKey(id);
+      lastOnly = firstById.get(lastKey);
+      lastShared = lastOnly !== undefined && shared.has(lastKey);
+      lastOne = null;
+    }
+    const only = lastOnly;
     if (only === undefined) return NO_ID;
-    if (!shared.has(k) && (day === null || !byStart || startsOn(only, day))) {
-      return isCancelled(only) ? CANCELLED : { kind: "one", activity: only };
+    if (!lastShared && (day === null || !byStart || startsOn(only, day))) {
+      return isCancelled(only) ? CANCELLED : (lastOne ??= { kind: "one", activity: only });
     }
     const which: WhichActivity =
       day === null ? null : byStart ? { startsOn: day } : { within: day };
     // An ID's only activity, on another start date: `belongsTo` says so, with the dates it has.
-    return belongsTo(shared.has(k) ? index : { byId: new Map([[k, [only]]]) }, id, which);
+    return belongsTo(lastShared ? index : { byId: new Map([[lastKey, [only]]]) }, id, which);
   };
 
   const unlinked: UnlinkedRow[] = [];
