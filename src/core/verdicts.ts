@@ -99,11 +99,12 @@ export function judgeRows(
   let alwaysNeeded: Set<string> | undefined; // worked out for the first row with an error
 
   const notNeeded = new Set<Finding>();
-  const ownedErrors = new Map<number, Finding[]>();
+  // By sheet row: an array the size of the table, not a map, since most rows have no error.
+  const ownedErrors = new Array<Finding[] | undefined>(rowsAfter(ctx.activities));
   for (const f of ruleFindings) {
     if (f.owner === null || f.severity !== "error") continue;
-    const list = ownedErrors.get(f.owner);
-    if (list === undefined) ownedErrors.set(f.owner, [f]);
+    const list = ownedErrors[f.owner];
+    if (list === undefined) ownedErrors[f.owner] = [f];
     else list.push(f);
   }
 
@@ -124,7 +125,7 @@ export function judgeRows(
     const gaps = requirementGaps(a, ctx);
     const ended = ctx.ended(a);
     const held = ctx.heldTo(a);
-    let own = ownedErrors.get(a.row) ?? NO_FINDINGS;
+    let own: readonly Finding[] = ownedErrors[a.row] ?? NO_FINDINGS;
     if (own.length > 0) {
       // Never stricter than PARS: a value the row's status does not need cannot fail it.
       const needed = (f: Finding) =>
@@ -145,7 +146,7 @@ export function judgeRows(
         own = kept;
       }
     }
-    const datesBroken = own.some((f) => DATE_BLOCKERS.has(f.body.code));
+    const datesBroken = own.length > 0 && own.some((f) => DATE_BLOCKERS.has(f.body.code));
     const achieved = achievedStatus(gaps, datesBroken, ended === true);
     const dateFinding = asOf.endDateFinding(a, held, read);
     if (dateFinding !== null) findings.push(dateFinding);
@@ -168,7 +169,7 @@ export function judgeRows(
       }
       findings.push(f);
     }
-    const blocked = gaps.some((g) => gapBlocks(g.tier, held));
+    const blocked = gaps.length > 0 && gaps.some((g) => gapBlocks(g.tier, held));
     const passes = !blocked && dateFinding?.severity !== "error" && own.length === 0;
     if (!passes) failing++;
     byAchieved[achieved]++;
@@ -198,6 +199,12 @@ export function judgeRows(
     });
   }
   return { rows, notNeeded, findings, byAchieved, failing };
+}
+
+/** One more than the last sheet row of `rows` (in sheet order): the length of an array by row. */
+function rowsAfter(rows: readonly ActivityRecord[]): number {
+  const last = rows[rows.length - 1];
+  return last === undefined ? 0 : last.row + 1;
 }
 
 function verdictOf(
@@ -309,6 +316,7 @@ function achievedStatus(
   datesBroken: boolean,
   ended: boolean
 ): AchievedStatus {
+  if (gaps.length === 0) return datesBroken ? "Incomplete" : ended ? "Closed" : "Active";
   if (datesBroken || gaps.some((g) => g.tier === "draft")) return "Incomplete";
   if (gaps.some((g) => g.tier === "active")) return "Draft";
   if (!ended) return "Active";

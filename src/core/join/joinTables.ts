@@ -149,6 +149,8 @@ export type JoinedTables = {
 };
 
 const NO_ROWS: readonly never[] = [];
+const NO_ID: Belonging = { kind: "no_id" };
+const CANCELLED: Belonging = { kind: "cancelled" };
 
 type Linked = SupportRecord | MocRecord | SessionRecord;
 
@@ -158,53 +160,97 @@ type Linked = SupportRecord | MocRecord | SessionRecord;
  * Source: docs/DOMAIN.md §2 and §4, tables joined by Internal ID and start date.
  */
 export function joinTables(read: WorkbookRecords): JoinedTables {
-  // One pass and one map over the activities (as `indexActivities`, each key made once): the
-  // index by ID, the key of each row, and which rows are Cancelled.
-  const byId = new Map<string, ActivityRecord[]>();
-  const index: ActivityIndex = { byId };
+  // One pass and one map over the activities, each key made once: the first activity with each
+  // ID, the key of each row, and which rows are Cancelled. Only an ID used more than once gets a
+  // list (in `shared`), so a workbook of distinct IDs allocates none.
+  const firstById = new Map<string, ActivityRecord>();
+  const shared = new Map<string, ActivityRecord[]>();
+  const index: ActivityIndex = { byId: shared };
   const cancelled = new Set<number>();
   const activities: ActivityRecord[] = [];
   const keyByRow: string[] = [];
   const groupByRow: (readonly ActivityRecord[] | undefined)[] = [];
-  let shared = false;
+  const repeated: ActivityRecord[] = [];
   for (const a of read.activities.records) {
     const k = a.internalId.kind === "ok" ? idKey(a.internalId.value) : "";
     keyByRow[a.row] = k;
     if (a.internalId.kind === "ok") {
-      const list = byId.get(k);
-      if (list === undefined) byId.set(k, [a]);
-      else {
-        list.push(a);
-        shared = true;
-      }
+      // One map operation per activity: an ID seen before leaves the size as it was.
+      const size = firstById.size;
+      if (firstById.set(k, a).size === size) repeated.push(a);
     }
     if (isCancelled(a)) cancelled.add(a.row);
     else activities.push(a);
   }
-  // Reported activities sharing an ID, in sheet order: only IDs used more than once can have any.
-  if (shared) {
-    for (const [k, all] of byId) {
-      if (k === "" || all.length < 2) continue;
-      const group = all.filter((a) => !isCancelled(a));
-      if (group.length > 1) for (const a of group) groupByRow[a.row] = group;
+  // IDs used more than once (rare): the first activity with each back in `firstById`, and the
+  // list of all of them, in sheet order, in `shared`.
+  if (repeated.length > 0) {
+    const again = new Set(repeated.map((a) => keyByRow[a.row] as string));
+    for (const a of read.activities.records) {
+      const k = keyByRow[a.row] as string;
+      if (a.internalId.kind !== "ok" || !again.has(k)) continue;
+      const list = shared.get(k);
+      if (list === undefined) {
+        shared.set(k, [a]);
+        firstById.set(k, a);
+      } else list.push(a);
     }
   }
+  // Reported activities sharing an ID, in sheet order: only IDs used more than once can have any.
+  for (const [k, all] of shared) {
+    if (k === "") continue;
+    const group = all.filter((a) => !isCancelled(a));
+    if (group.length > 1) for (const a of group) groupByRow[a.row] = group;
+  }
+
+  /**
+   * `belongsTo` for a row with Internal ID `id` and, when it names one, a day (`byStart`: its
+   * activity's start date, else a day within its dates). The common case, an ID with one
+   * activity, is decided here without making a `WhichActivity` or a list.
+   */
+  // The rows of one activity usually come together: the last ID's look-up is kept for the next.
+  let lastId: string | null = null;
+  let lastKey = "";
+  let lastOnly: ActivityRecord | undefined;
+  let lastShared = false;
+  let lastOne: Belonging | null = null;
+  const owner = (id: string, day: DayNumber | null, byStart: boolean): Belonging => {
+    if (id === "") return NO_ID;
+    if (id !== lastId) {
+      lastId = id;
+      lastKey = idKey(id);
+      lastOnly = firstById.get(lastKey);
+      lastShared = lastOnly !== undefined && shared.has(lastKey);
+      lastOne = null;
+    }
+    const only = lastOnly;
+    if (only === undefined) return NO_ID;
+    if (!lastShared && (day === null || !byStart || startsOn(only, day))) {
+      return isCancelled(only) ? CANCELLED : (lastOne ??= { kind: "one", activity: only });
+    }
+    const which: WhichActivity =
+      day === null ? null : byStart ? { startsOn: day } : { within: day };
+    // An ID's only activity, on another start date: `belongsTo` says so, with the dates it has.
+    return belongsTo(lastShared ? index : { byId: new Map([[lastKey, [only]]]) }, id, which);
+  };
 
   const unlinked: UnlinkedRow[] = [];
   const findings: Finding[] = [];
-  const ownerByRow = [new Map<number, ActivityRecord>(), new Map<number, ActivityRecord>()];
+  // The activity of each Support and MOC row, by sheet row.
+  const ownerByRow: [ActivityRecord[], ActivityRecord[]] = [[], []];
   // Lists are made only when something goes in them: most activities have no linked rows.
   const link = <R extends Linked>(
     table: LinkedTable,
     placeOf: (row: number, at: "id" | "date") => Place,
     records: readonly R[],
-    which: (r: R) => WhichActivity,
+    dayOf: (r: R) => DayNumber | null,
+    byStart: boolean,
     add: (a: ActivityRecord, r: R) => void
   ) => {
     for (const r of records) {
       if (r.internalId.kind === "invalid") continue; // reported where the cell was read
       const id = r.internalId.kind === "ok" ? r.internalId.value : "";
-      const b = belongsTo(index, id, which(r));
+      const b = owner(id, dayOf(r), byStart);
       if (b.kind === "one") add(b.activity, r);
       else if (b.kind === "no_id") unlinked.push({ table, row: r.row, id });
       else if (b.kind === "no_date") {
@@ -238,27 +284,28 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   const supportByRow: SupportRecord[][] = [];
   const mocByRow: MocRecord[][] = [];
   const sessionsByRow: SessionRecord[][] = [];
-  const startOf = (r: SupportRecord | MocRecord): WhichActivity =>
-    r.startDate.kind === "ok" ? { startsOn: r.startDate.value } : null;
+  const startOf = (r: SupportRecord | MocRecord): DayNumber | null =>
+    r.startDate.kind === "ok" ? r.startDate.value : null;
   const supportAt = (row: number, at: "id" | "date") =>
     read.support.place(row, at === "id" ? "internalId" : "startDate");
   const mocAt = (row: number, at: "id" | "date") =>
     read.moc.place(row, at === "id" ? "internalId" : "startDate");
   const sessionAt = (row: number, at: "id" | "date") =>
     read.sessions.place(row, at === "id" ? "internalId" : "sessionDate");
-  link("Support", supportAt, read.support.records, startOf, (a, r) => {
+  link("Support", supportAt, read.support.records, startOf, true, (a, r) => {
     (supportByRow[a.row] ??= []).push(r);
-    ownerByRow[0]?.set(r.row, a);
+    ownerByRow[0][r.row] = a;
   });
-  link("MOC", mocAt, read.moc.records, startOf, (a, r) => {
+  link("MOC", mocAt, read.moc.records, startOf, true, (a, r) => {
     (mocByRow[a.row] ??= []).push(r);
-    ownerByRow[1]?.set(r.row, a);
+    ownerByRow[1][r.row] = a;
   });
   link(
     "Sessions",
     sessionAt,
     read.sessions.records,
-    (r) => (r.sessionDate.kind === "ok" ? { within: r.sessionDate.value } : null),
+    (r) => (r.sessionDate.kind === "ok" ? r.sessionDate.value : null),
+    false,
     (a, r) => (sessionsByRow[a.row] ??= []).push(r)
   );
 
@@ -270,7 +317,7 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
     supportOf: (a) => supportByRow[a.row] ?? NO_ROWS,
     mocOf: (a) => mocByRow[a.row] ?? NO_ROWS,
     sessionsOf: (a) => sessionsByRow[a.row] ?? NO_ROWS,
-    ownerOf: (table, row) => ownerByRow[table === "Support" ? 0 : 1]?.get(row),
+    ownerOf: (table, row) => ownerByRow[table === "Support" ? 0 : 1][row],
     unlinked,
     findings,
   };

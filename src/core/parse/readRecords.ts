@@ -150,6 +150,29 @@ export function prepareTable<K extends string, V>(
 type Memo = Map<string | number, Field<unknown>> | null;
 
 /**
+ * What each column of a table has read before: the last cell and its field (a column often holds
+ * the same value row after row, which one comparison finds), and the memo of earlier values.
+ */
+export type Memos = {
+  readonly maps: Memo[];
+  readonly lastCells: (string | number | undefined)[];
+  readonly lastFields: Field<unknown>[];
+};
+
+/** Empty memos for a table of `columns` columns. */
+export function newMemos(columns: number): Memos {
+  const maps: Memo[] = [];
+  const lastCells: (string | number | undefined)[] = [];
+  const lastFields: Field<unknown>[] = [];
+  for (let i = 0; i < columns; i++) {
+    maps.push(new Map());
+    lastCells.push(undefined);
+    lastFields.push(EMPTY);
+  }
+  return { maps, lastCells, lastFields };
+}
+
+/**
  * Reads one row of a prepared table into a record, reporting its unreadable cells; null when no
  * known column holds anything. `memos` (one per column) remember fields already read.
  */
@@ -160,7 +183,7 @@ export function readRow<K extends string, V>(
   system: DateSystem,
   sink: IssueSink,
   fields: Field<unknown>[],
-  memos: Memo[] | null
+  memos: Memos | null
 ): RowOf<V> | null {
   const { indexes, readers } = t;
   const keys = t.spec.columns;
@@ -171,19 +194,22 @@ export function readRow<K extends string, V>(
     if (index < 0) field = EMPTY;
     else {
       const cell = cells[index];
-      const memo = memos === null ? null : memos[i];
-      if (
-        memo !== null &&
-        memo !== undefined &&
-        (typeof cell === "string" || typeof cell === "number")
-      ) {
-        let known = memo.get(cell);
-        if (known === undefined) {
-          known = (readers[i] as Reader<unknown>)(cell, system);
-          if (memo.size < MEMO_LIMIT) memo.set(cell, known);
-          else (memos as Memo[])[i] = null; // values that do not repeat: stop remembering
+      if (memos !== null && (typeof cell === "string" || typeof cell === "number")) {
+        if (cell === memos.lastCells[i]) field = memos.lastFields[i] as Field<unknown>;
+        else {
+          const memo = memos.maps[i] as Memo;
+          let known = memo === null ? undefined : memo.get(cell);
+          if (known === undefined) {
+            known = (readers[i] as Reader<unknown>)(cell, system);
+            if (memo === null) {
+              // a column whose values do not repeat: nothing remembered
+            } else if (memo.size < MEMO_LIMIT) memo.set(cell, known);
+            else memos.maps[i] = null; // values that do not repeat: stop remembering
+          }
+          memos.lastCells[i] = cell;
+          memos.lastFields[i] = known;
+          field = known;
         }
-        field = known;
       } else {
         field = (readers[i] as Reader<unknown>)(cell, system);
       }
@@ -223,7 +249,7 @@ export function readTable<K extends string, V>(
   const body = located?.body ?? [];
   // Most columns repeat the same few values on every row ("Yes", "In-Person", a city, a date
   // serial, a count): a field is immutable, so each distinct value is read once per column.
-  const memos: Memo[] = t.readers.map(() => new Map());
+  const memos = newMemos(t.readers.length);
   const records: RowOf<V>[] = [];
   const fields: Field<unknown>[] = new Array<Field<unknown>>(t.readers.length);
   const firstRow = t.table.headerRow + 1;

@@ -63,5 +63,11 @@ export const NONE: readonly Finding[] = [];
 
 /** The key Internal IDs are compared by: trimmed, upper case. */
 export function idKey(id: string): string {
-  return id.trim().toUpperCase();
+  // Most IDs are already keys (visible ASCII, no lower-case letter): the ID itself, without
+  // making two new strings.
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || (c >= 0x61 && c <= 0x7a)) return id.trim().toUpperCase();
+  }
+  return id;
 }

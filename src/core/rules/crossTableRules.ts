@@ -134,14 +134,16 @@ export const mocAgreesWithBoards: RowRule = (a, ctx) => {
  */
 export const sessionsWithinDates: RowRule = (a, ctx) => {
   if (a.startDate.kind !== "ok" || a.endDate.kind !== "ok") return NONE;
+  const sessions = ctx.sessionsOf(a);
+  if (sessions.length === 0) return NONE; // the common case, without a list
   const start = a.startDate.value;
   const end = a.endDate.value;
-  const out: Finding[] = [];
-  for (const s of ctx.sessionsOf(a)) {
+  let out: Finding[] | null = null;
+  for (const s of sessions) {
     if (s.sessionDate.kind !== "ok") continue;
     const d = s.sessionDate.value;
     if (d >= start && d <= end) continue;
-    out.push({
+    (out ??= []).push({
       body: {
         code: "session_outside_dates",
         date: usOfDay(d),
@@ -153,7 +155,7 @@ export const sessionsWithinDates: RowRule = (a, ctx) => {
       owner: a.row,
     });
   }
-  return out;
+  return out ?? NONE;
 };
 
 /**
@@ -168,7 +170,7 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
   if (!roll.credits && !roll.learners) return NONE;
   const sessions = ctx.sessionsOf(a);
   if (sessions.length === 0) return NONE;
-  const out: Finding[] = [];
+  let out: Finding[] | null = null;
   const place = ctx.book.activities.place;
   const compare = (
     quantity: "credits" | "physician_learners" | "other_learners",
@@ -177,7 +179,7 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
     column: "credits" | "physicianLearners" | "otherLearners"
   ) => {
     if (Math.abs(reported - total) < 1e-9) return;
-    out.push({
+    (out ??= []).push({
       body: {
         code: "series_total_mismatch",
         quantity,
@@ -190,25 +192,27 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
       owner: a.row,
     });
   };
-  const sum = (pick: (s: (typeof sessions)[number]) => number | undefined) =>
-    sessions.reduce((acc, s) => acc + (pick(s) ?? 0), 0);
+  // The three totals in one pass over the sessions, in session order (as a sum is added up).
+  let hours = 0;
+  let physicians = 0;
+  let others = 0;
+  for (const s of sessions) {
+    if (s.hours.kind === "ok") hours += s.hours.value;
+    if (s.physicianLearners.kind === "ok") physicians += s.physicianLearners.value;
+    if (s.otherLearners.kind === "ok") others += s.otherLearners.value;
+  }
   if (roll.credits && a.credits.kind === "ok") {
-    const hours = sum((s) => (s.hours.kind === "ok" ? s.hours.value : undefined));
     compare("credits", a.credits.value, hours, "credits");
   }
   if (roll.learners) {
     if (a.physicianLearners.kind === "ok") {
-      const total = sum((s) =>
-        s.physicianLearners.kind === "ok" ? s.physicianLearners.value : undefined
-      );
-      compare("physician_learners", a.physicianLearners.value, total, "physicianLearners");
+      compare("physician_learners", a.physicianLearners.value, physicians, "physicianLearners");
     }
     if (a.otherLearners.kind === "ok") {
-      const total = sum((s) => (s.otherLearners.kind === "ok" ? s.otherLearners.value : undefined));
-      compare("other_learners", a.otherLearners.value, total, "otherLearners");
+      compare("other_learners", a.otherLearners.value, others, "otherLearners");
     }
   }
-  return out;
+  return out ?? NONE;
 };
 
 /**

@@ -81,7 +81,10 @@ function need<T, K extends string>(
 function emptiedOnceSafe(value: unknown): boolean {
   if (typeof value === "string") return emptiedText(value);
   if (!Array.isArray(value) || value.length === 0) return false;
-  return value.every((v) => typeof v === "string" && emptiedText(v));
+  for (const v of value as readonly unknown[]) {
+    if (typeof v !== "string" || !emptiedText(v)) return false;
+  }
+  return true;
 }
 
 /** `safeText(t) === ""` for a non-empty `t`; a text starting with a visible ASCII character never is. */

@@ -37,6 +37,8 @@ export const spanWithinFormat: RowRule = (a, ctx) => {
     return NONE;
   }
   const profile = profileOf(a.format.value);
+  // Every month has at least 28 days, so a span this short fits without working out the last day.
+  if (a.endDate.value - a.startDate.value < 28 * profile.maxSpanMonths) return NONE;
   const last = lastDayOfSpan(a.startDate.value, profile.maxSpanMonths);
   if (a.endDate.value <= last) return NONE;
   return [
