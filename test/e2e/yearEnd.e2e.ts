@@ -3,8 +3,9 @@
 // clock is fixed on a February day, so the year due is 2025 whatever day the test runs. Its
 // layout at 320 and 450 px, light and dark, and 200% zoom is tested with the other views in
 // paneLayout.e2e.ts.
+import path from "node:path";
 import type { Page } from "playwright-core";
-import { examplePane, paneBrowser } from "./paneHost";
+import { examplePane, paneBrowser, SHOTS } from "./paneHost";
 
 const pane = paneBrowser();
 
@@ -41,6 +42,20 @@ describe("the Year end tab with the example workbook", () => {
     const formats = view.getByRole("list", { name: "Activities by format" });
     expect(await formats.getByRole("listitem").count()).toBeGreaterThan(1);
     await view.getByRole("list", { name: "Learners by format" }).waitFor();
+    // Opening the Enter step lists the rows that still lack something first: the work left.
+    await view
+      .getByRole("button", { name: /^Enter the activities that started in 2025: 10 · 3 to do/ })
+      .click();
+    const notes = await view
+      .getByRole("list", { name: "Enter the activities that started in 2025" })
+      .getByRole("listitem")
+      .allTextContents();
+    expect(notes.map((t) => /Lacks /.test(t))).toEqual([
+      true,
+      true,
+      true,
+      ...Array<boolean>(7).fill(false),
+    ]);
     // The step is folded under its count; opening it lists its rows.
     await view.getByRole("button", { name: /^Close the activities that ended in 2025: / }).click();
     const toClose = view.getByRole("list", { name: "Close the activities that ended in 2025" });
@@ -60,6 +75,11 @@ describe("the Year end tab with the example workbook", () => {
       );
       expect(await selected(page)).toEqual({ sheet: "Activities", address: `A${row ?? ""}` });
     }
+    await page.screenshot({
+      path: path.join(SHOTS, "pane-320-light-year-end-step-open.png"),
+      fullPage: true,
+      animations: "disabled",
+    });
     expect(errors).toEqual([]);
     await page.close();
   });

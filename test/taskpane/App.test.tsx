@@ -629,6 +629,11 @@ describe("year end", () => {
       )
     );
     const view = await buildYear("2025");
+    await userEvent.click(
+      await within(view).findByRole("button", {
+        name: /^Close the activities that ended in 2025: /,
+      })
+    );
     const toClose = await within(view).findByRole("list", {
       name: "Close the activities that ended in 2025",
     });

@@ -226,12 +226,15 @@ function Checklist({ report, onGo }: { report: AnnualReport; onGo: (r: RowRef) =
   const items = (step: ChecklistStep): { ref: RowRef; note: string }[] => {
     switch (step.key) {
       case "toEnter":
-        return c.toEnter.map((t) => ({
-          ref: t,
-          note: t.ready
-            ? `${t.action === "update" ? "Update" : "Enter"} in PARS: ready`
-            : `Lacks ${t.lacks.join(", ")}`,
-        }));
+        // The rows that still lack something first: those are the work left.
+        return [...c.toEnter.filter((t) => !t.ready), ...c.toEnter.filter((t) => t.ready)].map(
+          (t) => ({
+            ref: t,
+            note: t.ready
+              ? `${t.action === "update" ? "Update" : "Enter"} in PARS: ready`
+              : `Lacks ${t.lacks.join(", ")}`,
+          })
+        );
       case "toClose":
         return c.toClose.map((t) => ({
           ref: t,
