@@ -494,10 +494,20 @@ export function findingGroups(result: CheckResult, filter: FindingFilter): Findi
   // once, at the header, so the row gets a line pointing to it, and a group of its own when it
   // has no other finding (the CLI lists such a row too).
   if (filter.groupBy === "row") {
+    // Looked up once, not per row: at 10,000 rows every one may point to the same header finding.
+    const headerFindings = new Map<string, number>();
+    result.issues.forEach((issue, i) => {
+      if (issue.code === "missing_column") headerFindings.set(`${issue.table}|${issue.column}`, i);
+    });
     for (const v of result.rows) {
       if (v.passes) continue;
       for (const m of missingColumnsFor(v, v.heldTo)) {
-        const item = pointerItem(result, v, m, filter, words);
+        const at = headerFindings.get(`${m.table}|${m.column}`);
+        const header = at === undefined ? undefined : result.issues[at];
+        // verdicts adds the header's finding for every column a row is pointed to; without it
+        // there is nothing to point to, and the row's needs line still names the column.
+        if (at === undefined || header === undefined) continue;
+        const item = pointerItem(v, m, header, at, filter, words);
         if (item === null) continue;
         const key = `row|Activities|${v.sheet}|${String(v.row)}`;
         let group = groups.get(key);
@@ -540,9 +550,10 @@ const TABLE_ORDER = new Map<TableName, number>(TABLE_SPECS.map((t, i) => [t.tabl
  * when the filter leaves it out.
  */
 function pointerItem(
-  result: CheckResult,
   v: RowVerdict,
   m: MissingColumnRef,
+  header: Issue,
+  at: number,
   filter: FindingFilter,
   words: readonly string[]
 ): FindingItem | null {
@@ -554,13 +565,6 @@ function pointerItem(
   if (filter.status !== "all") {
     if (filter.status === "failing" ? v.passes : v.achievedStatus !== filter.status) return null;
   }
-  const at = result.issues.findIndex(
-    (i) => i.code === "missing_column" && i.table === m.table && i.column === m.column
-  );
-  const header = result.issues[at];
-  // verdicts adds the header's finding for every column a row is pointed to; without it there is
-  // nothing to point to, and the row's needs line still names the column.
-  if (header === undefined) return null;
   const label = labelOf(v);
   const item: FindingItem = {
     key: `${String(at)}>${v.sheet}|${String(v.row)}`,
