@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import ts from "typescript";
 import { DIST, launchChromium, serveStatic } from "./browser";
+import { installFakeOffice } from "./fakeOffice";
 import { ACTIVITY_HEADERS, aRow, cellsOf, SUPPORT_HEADERS } from "../support/builders";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -142,4 +143,32 @@ export function paneBrowser(): { readonly browser: Browser; readonly url: string
       return server.url;
     },
   };
+}
+
+/**
+ * A page of the built pane over the example workbook, `width` CSS px wide and 800 high, its clock
+ * fixed on February 10, 2026 (a week of year-end work: the year due is 2025 whatever day the test
+ * runs), nothing outside reachable, and the page's errors collected. 200% zoom in a pane `width`
+ * wide is a CSS viewport half as wide and high at twice the pixel density.
+ */
+export async function examplePane(
+  pane: { readonly browser: Browser; readonly url: string },
+  width: number,
+  theme: "light" | "dark",
+  zoom: 1 | 2 = 1
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await pane.browser.newPage({
+    viewport: { width: width / zoom, height: 800 / zoom },
+    deviceScaleFactor: zoom,
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.clock.setFixedTime(new Date(2026, 1, 10, 9, 0));
+  await installFakeOffice(page, { excel: workbookScript({ theme, tables: exampleTables() }) });
+  await page.goto(`${pane.url}/taskpane.html`);
+  return { page, errors };
 }

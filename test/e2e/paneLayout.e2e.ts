@@ -1,46 +1,84 @@
 // The pane's layout in headless Chromium with the example workbook, at Excel's task-pane widths
-// (320 and 450 CSS px), light and dark, and at 200% zoom: each view fits two screens, nothing runs
-// off the side, axe finds nothing, the findings list is one tab stop, and the page may load
-// nothing from outside. Screenshots land in test-results/ for a person to look at.
+// (320 and 450 CSS px), light and dark, and at 200% zoom: each of the four views (Year end with
+// its report built) fits two screens, the tabs share one line, nothing runs off the side, no
+// select cuts its chosen text at 200%, axe finds nothing, the findings list is one tab stop, and
+// the page may load nothing from outside. Screenshots land in test-results/ for a person to look at.
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { installFakeOffice } from "./fakeOffice";
-import { axe, exampleTables, paneBrowser, SHOTS, workbookScript } from "./paneHost";
+import { axe, examplePane, paneBrowser, SHOTS } from "./paneHost";
 
 const pane = paneBrowser();
 
-/**
- * The pane over the example workbook, checked. 200% zoom in a pane `width` wide is a CSS viewport
- * half as wide and high at twice the pixel density.
- */
+/** The pane over the example workbook, checked, with its Year end report for 2025 built. */
 async function checkedPane(
   width: number,
   theme: "light" | "dark",
   zoom: 1 | 2 = 1
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await pane.browser.newPage({
-    viewport: { width: width / zoom, height: 800 / zoom },
-    deviceScaleFactor: zoom,
-  });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  await installFakeOffice(page, { excel: workbookScript({ theme, tables: exampleTables() }) });
-  await page.goto(`${pane.url}/taskpane.html`);
+  const { page, errors } = await examplePane(pane, width, theme, zoom);
   await page.getByRole("button", { name: "Check" }).click();
   await page.getByRole("heading", { name: "At a glance" }).waitFor();
+  await showView(page, "Year end");
+  const yearEnd = page.getByRole("tabpanel", { name: "Year end" });
+  await yearEnd.getByRole("button", { name: "Build report" }).click();
+  await yearEnd.getByRole("heading", { name: "Checklist" }).waitFor();
+  await showView(page, "Findings");
   return { page, errors };
 }
 
-const VIEWS = ["Findings", "Export", "Settings"] as const;
+const VIEWS = ["Findings", "Export", "Year end", "Settings"] as const;
+
+const shotName = (view: string) => view.toLowerCase().replace(/ /g, "-");
 
 async function showView(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name }).click();
   await page.getByRole("tabpanel", { name }).waitFor();
 }
+
+/** Where each tab sits, and whether the tab list runs past its own box or the window. */
+const tabsLayout = (page: Page) =>
+  page.evaluate(() => {
+    const list = document.querySelector<HTMLElement>('[role="tablist"]');
+    const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')];
+    return {
+      tops: [...new Set(tabs.map((t) => t.offsetTop))],
+      listOverflow: list === null ? null : list.scrollWidth - list.clientWidth,
+      pastWindow: tabs.some(
+        (t) => t.getBoundingClientRect().right > document.documentElement.clientWidth
+      ),
+    };
+  });
+
+/**
+ * Each shown select's chosen text against the room its box leaves for it (the box less its
+ * padding, where the chevron sits): a native select cuts its text without any scrollWidth to
+ * show it, so the text is measured in a span of the same font.
+ */
+const selectsCut = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLSelectElement>("select")]
+      .filter((s) => s.offsetParent !== null)
+      .map((s) => {
+        const style = getComputedStyle(s);
+        const span = document.createElement("span");
+        span.textContent = s.options[s.selectedIndex]?.text ?? "";
+        Object.assign(span.style, {
+          position: "absolute",
+          whiteSpace: "pre",
+          fontFamily: style.fontFamily,
+          fontSize: style.fontSize,
+          fontWeight: style.fontWeight,
+          letterSpacing: style.letterSpacing,
+        });
+        document.body.append(span);
+        const text = span.getBoundingClientRect().width;
+        span.remove();
+        const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text: span.textContent, cut: text > room };
+      })
+      .filter((x) => x.cut)
+      .map((x) => x.text)
+  );
 
 const pageSize = (page: Page) =>
   page.evaluate(() => ({
@@ -56,14 +94,25 @@ describe("the pane's layout with the example workbook", () => {
     for (const theme of ["light", "dark"] as const) {
       it(`fits each view in two screens at ${String(width)} px, ${theme}, and passes axe`, async () => {
         const { page, errors } = await checkedPane(width, theme);
+        // The four tabs on one line, none past the side.
+        expect(await tabsLayout(page)).toEqual({
+          tops: [expect.any(Number)],
+          listOverflow: 0,
+          pastWindow: false,
+        });
         for (const view of VIEWS) {
           await showView(page, view);
           const size = await pageSize(page);
           await page.screenshot({
-            path: path.join(SHOTS, `pane-${String(width)}-${theme}-${view.toLowerCase()}.png`),
+            path: path.join(SHOTS, `pane-${String(width)}-${theme}-${shotName(view)}.png`),
             fullPage: true,
+            animations: "disabled",
           });
-          expect({ view, height: size.height <= 1600 }).toEqual({ view, height: true });
+          // Two screens of 800 px, the header included; the height itself when it is more.
+          expect({ view, tooTall: size.height > 1600 && size.height }).toEqual({
+            view,
+            tooTall: false,
+          });
           expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
           expect(size.bodyMargin).toBe("0px");
           // The theme's own background behind the pane: no white frame in dark.
@@ -82,6 +131,12 @@ describe("the pane's layout with the example workbook", () => {
     "runs nothing off the side at 200%% zoom in a 320 px pane (%s)",
     async (theme) => {
       const { page, errors } = await checkedPane(320, theme, 2);
+      // The tabs may wrap at 160 CSS px, but none runs past the side.
+      const tabs = await tabsLayout(page);
+      expect({ listOverflow: tabs.listOverflow, pastWindow: tabs.pastWindow }).toEqual({
+        listOverflow: 0,
+        pastWindow: false,
+      });
       for (const view of VIEWS) {
         await showView(page, view);
         if (view === "Findings") {
@@ -89,9 +144,11 @@ describe("the pane's layout with the example workbook", () => {
           await page.getByRole("list", { name: "Findings" }).getByRole("button").first().click();
         }
         const size = await pageSize(page);
+        expect({ view, cut: await selectsCut(page) }).toEqual({ view, cut: [] });
         await page.screenshot({
-          path: path.join(SHOTS, `pane-zoom200-${theme}-${view.toLowerCase()}.png`),
+          path: path.join(SHOTS, `pane-zoom200-${theme}-${shotName(view)}.png`),
           fullPage: true,
+          animations: "disabled",
         });
         expect({ view, fits: size.scrollWidth <= size.clientWidth }).toEqual({ view, fits: true });
       }

@@ -80,6 +80,44 @@ describe("check", () => {
     ]);
   });
 
+  it("gives a row failing only for a missing column a group pointing to the header's finding", async () => {
+    const fake = new FakeExcel();
+    addTableSheet(
+      fake,
+      "Activities",
+      ACTIVITY_HEADERS.filter((h) => h !== "Credits"),
+      [aRow({ "Internal ID": "A-1" }), aRow({ "Internal ID": "A-2", City: "" })]
+    );
+    renderPane(fake);
+    await checkNow();
+    await userEvent.selectOptions(screen.getByLabelText("Group by"), "row");
+    const heads = within(findings())
+      .getAllByRole("button", { expanded: true })
+      .map((b) => b.textContent);
+    expect(heads).toEqual([
+      expect.stringMatching(/^▾ Activities columns/),
+      expect.stringMatching(/^▾ Row 2 · A-1 · Internal Medicine Grand Rounds 1 error$/),
+      expect.stringMatching(/^▾ Row 3 · A-2 · Internal Medicine Grand Rounds 2 errors$/),
+    ]);
+    // Row 2 has no finding of its own: its group says what it lacks and points to the header.
+    const row2 = within(findings()).getByRole("button", { name: /^Row 2 · A-1/ }).parentElement!;
+    expect(
+      within(row2).getByText(
+        "Not ready for Closed: needs Credits (no such column: see header row 1)."
+      )
+    ).toBeTruthy();
+    const pointer = within(findings()).getAllByRole("button", {
+      name: "Error Credits: The Activities table has no Credits column, which this row needs for Closed: see Activities columns, header row 1.",
+    });
+    // One line for each failing row, A-2's beside its own City finding.
+    expect(pointer).toHaveLength(2);
+    await userEvent.click(pointer[0]!);
+    expect(pointer[0]!.getAttribute("aria-current")).toBe("true");
+    await waitFor(() => expect(fake.selected).toEqual({ sheet: "Activities", address: "A1" }));
+    // The pointers are not findings of their own: the header's and A-2's City are the two.
+    expect(screen.getByText("2 findings")).toBeTruthy();
+  });
+
   it("filters by severity, by status, and by words searched", async () => {
     renderPane(smallWorkbook());
     await checkNow();
@@ -591,6 +629,11 @@ describe("year end", () => {
       )
     );
     const view = await buildYear("2025");
+    await userEvent.click(
+      await within(view).findByRole("button", {
+        name: /^Close the activities that ended in 2025: /,
+      })
+    );
     const toClose = await within(view).findByRole("list", {
       name: "Close the activities that ended in 2025",
     });

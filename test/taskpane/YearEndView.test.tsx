@@ -62,17 +62,36 @@ function renderView(fake: FakeExcel, amounts = memoryAmounts(), today = "2026-02
 describe("Year end view", () => {
   it("defaults to the year whose reporting is due", () => {
     renderView(yearWorkbook(), memoryAmounts(), "2026-02-10");
-    expect(screen.getByRole("combobox", { name: "Reporting year" })).toHaveProperty(
-      "value",
-      "2025"
-    );
-    expect(screen.getByText(/due in PARS by March 31, 2026/)).toBeTruthy();
+    const picker = screen.getByRole("combobox", { name: "Reporting year" });
+    expect(picker).toHaveProperty("value", "2025");
+    // The picker holds the year alone (it fits at 200% zoom); the line under it says it is due.
+    expect(within(picker).getByRole("option", { name: "2025" })).toBeTruthy();
+    expect(
+      screen.getByText(
+        "2025 is the year due next. Judged as of January 1, 2026; due in PARS by March 31, 2026."
+      )
+    ).toBeTruthy();
   });
 
   it("shows the checklist with what each row lacks, bars by format, and goes to a row", async () => {
     const fake = yearWorkbook();
     renderView(fake);
     await userEvent.click(screen.getByRole("button", { name: "Build report" }));
+    // Each step is folded under its count and what is left to do.
+    const step = await screen.findByRole("button", {
+      name: "Close the activities that ended in 2025: 1 · 1 to do",
+    });
+    expect(step.getAttribute("aria-expanded")).toBe("false");
+    expect(
+      screen.queryByRole("list", { name: "Close the activities that ended in 2025" })
+    ).toBeNull();
+    expect(
+      screen.getByRole("heading", {
+        name: "Enduring materials' cumulative learners through 12/31/2025: 0 · done",
+      })
+    ).toBeTruthy();
+    await userEvent.click(step);
+    expect(step.getAttribute("aria-expanded")).toBe("true");
     const toClose = await screen.findByRole("list", {
       name: "Close the activities that ended in 2025",
     });
@@ -96,9 +115,23 @@ describe("Year end view", () => {
   it("saves the four amounts for the year and writes them on the summary sheet", async () => {
     const fake = yearWorkbook();
     const amounts = renderView(fake);
+    // Folded under a header that says what is saved; the draft survives folding it again.
+    const fold = screen.getByRole("button", { name: "Entered by hand in PARS, 2025 · none saved" });
+    expect(screen.queryByRole("textbox", { name: "Registration fees" })).toBeNull();
+    await userEvent.click(fold);
+    await userEvent.type(screen.getByRole("textbox", { name: "Government monetary grants" }), "7");
+    await userEvent.click(fold);
+    await userEvent.click(fold);
+    expect(screen.getByRole("textbox", { name: "Government monetary grants" })).toHaveProperty(
+      "value",
+      "7"
+    );
+    expect(fold.textContent).toContain("not saved yet");
+    await userEvent.clear(screen.getByRole("textbox", { name: "Government monetary grants" }));
     await userEvent.type(screen.getByRole("textbox", { name: "Registration fees" }), "12,500.50");
     await userEvent.click(screen.getByRole("button", { name: "Save amounts" }));
     expect(await screen.findByText("Saved in this workbook.")).toBeTruthy();
+    expect(fold.textContent).toContain("1 of 4 saved");
     expect(amounts.saved).toEqual([[2025, { ...NO_AMOUNTS, registrationFees: 12500.5 }]]);
     await userEvent.click(screen.getByRole("button", { name: "Build report" }));
     await userEvent.click(await screen.findByRole("button", { name: "Write summary sheet" }));
@@ -112,6 +145,7 @@ describe("Year end view", () => {
 
   it("refuses an amount that is not dollars, and says why a save failed", async () => {
     renderView(yearWorkbook(), memoryAmounts(true));
+    await userEvent.click(screen.getByRole("button", { name: /^Entered by hand in PARS, 2025/ }));
     const box = screen.getByRole("textbox", { name: "Government monetary grants" });
     await userEvent.type(box, "a lot");
     expect(screen.getByText("Dollars, e.g. 1250.50")).toBeTruthy();

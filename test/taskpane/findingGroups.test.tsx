@@ -82,6 +82,61 @@ describe("findingGroups by row", () => {
     );
   });
 
+  it("gives a row failing only for a missing column its own group, in sheet order", () => {
+    const outcome = checkWorkbook(
+      aBook({
+        activities: [
+          aRow({ "Internal ID": "P-1" }),
+          aRow({ "Internal ID": "P-2", Status: "Draft" }),
+          aRow({ "Internal ID": "P-3", Country: "United States" }),
+        ],
+        support: [{ "Internal ID": "NOPE", Source: "Acme", "Support Type": "Monetary", Amount: 5 }],
+        headers: ACTIVITY_HEADERS.filter((h) => h !== "Credits"),
+      }),
+      { today: TODAY }
+    );
+    if (!outcome.ok) throw new Error("no Activities");
+    const groups = (f: Partial<FindingFilter> = {}) =>
+      findingGroups(outcome.result, { ...ALL_FINDINGS, groupBy: "row", ...f });
+    expect(summary(groups())).toEqual([
+      ["Activities columns", ["error Credits"]],
+      ["Row 2 · P-1 · Internal Medicine Grand Rounds", ["error Credits"]],
+      // P-2 is a Draft, which needs no Credits: it passes, so nothing points from it.
+      ["Row 4 · P-3 · Internal Medicine Grand Rounds", ["error Credits", "warning Country"]],
+      ["Support row 2", ["error Internal ID"]],
+    ]);
+    const [header, p1] = groups();
+    expect(p1?.items[0]).toMatchObject({
+      code: "missing_column",
+      refersTo: header?.items[0]?.key,
+      place: { table: "Activities", sheet: "Activities", row: 1, column: "Credits" },
+      message:
+        "The Activities table has no Credits column, which this row needs for Closed: see Activities columns, header row 1.",
+    });
+    expect(needsText(p1!.needs!)).toBe(
+      "Not ready for Closed: needs Credits (no such column: see header row 1)."
+    );
+    // The filters treat the line as the error it points to.
+    expect(summary(groups({ severity: "warning" }))).toEqual([
+      ["Row 4 · P-3 · Internal Medicine Grand Rounds", ["warning Country"]],
+    ]);
+    expect(groups({ column: "Credits" }).map((g) => g.title)).toEqual([
+      "Activities columns",
+      "Row 2 · P-1 · Internal Medicine Grand Rounds",
+      "Row 4 · P-3 · Internal Medicine Grand Rounds",
+    ]);
+    expect(groups({ search: "p-1 credits" }).map((g) => g.title)).toEqual([
+      "Row 2 · P-1 · Internal Medicine Grand Rounds",
+    ]);
+    expect(groups({ table: "Support" }).map((g) => g.title)).toEqual(["Support row 2"]);
+    // By cause the header's finding stands alone, as before.
+    expect(
+      findingGroups(outcome.result, { ...ALL_FINDINGS, groupBy: "cause" })
+        .find((g) => g.title === "Column missing")
+        ?.items.map((i) => i.where)
+    ).toEqual(["Activities columns"]);
+  });
+
   it("says a row's statuses in a coordinator's words, and what it still needs", () => {
     const bad = byRow().find((g) => g.title.startsWith("Row 3"))!;
     expect(bad.detail).toBe("Data supports Draft; declared Closed.");

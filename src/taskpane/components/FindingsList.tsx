@@ -174,7 +174,9 @@ export function FindingsList(props: {
     for (const el of all) if (el.dataset.line === key) el.focus();
   };
 
-  const position = selected === null ? -1 : items.indexOf(selected);
+  // A row's line pointing to a finding said elsewhere (a missing column) is not one more finding.
+  const own = items.filter((i) => i.refersTo === undefined);
+  const position = selected === null ? -1 : own.indexOf(selected);
   const step = (item: FindingItem | null) => {
     if (item === null) return;
     setFocusKey(`i:${item.key}`);
@@ -295,8 +297,8 @@ export function FindingsList(props: {
               ? "No findings."
               : "No findings match."
             : position === -1
-              ? `${count(items.length, "finding")}${items.length === props.total ? "" : ` of ${n(props.total)}`}`
-              : `Finding ${n(position + 1)} of ${n(items.length)}`}
+              ? `${count(own.length, "finding")}${own.length === props.total ? "" : ` of ${n(props.total)}`}`
+              : `Finding ${n(position + 1)} of ${n(own.length)}`}
         </Text>
       </div>
       <ul className={styles.list} aria-label="Findings" ref={listRef} onKeyDown={onKeyDown}>

@@ -14,7 +14,23 @@ export type PaneView = {
 };
 
 const useStyles = makeStyles({
+  // The four tabs on one line in a 320 px pane: below 360 px the text is a size smaller and the
+  // sides tighter, the selection bar kept under the text. At 200% zoom (160 CSS px) they wrap.
   tabs: { flexWrap: "wrap", minWidth: 0 },
+  tab: {
+    "@media (max-width: 359px)": {
+      paddingLeft: tokens.spacingHorizontalXS,
+      paddingRight: tokens.spacingHorizontalXS,
+      "::before": { left: tokens.spacingHorizontalXS, right: tokens.spacingHorizontalXS },
+      "::after": { left: tokens.spacingHorizontalXS, right: tokens.spacingHorizontalXS },
+    },
+  },
+  tabText: {
+    "@media (max-width: 359px)": {
+      fontSize: tokens.fontSizeBase200,
+      lineHeight: tokens.lineHeightBase200,
+    },
+  },
   panel: {
     display: "flex",
     flexDirection: "column",
@@ -39,7 +55,14 @@ export function PaneTabs(props: {
       aria-label="Views"
     >
       {props.views.map((v) => (
-        <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`view-${v.id}`}>
+        <Tab
+          key={v.id}
+          id={`tab-${v.id}`}
+          value={v.id}
+          aria-controls={`view-${v.id}`}
+          className={styles.tab}
+          content={{ className: styles.tabText }}
+        >
           {v.label}
         </Tab>
       ))}

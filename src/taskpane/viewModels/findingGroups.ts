@@ -1,11 +1,14 @@
 import {
   HEADER_ISSUE_CODES,
   messageOf,
+  missingColumnsFor,
   missingFor,
+  TABLE_SPECS,
   type AchievedStatus,
   type CheckResult,
   type Issue,
   type IssueCode,
+  type MissingColumnRef,
   type RowVerdict,
   type Severity,
   type StatusName,
@@ -49,6 +52,11 @@ export type FindingItem = {
   /** Where it is, in words: "Row 3 · A-2", "Support row 2", "Activities columns". */
   readonly where: string;
   readonly place: CellPlace;
+  /**
+   * Set on a row's line that points to a finding said once elsewhere (the header's missing
+   * column): that finding's key. Such a line is not a finding of its own, so it is not counted.
+   */
+  readonly refersTo?: string;
 };
 
 /** A heading over findings that belong together, with what it needs to be shown. */
@@ -430,7 +438,13 @@ export function findingGroups(result: CheckResult, filter: FindingFilter): Findi
     .filter((w) => w !== "");
   const groups = new Map<
     string,
-    { base: Omit<FindingGroup, "items" | "errors" | "warnings">; items: FindingItem[] }
+    {
+      base: Omit<FindingGroup, "items" | "errors" | "warnings">;
+      items: FindingItem[];
+      /** Where the group sits in the sheets: its table and row (0 for the header). */
+      table: TableName;
+      row: number;
+    }
   >();
 
   result.issues.forEach((issue, i) => {
@@ -459,51 +473,139 @@ export function findingGroups(result: CheckResult, filter: FindingFilter): Findi
       const text = `${item.where} ${item.column} ${item.message}`.toLowerCase();
       if (!words.every((w) => text.includes(w))) return;
     }
+    const row = header ? 0 : issue.row;
     const key =
       filter.groupBy === "cause"
         ? `cause|${issue.code}`
-        : `row|${issue.table}|${issue.sheet}|${String(header ? 0 : issue.row)}`;
+        : `row|${issue.table}|${issue.sheet}|${String(row)}`;
     let group = groups.get(key);
     if (group === undefined) {
-      group = { base: groupBase(filter.groupBy, key, issue, header, v, item), items: [] };
+      const base =
+        filter.groupBy === "cause"
+          ? causeBase(key, issue.code)
+          : rowBase(key, issue.table, issue.sheet, header, v, item.where);
+      group = { base, items: [], table: issue.table, row };
       groups.set(key, group);
     }
     group.items.push(item);
   });
 
-  const out: FindingGroup[] = [];
-  for (const { base, items } of groups.values()) {
+  // A failing row whose table lacks a whole column the row's status needs: that finding is said
+  // once, at the header, so the row gets a line pointing to it, and a group of its own when it
+  // has no other finding (the CLI lists such a row too).
+  if (filter.groupBy === "row") {
+    // Looked up once, not per row: at 10,000 rows every one may point to the same header finding.
+    const headerFindings = new Map<string, number>();
+    result.issues.forEach((issue, i) => {
+      if (issue.code === "missing_column") headerFindings.set(`${issue.table}|${issue.column}`, i);
+    });
+    for (const v of result.rows) {
+      if (v.passes) continue;
+      for (const m of missingColumnsFor(v, v.heldTo)) {
+        const at = headerFindings.get(`${m.table}|${m.column}`);
+        const header = at === undefined ? undefined : result.issues[at];
+        // verdicts adds the header's finding for every column a row is pointed to; without it
+        // there is nothing to point to, and the row's needs line still names the column.
+        if (at === undefined || header === undefined) continue;
+        const item = pointerItem(v, m, header, at, filter, words);
+        if (item === null) continue;
+        const key = `row|Activities|${v.sheet}|${String(v.row)}`;
+        let group = groups.get(key);
+        if (group === undefined) {
+          const base = rowBase(key, "Activities", v.sheet, false, v, item.where);
+          group = { base, items: [], table: "Activities", row: v.row };
+          groups.set(key, group);
+        }
+        group.items.push(item);
+      }
+    }
+  }
+
+  const out: { group: FindingGroup; table: number; row: number }[] = [];
+  for (const { base, items, table, row } of groups.values()) {
     const errors = items.filter((x) => x.severity === "error").length;
-    out.push({ ...base, errors, warnings: items.length - errors, items: items.sort(bySeverity) });
+    out.push({
+      group: { ...base, errors, warnings: items.length - errors, items: items.sort(bySeverity) },
+      table: TABLE_ORDER.get(table) ?? TABLE_ORDER.size,
+      row,
+    });
   }
   // By cause, the most common error first; by row, rows with errors first, in sheet order.
-  return out.sort(
-    (a, b) =>
-      (a.errors > 0 ? 0 : 1) - (b.errors > 0 ? 0 : 1) ||
-      (filter.groupBy === "cause" ? b.items.length - a.items.length : 0)
-  );
+  return out
+    .sort(
+      (a, b) =>
+        (a.group.errors > 0 ? 0 : 1) - (b.group.errors > 0 ? 0 : 1) ||
+        (filter.groupBy === "cause"
+          ? b.group.items.length - a.group.items.length
+          : a.table - b.table || a.row - b.row)
+    )
+    .map((x) => x.group);
 }
 
-function groupBase(
-  groupBy: GroupBy,
+const TABLE_ORDER = new Map<TableName, number>(TABLE_SPECS.map((t, i) => [t.table, i]));
+
+/**
+ * A failing row's line for a column its table lacks: an error that names the column and points to
+ * the header's `missing_column` finding (its place, so going to it goes to the header row). Null
+ * when the filter leaves it out.
+ */
+function pointerItem(
+  v: RowVerdict,
+  m: MissingColumnRef,
+  header: Issue,
+  at: number,
+  filter: FindingFilter,
+  words: readonly string[]
+): FindingItem | null {
+  if (filter.severity === "warning") return null;
+  if (filter.table !== "all" && filter.table !== m.table && filter.table !== "Activities") {
+    return null;
+  }
+  if (filter.column !== "all" && filter.column !== m.column) return null;
+  if (filter.status !== "all") {
+    if (filter.status === "failing" ? v.passes : v.achievedStatus !== filter.status) return null;
+  }
+  const label = labelOf(v);
+  const item: FindingItem = {
+    key: `${String(at)}>${v.sheet}|${String(v.row)}`,
+    severity: "error",
+    code: "missing_column",
+    column: m.column,
+    message: `The ${m.table} table has no ${m.column} column, which this row needs for ${v.heldTo}: see ${m.table} columns, header row ${String(m.headerRow)}.`,
+    where: label === null ? `Row ${String(v.row)}` : `Row ${String(v.row)} · ${label}`,
+    place: { table: m.table, sheet: header.sheet, row: m.headerRow, column: m.column },
+    refersTo: String(at),
+  };
+  if (words.length > 0) {
+    const text = `${item.where} ${item.column} ${item.message}`.toLowerCase();
+    if (!words.every((w) => text.includes(w))) return null;
+  }
+  return item;
+}
+
+type GroupBase = Omit<FindingGroup, "items" | "errors" | "warnings">;
+
+function causeBase(key: string, code: IssueCode): GroupBase {
+  const cause = causeOf(code);
+  return { key, title: cause.title, detail: cause.why === "" ? null : cause.why, needs: null };
+}
+
+function rowBase(
   key: string,
-  issue: Issue,
+  table: TableName,
+  sheetName: string,
   header: boolean,
   v: RowVerdict | undefined,
-  item: FindingItem
-): Omit<FindingGroup, "items" | "errors" | "warnings"> {
-  if (groupBy === "cause") {
-    const cause = causeOf(issue.code);
-    return { key, title: cause.title, detail: cause.why === "" ? null : cause.why, needs: null };
-  }
-  const sheet = issue.sheet === issue.table ? "" : ` on ${issue.sheet}`;
+  where: string
+): GroupBase {
+  const sheet = sheetName === table ? "" : ` on ${sheetName}`;
   if (header) {
-    return { key, title: `${issue.table} columns${sheet}`, detail: null, needs: null };
+    return { key, title: `${table} columns${sheet}`, detail: null, needs: null };
   }
   const lacking = v === undefined || v.passes ? [] : missingFor(v, v.heldTo);
   return {
     key,
-    title: `${item.where}${sheet}`,
+    title: `${where}${sheet}`,
     detail: v === undefined ? null : statusText(v),
     needs: v === undefined || v.passes ? null : { status: v.heldTo, columns: lacking },
   };
