@@ -68,7 +68,7 @@ describe("Year end view", () => {
     expect(within(picker).getByRole("option", { name: "2025" })).toBeTruthy();
     expect(
       screen.getByText(
-        "2025 is the year due next. Judged as of January 1, 2026; due in PARS by March 31, 2026."
+        "2025 is the year due next. Judged as of 01/01/2026; due in PARS by 03/31/2026."
       )
     ).toBeTruthy();
   });

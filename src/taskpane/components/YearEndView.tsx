@@ -155,8 +155,9 @@ export function YearEndView({
         </div>
         {/* Said beside the picker, not in it: at 200% zoom a 320 px pane has room for the year only. */}
         <Text size={200} className={styles.muted}>
-          {y.year === y.due ? `${String(y.year)} is the year due next. ` : ""}Judged as of January
-          1, {String(y.year + 1)}; due in PARS by March 31, {String(y.year + 1)}.
+          {y.year === y.due ? `${String(y.year)} is the year due next. ` : ""}Judged as of{" "}
+          {shownDay(`${String(y.year + 1)}-01-01`)}; due in PARS by{" "}
+          {shownDay(`${String(y.year + 1)}-03-31`)}.
         </Text>
         {y.state.status === "running" && <Spinner size="tiny" label="Reading the workbook…" />}
         {y.state.status === "failed" && <ErrorBar error={y.state.error} />}
