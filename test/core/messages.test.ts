@@ -37,9 +37,9 @@ describe("messages", () => {
     ],
     [
       { code: "missing_column", rows: 3, status: "Closed" },
-      '"Credits" column; 3 row(s) need it (for Closed)',
+      '"Credits" column; 3 rows need it (for Closed)',
     ],
-    [{ code: "missing_column", rows: 1, status: null }, "1 row(s) need it."],
+    [{ code: "missing_column", rows: 1, status: null }, "1 row needs it."],
     [
       { code: "no_known_columns", expected: ["Title", "Format"] },
       'No header in this row is a column of the Activities table, so its rows cannot be read; expected headers such as "Title", "Format".',
@@ -73,7 +73,7 @@ describe("messages", () => {
     [{ code: "orphan_row", id: "" }, "has no Internal ID"],
     [{ code: "support_without_source", status: "Closed" }, "Closed needs at least one"],
     [{ code: "moc_without_board", status: null }, "Closed will need at least one"],
-    [{ code: "boards_without_moc", boards: 2 }, "2 MOC board row(s)"],
+    [{ code: "boards_without_moc", boards: 2 }, "2 MOC board rows name"],
     [
       {
         code: "series_total_mismatch",

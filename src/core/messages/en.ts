@@ -14,6 +14,9 @@ const CONDITION_TEXT: Readonly<Record<Condition, string>> = {
   format_delivery: " for this format",
 };
 
+/** "1 row", "3 rows": a count with its noun, singular or plural. */
+const rowsOf = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? "" : "s"}`;
+
 const list = (items: readonly string[]): string =>
   items.length <= 6 ? items.join(", ") : `${items.slice(0, 6).join(", ")}, …`;
 
@@ -42,7 +45,7 @@ export const MESSAGES: Messages = {
   aggregate_format_repeated: (i) =>
     `Another ${i.format} activity starts within 12 months (${otherRows(i.otherRows, i.others)}); PARS asks for one such activity per 12 months, with all learners aggregated.`,
   boards_without_moc: (i) =>
-    `MOC is No, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes or remove those rows.`,
+    `MOC is No, but ${rowsOf(i.boards, "MOC board row")} ${i.boards === 1 ? "names" : "name"} this activity; set MOC to Yes or remove ${i.boards === 1 ? "it" : "those rows"}.`,
   formula_without_result: (i) =>
     `The cell holds ${i.formula === "" ? "a formula" : `the formula =${i.formula}`} but no saved result: the file was written by a program and never calculated. Open and save the workbook in Excel, then check again.`,
   negative_amount: (i) => `"${i.value}" is below zero; a support amount is 0 or more.`,
@@ -61,7 +64,7 @@ export const MESSAGES: Messages = {
       ? `"${i.value}" read as ${i.as}: PARS asks for co-provided activities to be reported as Direct by the accredited provider that awards the credit.`
       : `"${i.value}" read as ${i.as}.`,
   moc_blank_with_boards: (i) =>
-    `MOC is blank, but ${String(i.boards)} MOC board row(s) name this activity; set MOC to Yes, or remove those rows.`,
+    `MOC is blank, but ${rowsOf(i.boards, "MOC board row")} ${i.boards === 1 ? "names" : "name"} this activity; set MOC to Yes, or remove ${i.boards === 1 ? "it" : "those rows"}.`,
   cell_error: (i) =>
     `The cell holds the Excel error ${i.value}; expected a value. Fix the formula or type the value.`,
   closed_needs: (i) =>
@@ -120,7 +123,7 @@ export const MESSAGES: Messages = {
   learner_count_outside_dates: (i) =>
     `Counted through ${i.through}, outside the activity's dates (${i.start} to ${i.end}).`,
   missing_column: (i) =>
-    `The ${i.table} table has no "${i.column}" column; ${String(i.rows)} row(s) need it${i.status === null ? "" : ` (for ${i.status})`}.`,
+    `The ${i.table} table has no "${i.column}" column; ${rowsOf(i.rows, "row")} ${i.rows === 1 ? "needs" : "need"} it${i.status === null ? "" : ` (for ${i.status})`}.`,
   missing_field: (i) =>
     `${i.column} is required for ${i.status}${i.condition === null ? "" : CONDITION_TEXT[i.condition]}.`,
   moc_attestation_incomplete: () =>
@@ -145,7 +148,7 @@ export const MESSAGES: Messages = {
   session_outside_dates: (i) =>
     `Session date ${i.date} is outside the activity's dates (${i.start} to ${i.end}).`,
   sources_without_support: (i) =>
-    `Commercial Support is No, but ${String(i.sources)} support source row(s) name this activity.`,
+    `Commercial Support is No, but ${rowsOf(i.sources, "support source row")} ${i.sources === 1 ? "names" : "name"} this activity.`,
   span_too_long: (i) =>
     `A ${i.format} may span at most ${String(i.maxMonths)} months: it must end by ${i.lastDay}. Report each period as its own activity.`,
   support_date_missing: (i) =>

@@ -27,7 +27,7 @@ describe("an upload row's identity", () => {
       (i) => i.code === "missing_column" && i.column === "Internal ID"
     );
     expect(missing).toHaveLength(1);
-    const finding = 'The Activities table has no "Internal ID" column; 2 row(s) need it.';
+    const finding = 'The Activities table has no "Internal ID" column; 2 rows need it.';
     expect(outOf(p)).toEqual([
       [2, "fails_status", [finding]],
       [3, "fails_status", [finding]],

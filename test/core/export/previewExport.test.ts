@@ -49,7 +49,7 @@ describe("previewExport: what goes in", () => {
     const p = preview(aBook({ headers, activities: [aRow()] }));
     expect(p.activities).toEqual([]);
     expect(p.excluded[0]?.messages).toEqual([
-      'The Activities table has no "Outcome Measures" column; 1 row(s) need it (for Closed).',
+      'The Activities table has no "Outcome Measures" column; 1 row needs it (for Closed).',
     ]);
   });
 

@@ -186,7 +186,7 @@ describe("new findings", () => {
     const moc = [{ "Internal ID": "IMGR-2024", Board: "ABIM" }];
     const { found, result } = one(aRow({ MOC: "" }), { moc });
     expect(found).toEqual(["warning moc_blank_with_boards@MOC"]);
-    expect(messageOf(result.issues[0]!)).toContain("MOC is blank, but 1 MOC board row(s)");
+    expect(messageOf(result.issues[0]!)).toContain("MOC is blank, but 1 MOC board row names");
   });
 
   it("a formula without a saved result says to open and save the workbook, not that Title is required", () => {
