@@ -14,6 +14,8 @@ const ALL_CAPABILITIES: Capabilities = {
 };
 const STATE = ACTIVITY_HEADERS.indexOf("State");
 const CREDITS = ACTIVITY_HEADERS.indexOf("Credits");
+const SUPPORT = ACTIVITY_HEADERS.indexOf("Commercial Support");
+const MOC = ACTIVITY_HEADERS.indexOf("MOC");
 const col = (i: number) => String.fromCharCode(65 + i);
 
 const fixesOf = (pass: CheckPass): Fix[] => {
@@ -136,6 +138,29 @@ describe("undoing fixes", () => {
     );
     // Nothing left to undo: a second undo changes nothing.
     expect(await gateway.undoLastFixes("later")).toEqual({ batch: null, restored: 0, kept: [] });
+    expect(cellsOf(fake)).toBe(before);
+  });
+
+  it("writes Yes/No variants as Yes or No and undo gives back the text and the number", async () => {
+    const fake = new FakeExcel();
+    const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow({ "Internal ID": "A-1", "Commercial Support": "n", MOC: 0 }),
+      aRow({ "Internal ID": "A-2", "Commercial Support": false }),
+    ]);
+    const gateway = new WorkbookGateway(fake.run, ALL_CAPABILITIES, async () => {});
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    const before = cellsOf(fake);
+    // The Excel boolean FALSE of A-2 is a value, not a spelling: no fix for it.
+    expect(fixes.map((f) => [f.row, f.column, f.old, f.new])).toEqual([
+      [2, "Commercial Support", "n", "No"],
+      [2, "MOC", "0", "No"],
+    ]);
+    expect((await gateway.applyFixes(fixes, "t")).applied).toHaveLength(2);
+    expect(sheet.rows[1]?.[SUPPORT]).toBe("No");
+    expect(sheet.rows[1]?.[MOC]).toBe("No");
+    expect(sheet.rows[2]?.[SUPPORT]).toBe(false);
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 1, restored: 2, kept: [] });
+    expect(sheet.rows[1]?.[MOC]).toBe(0);
     expect(cellsOf(fake)).toBe(before);
   });
 
