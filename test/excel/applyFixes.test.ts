@@ -61,6 +61,7 @@ describe("applying fixes", () => {
       "IL",
       'PARS reads "Illinois" as IL; write it as PARS expects.',
       "",
+      "General",
     ]);
     expect(log.rows).toHaveLength(3);
     // The log's cells are text, so an old value is kept as it was written.
@@ -127,7 +128,8 @@ describe("undoing fixes", () => {
       why: "test",
     };
     await gateway.applyFixes([...fixesOf(pass), credits], "t");
-    expect(sheet.rows[1]?.[CREDITS]).toBe("52.5");
+    // Written as Excel takes typing: the text 52.5 becomes a number.
+    expect(sheet.rows[1]?.[CREDITS]).toBe(52.5);
     const undone = await gateway.undoLastFixes("12/01/2026 9:31 AM");
     expect(undone).toEqual({ batch: 1, restored: 4, kept: [] });
     expect(sheet.rows[1]?.[CREDITS]).toBe(52);
@@ -185,5 +187,86 @@ describe("undoing fixes", () => {
     const before = JSON.stringify(fake.snapshot());
     expect(await gateway.undoLastFixes("u")).toEqual({ batch: null, restored: 0, kept: [] });
     expect(JSON.stringify(fake.snapshot())).toBe(before);
+  });
+});
+
+describe("a date typed as text", () => {
+  const END = ACTIVITY_HEADERS.indexOf("End Date");
+  const key = (row: number) => `${String(row)},${String(END)}`;
+
+  /** End dates as text: in a Text-formatted cell, in a General one, a formula's, an unclear one. */
+  function dated(system: 1900 | 1904 = 1900) {
+    const fake = new FakeExcel();
+    fake.dateSystem = system;
+    const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow({ "Internal ID": "A-1", "Start Date": 45474, "End Date": "2025-06-30" }),
+      aRow({ "Internal ID": "A-2", "Start Date": 45474, "End Date": "03/15/2025" }),
+      aRow({ "Internal ID": "A-3", "Start Date": 45474, "End Date": "03/15/2025" }),
+      aRow({ "Internal ID": "A-4", "Start Date": 45474, "End Date": "03/04/2025" }),
+    ]);
+    if (system === 1904)
+      for (const r of [1, 2, 3, 4])
+        sheet.rows[r]![ACTIVITY_HEADERS.indexOf("Start Date")] = 45474 - 1462;
+    sheet.numberFormats.set(key(1), "@");
+    fake.setFormula(sheet, 3, END, '=TEXT(DATE(2025,3,15),"mm/dd/yyyy")', "03/15/2025");
+    const gateway = new WorkbookGateway(fake.run, ALL_CAPABILITIES, async () => {});
+    return { fake, sheet, gateway };
+  }
+
+  it("writes the day as a date cell, formatted MM/DD/YYYY, never a formula or an unclear day", async () => {
+    const { fake, sheet, gateway } = dated();
+    const pass = await gateway.check({ today: TODAY });
+    const fixes = fixesOf(pass);
+    expect(fixes.map((f) => [f.kind, f.row, f.old, f.new])).toEqual([
+      ["date", 2, "2025-06-30", "06/30/2025"],
+      ["date", 3, "03/15/2025", "03/15/2025"],
+      ["date", 4, "03/15/2025", "03/15/2025"],
+    ]);
+    const done = await gateway.applyFixes(fixes, "t");
+    expect(done.applied.map((t) => t.fix.row)).toEqual([2, 3]);
+    expect(done.skipped.map((s) => [s.fix.row, s.reason])).toEqual([[4, "formula"]]);
+    // 45838 is 06/30/2025 and 45731 03/15/2025 in the 1900 system.
+    expect(sheet.rows[1]?.[END]).toBe(45838);
+    expect(sheet.rows[2]?.[END]).toBe(45731);
+    expect(sheet.numberFormats.get(key(1))).toBe("mm/dd/yyyy");
+    expect(sheet.numberFormats.get(key(2))).toBe("mm/dd/yyyy");
+    expect(sheet.formulas.get(key(3))).toMatch(/^=TEXT/);
+    expect(sheet.rows[4]?.[END]).toBe("03/04/2025");
+    const log = fake.sheet(FIXES_SHEET).rows;
+    expect(log.slice(1).map((r) => [r[5], r[6], r[7], r[10]])).toEqual([
+      ["2025-06-30", "text", "06/30/2025", "@"],
+      ["03/15/2025", "text", "03/15/2025", "General"],
+    ]);
+    const again = await gateway.check({ today: TODAY });
+    if (!again.outcome.ok) throw new Error("no Activities");
+    expect(
+      again.outcome.result.issues.filter((i) => i.code === "date_as_text").map((i) => i.row)
+    ).toEqual([4, 5]);
+  });
+
+  it("undo gives each cell back its text and its number format, so the text stays text", async () => {
+    const { fake, sheet, gateway } = dated();
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    const before = cellsOf(fake);
+    await gateway.applyFixes(fixes, "t");
+    expect(cellsOf(fake)).not.toBe(before);
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 1, restored: 2, kept: [] });
+    // A General cell given "03/15/2025" back would become a date again, as typing makes it.
+    expect(sheet.rows[2]?.[END]).toBe("03/15/2025");
+    expect(sheet.numberFormats.has(key(2))).toBe(false);
+    expect(sheet.numberFormats.get(key(1))).toBe("@");
+    expect(cellsOf(fake)).toBe(before);
+  });
+
+  it("keeps a fixed date edited since, and writes a 1904 workbook's own serial", async () => {
+    const { sheet, gateway } = dated(1904);
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    await gateway.applyFixes(fixes, "t");
+    expect(sheet.rows[1]?.[END]).toBe(45838 - 1462);
+    sheet.rows[2]![END] = 45732 - 1462;
+    const undone = await gateway.undoLastFixes("u");
+    expect(undone.restored).toBe(1);
+    expect(undone.kept).toEqual([`Activities!${col(END)}3`]);
+    expect(sheet.rows[1]?.[END]).toBe("2025-06-30");
   });
 });

@@ -12,7 +12,7 @@ import { internalIdRules } from "./internalIdRules";
 import { learnerCountsAgree } from "./learnerCountRules";
 import { safeIdRules } from "./safeIdRules";
 import { endNotBeforeStart, spanWithinFormat, usStateCode } from "./valueRules";
-import { yesNoAsListed } from "./writingRules";
+import { datesAsDates, yesNoAsListed } from "./writingRules";
 
 /** The rule set: immutable lists, passed to the engine (the status requirements run apart). */
 export type RuleSet = {
@@ -40,6 +40,7 @@ export const DEFAULT_RULES: RuleSet = {
     aggregatedFormatsOncePerYear,
     learnerCountsAgree,
     yesNoAsListed,
+    datesAsDates,
   ],
   learnerRules: LEARNER_RULES,
 };

@@ -111,3 +111,90 @@ describe("Yes/No written as PARS's template lists it", () => {
     ).toEqual([["Commercial Support Received?", "No"]]);
   });
 });
+
+describe("a date typed as text", () => {
+  const textResult = (rows: RowInput[], extra: Partial<Parameters<typeof aBook>[0]> = {}) => {
+    const outcome = checkWorkbook(
+      aBook({ activities: rows.map((r) => aRow(r)), textDates: true, ...extra }),
+      { today: TODAY }
+    );
+    if (!outcome.ok) throw new Error("no Activities");
+    return outcome.result;
+  };
+
+  it("warns, reads the day all the same, and offers the date as a fix", () => {
+    const result = textResult([
+      { "Internal ID": "A-1", "Start Date": 45474, "End Date": "2025-06-30" },
+    ]);
+    expect(result.issues).toEqual([
+      {
+        code: "date_as_text",
+        value: "2025-06-30",
+        day: "06/30/2025",
+        iso: "2025-06-30",
+        certain: true,
+        table: "Activities",
+        sheet: "Activities",
+        row: 2,
+        column: "End Date",
+        severity: "warning",
+      },
+    ]);
+    expect(result.rows[0]?.passes).toBe(true);
+    expect(proposeFixes(result)).toEqual([
+      {
+        kind: "date",
+        table: "Activities",
+        sheet: "Activities",
+        row: 2,
+        column: "End Date",
+        old: "2025-06-30",
+        new: "06/30/2025",
+        day: "2025-06-30",
+        why: '"2025-06-30" is text; write it as the date 06/30/2025.',
+      },
+    ]);
+  });
+
+  it.each([
+    ["03/15/2025", true],
+    ["July 1, 2024", true],
+    ["1-Jul-2024", true],
+    ["04/04/2025", true],
+    // Month first to the engine, day first to someone in London: only a person can say.
+    ["03/04/2025", false],
+    // A time of day the fix would drop.
+    ["03/15/2025 08:00", false],
+  ])("%j has a fix: %s", (text, certain) => {
+    const result = textResult([{ "Internal ID": "A-1", "Start Date": 45474, "End Date": text }]);
+    const found = result.issues.filter((i) => i.code === "date_as_text");
+    expect(found.map((i) => ("certain" in i ? i.certain : null))).toEqual([certain]);
+    expect(proposeFixes(result).length).toBe(certain ? 1 : 0);
+  });
+
+  it("says nothing of a date cell, an unreadable text or a formula Excel never calculated", () => {
+    const result = textResult([
+      { "Internal ID": "A-1", "Start Date": 45474, "End Date": 45838 },
+      { "Internal ID": "A-2", "Start Date": 45474, "End Date": "06/31/2025" },
+      { "Internal ID": "A-3", "Start Date": 45474, "End Date": { formula: 'TEXT(A1,"mm/dd")' } },
+    ]);
+    expect(result.issues.filter((i) => i.code === "date_as_text")).toEqual([]);
+    expect(result.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["invalid_date", "formula_without_result"])
+    );
+    expect(proposeFixes(result)).toEqual([]);
+  });
+
+  it("looks at the date columns of every table, under any of their headers", () => {
+    const result = textResult([{ "Internal ID": "A-1", "Start Date": 45474, "End Date": 45838 }], {
+      sessions: [{ "Internal ID": "A-1", "Session Date": "2024-09-12", Hours: 1 }],
+    });
+    expect(
+      result.issues.filter((i) => i.code === "date_as_text").map((i) => [i.table, i.column])
+    ).toEqual([["Sessions", "Session Date"]]);
+  });
+
+  it("reads a MM/DD/YYYY date typed into a General cell as the date cell Excel makes of it", () => {
+    expect(resultOf([{ "Internal ID": "A-1", "End Date": "06/30/2025" }]).issues).toEqual([]);
+  });
+});
