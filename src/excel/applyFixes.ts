@@ -226,6 +226,13 @@ export async function applyFixesIn(
     target = log.sheet;
     first = log.next;
     block = log.next === 0 ? [[...FIXES_LOG_HEADERS], ...entries] : entries;
+    // A log begun before it kept number formats: its header row gets the new column's name.
+    const header = log.rows.findIndex((r) => r !== undefined && r[COL.batch] === "Batch");
+    if (header >= 0 && textOf(log.rows[header]?.[COL.oldFormat]) === "") {
+      const cell = log.sheet.getRangeByIndexes(header, COL.oldFormat, 1, 1);
+      cell.numberFormat = [[TEXT]];
+      cell.values = [[FIXES_LOG_HEADERS[COL.oldFormat]]];
+    }
   }
   const range = target.getRangeByIndexes(first, 0, block.length, FIXES_LOG_HEADERS.length);
   // Text first, so an old value such as 00123 or 1-2 is kept as written, then the Batch numbers.

@@ -182,6 +182,20 @@ describe("undoing fixes", () => {
     expect(sheet.rows[1]?.[STATE]).toBe("Illinois");
   });
 
+  it("reads a log begun before it kept number formats, and names the new column", async () => {
+    const { fake, sheet, gateway } = workbook(2);
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    await gateway.applyFixes([fixes[0] as Fix], "t1");
+    // The log as it was written before the Old format column: ten columns.
+    const log = fake.sheet(FIXES_SHEET);
+    log.rows = log.rows.map((r) => r.slice(0, 10));
+    await gateway.applyFixes([fixes[1] as Fix], "t2");
+    expect(log.rows[0]).toEqual([...FIXES_LOG_HEADERS]);
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 2, restored: 1, kept: [] });
+    expect(await gateway.undoLastFixes("v")).toEqual({ batch: 1, restored: 1, kept: [] });
+    expect(sheet.rows.slice(1).map((r) => r[STATE])).toEqual(["Illinois", "Illinois"]);
+  });
+
   it("says there is nothing to undo in a workbook without a log", async () => {
     const { fake, gateway } = workbook(1);
     const before = JSON.stringify(fake.snapshot());
