@@ -30,9 +30,8 @@ function eachCell(
   tables: typeof YES_NO_COLUMNS,
   visit: (
     cell: CellValue,
-    field: Field<unknown>,
+    record: AnyTable["records"][number],
     table: AnyTable,
-    row: number,
     key: string
   ) => Finding | null
 ): Finding[] {
@@ -46,9 +45,10 @@ function eachCell(
     for (const key of t.keys) {
       const index = table.columns.columns.get(key)?.index;
       if (index === undefined) continue;
-      for (const r of records) {
-        const cell = table.body[r.row - first]?.[index];
-        const f = visit(cell, r[key] as Field<unknown>, table, r.row, key);
+      const body = table.body;
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i] as AnyTable["records"][number];
+        const f = visit(body[r.row - first]?.[index], r, table, key);
         if (f !== null) out.push(f);
       }
     }
@@ -65,11 +65,13 @@ const owner = (table: AnyTable, row: number) => (table.table === "Activities" ? 
  * Source: docs/DOMAIN.md §4 (Yes/No written as Y/N/TRUE, read as written).
  */
 export const yesNoAsListed: BookRule = (ctx) =>
-  eachCell(ctx, YES_NO_COLUMNS, (cell, field, table, row, key) => {
+  eachCell(ctx, YES_NO_COLUMNS, (cell, r, table, key) => {
     // The common case first: one comparison.
     if (cell === "Yes" || cell === "No") return null;
     if (typeof cell !== "string" && typeof cell !== "number") return null;
+    const field = r[key] as Field<unknown>;
     if (field.kind !== "ok") return null; // not a Yes/No: its own finding says so
+    const row = r.row;
     return {
       body: {
         code: "word_read_as",
@@ -102,9 +104,11 @@ function certainDay(text: string): boolean {
  * Source: docs/DOMAIN.md §4 (dates come as serial numbers or text).
  */
 export const datesAsDates: BookRule = (ctx) =>
-  eachCell(ctx, DATE_COLUMNS, (cell, field, table, row, key) => {
+  eachCell(ctx, DATE_COLUMNS, (cell, r, table, key) => {
     if (typeof cell !== "string") return null; // a serial: a real date
+    const field = r[key] as Field<unknown>;
     if (field.kind !== "ok") return null;
+    const row = r.row;
     const day = field.value as number;
     return {
       body: {
