@@ -163,12 +163,14 @@ const codedList = (list: string, values: readonly string[], several = false): Co
   several,
 });
 
-const YES_NO = codedList("Yes/No", ["Yes", "No"]);
+/** The list of every Yes/No column. */
+export const YES_NO = codedList("Yes/No", ["Yes", "No"]);
 const FEE = codedList("Fee", FEES.values);
 const REGISTRATION = codedList("Registration", REGISTRATIONS.values);
 
 const text: Reader<string> = (c) => readText(c);
-const date: Reader<DayNumber> = (c, s) => readDate(c, s);
+/** The reader of every date column (the birth month and day has its own). */
+export const date: Reader<DayNumber> = (c, s) => readDate(c, s);
 const count: Reader<number> = (c) => readCount(c);
 const credits: Reader<number> = (c) => readCredits(c);
 const yesNo: Reader<boolean> = (c) => readYesNo(c);

@@ -19,7 +19,7 @@ import {
   type FixTarget,
   type SkippedFix,
 } from "./applyFixes";
-import { applyHighlights, queueMarkScan } from "./applyHighlights";
+import { applyHighlights, queueMarkScan, queueMarkScanBySheet } from "./applyHighlights";
 import type { Capabilities } from "./capabilities";
 import { changePlan, type SheetChange } from "./changePlan";
 import { ExcelAccessError, excelProblem, sheetChange, toExcelAccessError } from "./excelErrors";
@@ -145,7 +145,9 @@ export class WorkbookGateway {
     return this.guard(() =>
       this.run(async (context) => {
         // Filled in by readWorkbook's callback, once the sheets are known.
-        const scan: { collect: (() => Excel.ConditionalFormat[]) | null } = { collect: null };
+        const scan: { collect: (() => Map<string, Excel.ConditionalFormat[]>) | null } = {
+          collect: null,
+        };
         const read = await readWorkbook(
           context,
           (done, total) => {
@@ -156,7 +158,7 @@ export class WorkbookGateway {
             listed = sheets;
             // By ID: a sheet renamed since it was listed is still found.
             if (mark)
-              scan.collect = queueMarkScan(
+              scan.collect = queueMarkScanBySheet(
                 context,
                 sheets.map((x) => x.id)
               );
@@ -182,17 +184,21 @@ export class WorkbookGateway {
           if (src !== undefined)
             grids.set(layout.table, { top: src.top, rows: src.values as CellValue[][] });
         }
-        this.session = { options, layouts: read.layouts, source: read.source, grids };
+        const session: Session = { options, layouts: read.layouts, source: read.source, grids };
         let marked: Marked = { marks: null, markProblem: null };
         const collect = scan.collect;
         if (collect !== null) {
           onProgress({ phase: "marking" });
           const plan = outcome.ok ? highlightPlan(outcome.result, read.layouts) : NO_MARKS;
-          marked = await this.mark(context, collect(), plan, read.layouts);
+          const bySheet = collect();
+          marked = await this.mark(context, [...bySheet.values()].flat(), plan, read.layouts, [
+            ...bySheet.keys(),
+          ]);
           if (marked.markProblem === null) this.marking = true;
-          // A sheet deleted after the last read: the marks were taken back, the old result stands.
+          // A sheet deleted after the last read: nothing was marked, the old result stands.
           if (marked.markProblem?.problem === "table_gone") throw marked.markProblem;
         }
+        this.session = session;
         const rowsRead = read.layouts.reduce((n, l) => n + l.lastRow - l.headerRow + 1, 0);
         return { outcome, source: read.source, layouts: read.layouts, ...marked, rowsRead };
       })
@@ -259,7 +265,7 @@ export class WorkbookGateway {
           }
         }
         const scan = this.marking
-          ? queueMarkScan(context, [...new Set(session.layouts.map((l) => l.sheetId))])
+          ? queueMarkScanBySheet(context, [...new Set(session.layouts.map((l) => l.sheetId))])
           : null;
         await context.sync();
         for (const { grid, first, range } of reads) {
@@ -273,7 +279,10 @@ export class WorkbookGateway {
         if (scan !== null) {
           onProgress({ phase: "marking" });
           const plan = outcome.ok ? highlightPlan(outcome.result, session.layouts) : NO_MARKS;
-          marked = await this.mark(context, scan(), plan, session.layouts);
+          const bySheet = scan();
+          marked = await this.mark(context, [...bySheet.values()].flat(), plan, session.layouts, [
+            ...bySheet.keys(),
+          ]);
         }
         return {
           outcome,
@@ -506,15 +515,24 @@ export class WorkbookGateway {
    * Applies a plan, finding each sheet by the ID it had when read, so a full check and a re-check
    * mark the same sheets. A refusal (a protected sheet) leaves the old marks and is reported, not
    * thrown: the findings were read and stand.
+   *
+   * Every checked sheet, and every sheet holding one of the old marks (`markedSheets`), is asked
+   * for first, in the same round trip as the first marks: Excel stops a round trip at its first
+   * failure, so a sheet deleted since the read, even one that would get no mark, stops the pass
+   * before it adds or deletes any mark (`table_gone`), and the old marks stay whole.
    */
   private async mark(
     context: Excel.RequestContext,
     ours: readonly Excel.ConditionalFormat[],
     plan: HighlightPlan,
-    layouts: readonly TableLayout[]
+    layouts: readonly TableLayout[],
+    markedSheets: readonly string[]
   ): Promise<Marked> {
     const ids = new Map(layouts.map((l) => [l.sheet, l.sheetId] as const));
     try {
+      for (const id of new Set([...layouts.map((l) => l.sheetId), ...markedSheets])) {
+        context.workbook.worksheets.getItem(id).load("id");
+      }
       await applyHighlights(context, ours, plan, (name) => ids.get(name) ?? name);
       return { marks: plan.counts, markProblem: null };
     } catch (e) {

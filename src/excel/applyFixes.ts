@@ -1,4 +1,5 @@
-import type { Fix } from "../core";
+import { dayOfIso, serialOfDay, type DateSystem, type Fix } from "../core";
+import { DAYS_1900_TO_1904, queueDateSystem } from "./dateSystem";
 import { freeSheetName } from "./exportLogTable";
 
 /** The sheet every applied fix is logged on, with the cell's old value, so it can be undone. */
@@ -16,6 +17,8 @@ export const FIXES_LOG_HEADERS = [
   "New value",
   "Why",
   "Undone",
+  // Last, so that a log written before it had this column is still read the same.
+  "Old format",
 ] as const;
 
 const COL = {
@@ -26,6 +29,7 @@ const COL = {
   oldType: 6,
   new: 7,
   undone: 9,
+  oldFormat: 10,
 } as const;
 
 /** A fix and the cell it changes now: the sheet's ID and the cell's A1 address. */
@@ -69,6 +73,22 @@ export type FixesUndone = {
 type OldType = "text" | "number" | "boolean";
 
 const TEXT = "@";
+
+/** The number format a date fix gives its cell: the MM/DD/YYYY the pane and PARS use. */
+export const DATE_FORMAT = "mm/dd/yyyy";
+
+/** The serial number of an ISO day in the workbook's date system; null for a day that is not. */
+function serialOf(iso: string, system: DateSystem): number | null {
+  const day = dayOfIso(iso);
+  if (day === null) return null;
+  return serialOfDay(day) - (system === 1904 ? DAYS_1900_TO_1904 : 0);
+}
+
+/** The serial a MM/DD/YYYY text stands for, to tell a date fix's cell unchanged since. */
+function serialOfShown(text: string, system: DateSystem): number | null {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  return m === null ? null : serialOf(`${m[3] ?? ""}-${m[1] ?? ""}-${m[2] ?? ""}`, system);
+}
 
 function typeOf(v: unknown): OldType | null {
   if (typeof v === "string") return "text";
@@ -130,7 +150,8 @@ const logRows = (rows: unknown[][]) =>
 
 /**
  * Applies fixes whose cell still holds the value the check read, and logs each on the
- * "PARS Fixes" sheet (made when missing) with the cell's old value and its type. Never writes a
+ * "PARS Fixes" sheet (made when missing) with the cell's old value, its type and its number
+ * format. A date fix writes a date: the day's serial number, formatted MM/DD/YYYY. Never writes a
  * formula cell, nor any sheet but the fixed cells' and the log's. Round trips: one to read the
  * cells (values and formulas together) and the sheet names, one to read the log when there is
  * one, one to write; none more for more cells.
@@ -146,11 +167,13 @@ export async function applyFixesIn(
   const sheets = context.workbook.worksheets.load("items/name");
   const reads = targets.map((t) => ({
     t,
-    range: cell(t.sheetId, t.address).load("values,formulas"),
+    range: cell(t.sheetId, t.address).load("values,formulas,numberFormat"),
   }));
+  const dateSystemOf = queueDateSystem(context);
   await context.sync();
+  const system = dateSystemOf();
 
-  const applied: { t: FixTarget; old: unknown; sheetName: string }[] = [];
+  const applied: { t: FixTarget; old: unknown; format: string; sheetName: string }[] = [];
   const skipped: SkippedFix[] = [];
   for (const { t, range } of reads) {
     const value: unknown = range.values[0]?.[0];
@@ -158,7 +181,10 @@ export async function applyFixesIn(
       skipped.push({ fix: t.fix, address: t.address, reason: "formula" });
     else if (typeOf(value) === null || textOf(value) !== t.fix.old) {
       skipped.push({ fix: t.fix, address: t.address, reason: "changed" });
-    } else applied.push({ t, old: value, sheetName: t.fix.sheet });
+    } else {
+      const format = textOf(range.numberFormat[0]?.[0]);
+      applied.push({ t, old: value, format, sheetName: t.fix.sheet });
+    }
   }
   if (applied.length === 0) return { batch: null, applied: [], skipped };
 
@@ -166,8 +192,17 @@ export async function applyFixesIn(
   const log = await readLog(context, names);
   const batch = 1 + Math.max(0, ...logRows(log?.rows ?? []).map(({ r }) => Number(r[COL.batch])));
 
-  for (const { t } of applied) cell(t.sheetId, t.address).values = [[t.fix.new]];
-  const entries = applied.map(({ t, old, sheetName }) => [
+  for (const { t } of applied) {
+    const target = cell(t.sheetId, t.address);
+    const serial = t.fix.kind === "date" ? serialOf(t.fix.day, system) : null;
+    if (serial === null) target.values = [[t.fix.new]];
+    else {
+      // The format first: a number written into a Text cell would stay text.
+      target.numberFormat = [[DATE_FORMAT]];
+      target.values = [[serial]];
+    }
+  }
+  const entries = applied.map(({ t, old, format, sheetName }) => [
     batch,
     appliedAt,
     sheetName,
@@ -178,6 +213,7 @@ export async function applyFixesIn(
     t.fix.new,
     t.fix.why,
     "",
+    format,
   ]);
   let target: Excel.Worksheet;
   let first: number;
@@ -190,6 +226,13 @@ export async function applyFixesIn(
     target = log.sheet;
     first = log.next;
     block = log.next === 0 ? [[...FIXES_LOG_HEADERS], ...entries] : entries;
+    // A log begun before it kept number formats: its header row gets the new column's name.
+    const header = log.rows.findIndex((r) => r !== undefined && r[COL.batch] === "Batch");
+    if (header >= 0 && textOf(log.rows[header]?.[COL.oldFormat]) === "") {
+      const cell = log.sheet.getRangeByIndexes(header, COL.oldFormat, 1, 1);
+      cell.numberFormat = [[TEXT]];
+      cell.values = [[FIXES_LOG_HEADERS[COL.oldFormat]]];
+    }
   }
   const range = target.getRangeByIndexes(first, 0, block.length, FIXES_LOG_HEADERS.length);
   // Text first, so an old value such as 00123 or 1-2 is kept as written, then the Batch numbers.
@@ -200,9 +243,30 @@ export async function applyFixesIn(
 }
 
 /**
+ * Gives a cell its logged old value and number format. Excel reads text written into a cell that
+ * is not formatted as Text the way it reads typing ("03/15/2025" becomes a date, "0123" the number
+ * 123), so old text goes in under the Text format, and the old format is put back after it.
+ */
+function restore(range: Excel.Range, r: readonly unknown[]): void {
+  const type = textOf(r[COL.oldType]);
+  const value = oldValueOf(textOf(r[COL.old]), type);
+  // A log row written before the log kept formats: its fix changed no format.
+  const format = r.length > COL.oldFormat ? textOf(r[COL.oldFormat]) : "";
+  const now = textOf(range.numberFormat[0]?.[0]);
+  if (type === "text" && format !== "") {
+    if (now !== TEXT) range.numberFormat = [[TEXT]];
+    range.values = [[value]];
+    if (format !== TEXT) range.numberFormat = [[format]];
+    return;
+  }
+  if (format !== "" && format !== now) range.numberFormat = [[format]];
+  range.values = [[value]];
+}
+
+/**
  * Undoes the last batch of fixes not yet undone: each cell that still holds the fix's new value
- * gets its old value back, as the type it had (a number as a number); a cell edited since is
- * kept. The batch's log rows are marked in the Undone column, so the next undo takes the batch
+ * gets its old value back, as the type it had (a number as a number, text as text) with its old
+ * number format; a cell edited since is kept. The batch's log rows are marked in the Undone column, so the next undo takes the batch
  * before. Four round trips whatever the batch's size.
  *
  * @throws {Error} whatever Excel raises
@@ -226,9 +290,14 @@ export async function undoLastFixesIn(
   const reads = rows.map(({ r, i }) => ({
     r,
     i,
-    range: cell(textOf(r[COL.sheetId]), textOf(r[COL.cell])).load("values,formulas"),
+    range: cell(textOf(r[COL.sheetId]), textOf(r[COL.cell])).load("values,formulas,numberFormat"),
   }));
+  const dateSystemOf = queueDateSystem(context);
   await context.sync();
+  const system = dateSystemOf();
+  /** The cell still holds what the fix wrote: its text, or the date a date fix wrote. */
+  const unchanged = (now: unknown, written: string) =>
+    textOf(now) === written || (typeof now === "number" && now === serialOfShown(written, system));
 
   let restored = 0;
   const kept: string[] = [];
@@ -237,11 +306,11 @@ export async function undoLastFixesIn(
     const now: unknown = range.values[0]?.[0];
     const where = `${textOf(r[2])}!${textOf(r[COL.cell])}`;
     let note: string;
-    if (isFormula(range.formulas[0]?.[0]) || textOf(now) !== textOf(r[COL.new])) {
+    if (isFormula(range.formulas[0]?.[0]) || !unchanged(now, textOf(r[COL.new]))) {
       kept.push(where);
       note = `Not undone ${undoneAt}: the cell was changed since`;
     } else {
-      range.values = [[oldValueOf(textOf(r[COL.old]), textOf(r[COL.oldType]))]];
+      restore(range, r);
       restored++;
       note = `Undone ${undoneAt}`;
     }

@@ -10,20 +10,37 @@ export function queueMarkScan(
   context: Excel.RequestContext,
   sheets: readonly string[]
 ): () => Excel.ConditionalFormat[] {
-  const lists = sheets.map((key) =>
-    context.workbook.worksheets
+  const bySheet = queueMarkScanBySheet(context, sheets);
+  return () => [...bySheet().values()].flat();
+}
+
+/**
+ * `queueMarkScan`, with the marks by the sheet (name or ID, as given) they are on; a sheet
+ * without marks of the add-in's is left out.
+ */
+export function queueMarkScanBySheet(
+  context: Excel.RequestContext,
+  sheets: readonly string[]
+): () => Map<string, Excel.ConditionalFormat[]> {
+  const lists = sheets.map((key) => ({
+    key,
+    list: context.workbook.worksheets
       .getItem(key)
       .getRange()
-      .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula")
-  );
-  return () =>
-    lists.flatMap((list) =>
-      list.items.filter((cf) => {
+      .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
+  }));
+  return () => {
+    const out = new Map<string, Excel.ConditionalFormat[]>();
+    for (const { key, list } of lists) {
+      const ours = list.items.filter((cf) => {
         if (cf.type !== "Custom") return false;
         const custom = cf.customOrNullObject;
         return !custom.isNullObject && isMarkFormula(custom.rule.formula);
-      })
-    );
+      });
+      if (ours.length > 0) out.set(key, ours);
+    }
+    return out;
+  };
 }
 
 /**

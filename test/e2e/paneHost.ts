@@ -4,10 +4,11 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import type { CellValue } from "../../src/core";
 import ts from "typescript";
 import { DIST, launchChromium, serveStatic } from "./browser";
 import { installFakeOffice } from "./fakeOffice";
-import { ACTIVITY_HEADERS, aRow, cellsOf, SUPPORT_HEADERS } from "../support/builders";
+import { ACTIVITY_HEADERS, aRow, cellsOf, SUPPORT_HEADERS, typedDate } from "../support/builders";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -83,7 +84,9 @@ export function exampleTables(): [string, unknown[][]][] {
     const rows = source[name] as Record<string, unknown>[];
     const headers: string[] = [];
     for (const r of rows) for (const k of Object.keys(r)) if (!headers.includes(k)) headers.push(k);
-    out.push([name, [headers, ...rows.map((r) => headers.map((h) => r[h] ?? ""))]]);
+    // Dates as the date cells examples/activities.xlsx holds (npm run example writes them so).
+    const cells = rows.map((r) => headers.map((h) => typedDate(h, (r[h] ?? "") as CellValue)));
+    out.push([name, [headers, ...cells]]);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { ACTIVITY_HEADERS, aRow, LEARNER_HEADERS, TODAY } from "../support/builders";
+import { ACTIVITY_HEADERS, aRow, LEARNER_HEADERS, serialOf, TODAY } from "../support/builders";
 import { areaAddress, FakeExcel, parseAddress, PAYLOAD_LIMIT } from "../support/fakeExcel";
 import { addTableSheet, bigWorkbook, smallWorkbook } from "../support/fakeWorkbooks";
 import { ExcelAccessError } from "../../src/excel/excelErrors";
@@ -62,14 +62,14 @@ describe("check and highlight", () => {
         "Last Name": "Lopez",
         "Birth Date": "03/14",
         NPI: "1234567890",
-        "Completion Date": "09/12/2024",
+        "Completion Date": serialOf("09/12/2024"),
         "CME Credits": 1,
       },
       {
         "Internal ID": "A-1",
         "First Name": "James",
         "Last Name": "Chen",
-        "Completion Date": "09/12/2024",
+        "Completion Date": serialOf("09/12/2024"),
         "CME Credits": 1,
       },
     ]);

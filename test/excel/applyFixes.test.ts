@@ -14,6 +14,8 @@ const ALL_CAPABILITIES: Capabilities = {
 };
 const STATE = ACTIVITY_HEADERS.indexOf("State");
 const CREDITS = ACTIVITY_HEADERS.indexOf("Credits");
+const SUPPORT = ACTIVITY_HEADERS.indexOf("Commercial Support");
+const MOC = ACTIVITY_HEADERS.indexOf("MOC");
 const col = (i: number) => String.fromCharCode(65 + i);
 
 const fixesOf = (pass: CheckPass): Fix[] => {
@@ -59,6 +61,7 @@ describe("applying fixes", () => {
       "IL",
       'PARS reads "Illinois" as IL; write it as PARS expects.',
       "",
+      "General",
     ]);
     expect(log.rows).toHaveLength(3);
     // The log's cells are text, so an old value is kept as it was written.
@@ -125,7 +128,8 @@ describe("undoing fixes", () => {
       why: "test",
     };
     await gateway.applyFixes([...fixesOf(pass), credits], "t");
-    expect(sheet.rows[1]?.[CREDITS]).toBe("52.5");
+    // Written as Excel takes typing: the text 52.5 becomes a number.
+    expect(sheet.rows[1]?.[CREDITS]).toBe(52.5);
     const undone = await gateway.undoLastFixes("12/01/2026 9:31 AM");
     expect(undone).toEqual({ batch: 1, restored: 4, kept: [] });
     expect(sheet.rows[1]?.[CREDITS]).toBe(52);
@@ -136,6 +140,29 @@ describe("undoing fixes", () => {
     );
     // Nothing left to undo: a second undo changes nothing.
     expect(await gateway.undoLastFixes("later")).toEqual({ batch: null, restored: 0, kept: [] });
+    expect(cellsOf(fake)).toBe(before);
+  });
+
+  it("writes Yes/No variants as Yes or No and undo gives back the text and the number", async () => {
+    const fake = new FakeExcel();
+    const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow({ "Internal ID": "A-1", "Commercial Support": "n", MOC: 0 }),
+      aRow({ "Internal ID": "A-2", "Commercial Support": false }),
+    ]);
+    const gateway = new WorkbookGateway(fake.run, ALL_CAPABILITIES, async () => {});
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    const before = cellsOf(fake);
+    // The Excel boolean FALSE of A-2 is a value, not a spelling: no fix for it.
+    expect(fixes.map((f) => [f.row, f.column, f.old, f.new])).toEqual([
+      [2, "Commercial Support", "n", "No"],
+      [2, "MOC", "0", "No"],
+    ]);
+    expect((await gateway.applyFixes(fixes, "t")).applied).toHaveLength(2);
+    expect(sheet.rows[1]?.[SUPPORT]).toBe("No");
+    expect(sheet.rows[1]?.[MOC]).toBe("No");
+    expect(sheet.rows[2]?.[SUPPORT]).toBe(false);
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 1, restored: 2, kept: [] });
+    expect(sheet.rows[1]?.[MOC]).toBe(0);
     expect(cellsOf(fake)).toBe(before);
   });
 
@@ -155,10 +182,105 @@ describe("undoing fixes", () => {
     expect(sheet.rows[1]?.[STATE]).toBe("Illinois");
   });
 
+  it("reads a log begun before it kept number formats, and names the new column", async () => {
+    const { fake, sheet, gateway } = workbook(2);
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    await gateway.applyFixes([fixes[0] as Fix], "t1");
+    // The log as it was written before the Old format column: ten columns.
+    const log = fake.sheet(FIXES_SHEET);
+    log.rows = log.rows.map((r) => r.slice(0, 10));
+    await gateway.applyFixes([fixes[1] as Fix], "t2");
+    expect(log.rows[0]).toEqual([...FIXES_LOG_HEADERS]);
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 2, restored: 1, kept: [] });
+    expect(await gateway.undoLastFixes("v")).toEqual({ batch: 1, restored: 1, kept: [] });
+    expect(sheet.rows.slice(1).map((r) => r[STATE])).toEqual(["Illinois", "Illinois"]);
+  });
+
   it("says there is nothing to undo in a workbook without a log", async () => {
     const { fake, gateway } = workbook(1);
     const before = JSON.stringify(fake.snapshot());
     expect(await gateway.undoLastFixes("u")).toEqual({ batch: null, restored: 0, kept: [] });
     expect(JSON.stringify(fake.snapshot())).toBe(before);
+  });
+});
+
+describe("a date typed as text", () => {
+  const END = ACTIVITY_HEADERS.indexOf("End Date");
+  const key = (row: number) => `${String(row)},${String(END)}`;
+
+  /** End dates as text: in a Text-formatted cell, in a General one, a formula's, an unclear one. */
+  function dated(system: 1900 | 1904 = 1900) {
+    const fake = new FakeExcel();
+    fake.dateSystem = system;
+    const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow({ "Internal ID": "A-1", "Start Date": 45474, "End Date": "2025-06-30" }),
+      aRow({ "Internal ID": "A-2", "Start Date": 45474, "End Date": "03/15/2025" }),
+      aRow({ "Internal ID": "A-3", "Start Date": 45474, "End Date": "03/15/2025" }),
+      aRow({ "Internal ID": "A-4", "Start Date": 45474, "End Date": "03/04/2025" }),
+    ]);
+    if (system === 1904)
+      for (const r of [1, 2, 3, 4])
+        sheet.rows[r]![ACTIVITY_HEADERS.indexOf("Start Date")] = 45474 - 1462;
+    sheet.numberFormats.set(key(1), "@");
+    fake.setFormula(sheet, 3, END, '=TEXT(DATE(2025,3,15),"mm/dd/yyyy")', "03/15/2025");
+    const gateway = new WorkbookGateway(fake.run, ALL_CAPABILITIES, async () => {});
+    return { fake, sheet, gateway };
+  }
+
+  it("writes the day as a date cell, formatted MM/DD/YYYY, never a formula or an unclear day", async () => {
+    const { fake, sheet, gateway } = dated();
+    const pass = await gateway.check({ today: TODAY });
+    const fixes = fixesOf(pass);
+    expect(fixes.map((f) => [f.kind, f.row, f.old, f.new])).toEqual([
+      ["date", 2, "2025-06-30", "06/30/2025"],
+      ["date", 3, "03/15/2025", "03/15/2025"],
+      ["date", 4, "03/15/2025", "03/15/2025"],
+    ]);
+    const done = await gateway.applyFixes(fixes, "t");
+    expect(done.applied.map((t) => t.fix.row)).toEqual([2, 3]);
+    expect(done.skipped.map((s) => [s.fix.row, s.reason])).toEqual([[4, "formula"]]);
+    // 45838 is 06/30/2025 and 45731 03/15/2025 in the 1900 system.
+    expect(sheet.rows[1]?.[END]).toBe(45838);
+    expect(sheet.rows[2]?.[END]).toBe(45731);
+    expect(sheet.numberFormats.get(key(1))).toBe("mm/dd/yyyy");
+    expect(sheet.numberFormats.get(key(2))).toBe("mm/dd/yyyy");
+    expect(sheet.formulas.get(key(3))).toMatch(/^=TEXT/);
+    expect(sheet.rows[4]?.[END]).toBe("03/04/2025");
+    const log = fake.sheet(FIXES_SHEET).rows;
+    expect(log.slice(1).map((r) => [r[5], r[6], r[7], r[10]])).toEqual([
+      ["2025-06-30", "text", "06/30/2025", "@"],
+      ["03/15/2025", "text", "03/15/2025", "General"],
+    ]);
+    const again = await gateway.check({ today: TODAY });
+    if (!again.outcome.ok) throw new Error("no Activities");
+    expect(
+      again.outcome.result.issues.filter((i) => i.code === "date_as_text").map((i) => i.row)
+    ).toEqual([4, 5]);
+  });
+
+  it("undo gives each cell back its text and its number format, so the text stays text", async () => {
+    const { fake, sheet, gateway } = dated();
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    const before = cellsOf(fake);
+    await gateway.applyFixes(fixes, "t");
+    expect(cellsOf(fake)).not.toBe(before);
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 1, restored: 2, kept: [] });
+    // A General cell given "03/15/2025" back would become a date again, as typing makes it.
+    expect(sheet.rows[2]?.[END]).toBe("03/15/2025");
+    expect(sheet.numberFormats.has(key(2))).toBe(false);
+    expect(sheet.numberFormats.get(key(1))).toBe("@");
+    expect(cellsOf(fake)).toBe(before);
+  });
+
+  it("keeps a fixed date edited since, and writes a 1904 workbook's own serial", async () => {
+    const { sheet, gateway } = dated(1904);
+    const fixes = fixesOf(await gateway.check({ today: TODAY }));
+    await gateway.applyFixes(fixes, "t");
+    expect(sheet.rows[1]?.[END]).toBe(45838 - 1462);
+    sheet.rows[2]![END] = 45732 - 1462;
+    const undone = await gateway.undoLastFixes("u");
+    expect(undone.restored).toBe(1);
+    expect(undone.kept).toEqual([`Activities!${col(END)}3`]);
+    expect(sheet.rows[1]?.[END]).toBe("2025-06-30");
   });
 });

@@ -146,6 +146,43 @@ describe("a sheet renamed or deleted while a check runs", () => {
     );
   });
 
+  it("names a sheet deleted after the read that gets no mark, and leaves the old marks whole", async () => {
+    const { fake } = await checked();
+    // Support gets no mark, so marking alone would never have touched it.
+    expect(fake.sheet("Support").conditionalFormats).toEqual([]);
+    const marks = fake.sheet("Activities").conditionalFormats.map((cf) => cf.id);
+    expect(marks.length).toBeGreaterThan(0);
+    const gateway = new WorkbookGateway(fake.run, ALL, () => {
+      deleteSheet(fake, "Support");
+      return Promise.resolve();
+    });
+    const e = await failureOf(gateway.check({ today: TODAY }));
+    expect(e.message).toBe('The sheet "Support" was deleted while the check ran.');
+    expect(e.remedy).toBe(
+      "Nothing was changed. Run Check again to check the workbook as it is now."
+    );
+    expect(fake.sheet("Activities").conditionalFormats.map((cf) => cf.id)).toEqual(marks);
+  });
+
+  it("names a deleted sheet that held only old marks, before deleting any other old mark", async () => {
+    const { fake } = await checked();
+    const notes = fake.addSheet("Notes");
+    fake.addUserConditionalFormat(notes, "A1", {
+      type: "Custom",
+      formula: '=ISTEXT("PARS Ready mark: row")',
+    });
+    const activities = () =>
+      JSON.stringify((fake.snapshot() as { name: string }[]).find((x) => x.name === "Activities"));
+    const before = activities();
+    const gateway = new WorkbookGateway(fake.run, ALL, () => {
+      deleteSheet(fake, "Notes");
+      return Promise.resolve();
+    });
+    const e = await failureOf(gateway.check({ today: TODAY }));
+    expect(e.message).toBe('The sheet "Notes" was deleted while the check ran.');
+    expect(activities()).toBe(before);
+  });
+
   it("ends a check in which nothing moved as usual", async () => {
     const { fake } = await checked();
     const gateway = new WorkbookGateway(

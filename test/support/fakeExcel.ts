@@ -700,6 +700,40 @@ function forCells(area: Area, f: (r: number, c: number) => void): void {
     for (let c = area.c0; c < area.c0 + area.nc; c++) f(r, c);
 }
 
+/**
+ * Values as Excel stores them when written through `Range.values`: like typing, text that reads
+ * as a date (MM/DD/YYYY, YYYY-MM-DD) or a number becomes one, unless the cell is formatted as
+ * Text ("@"); a date also gets a date format if the cell had none.
+ */
+function typedAsExcelReads(
+  sheet: SheetModel,
+  area: Area,
+  values: unknown[][],
+  system: 1900 | 1904
+): unknown[][] {
+  return values.map((row, i) =>
+    row.map((v, j) => {
+      if (typeof v !== "string") return v;
+      const key = cellKey(area.r0 + i, area.c0 + j);
+      const format = sheet.numberFormats.get(key);
+      if (format === "@") return v;
+      if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+      const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+      const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+      const parts =
+        us !== null ? [us[3], us[1], us[2]] : iso !== null ? [iso[1], iso[2], iso[3]] : null;
+      if (parts === null) return v;
+      const [y, m, d] = parts.map(Number) as [number, number, number];
+      const t = Date.UTC(y, m - 1, d);
+      const back = new Date(t);
+      if (back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return v;
+      if (format === undefined) sheet.numberFormats.set(key, "m/d/yyyy");
+      const epoch = system === 1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+      return Math.round((t - epoch) / 86_400_000);
+    })
+  );
+}
+
 function mustBeUnlocked(sheet: SheetModel): void {
   if (sheet.locked) throw new FakeExcelError("AccessDenied", `sheet ${sheet.name} is protected`);
 }
@@ -717,6 +751,12 @@ class FakeRange extends FakeResolved<RangeRef | null> {
     switch (name) {
       case "values":
         return this.ctx.host.valuesOf(ref.sheet, a);
+      case "numberFormat":
+        return this.ctx.host
+          .valuesOf(ref.sheet, a)
+          .map((row, i) =>
+            row.map((_, j) => ref.sheet.numberFormats.get(cellKey(a.r0 + i, a.c0 + j)) ?? "General")
+          );
       case "formulas":
         // Excel gives a formula where there is one, else the constant value.
         return this.ctx.host
@@ -752,6 +792,9 @@ class FakeRange extends FakeResolved<RangeRef | null> {
   get formulas(): unknown[][] {
     return this.get("formulas");
   }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
   set values(v: unknown[][]) {
     this.ctx.op("Range.values", JSON.stringify(v).length, () => {
       const { sheet, area } = this.must();
@@ -759,7 +802,12 @@ class FakeRange extends FakeResolved<RangeRef | null> {
       if (v.length !== area.nr || v.some((row) => row.length !== area.nc)) {
         throw new FakeExcelError("InvalidArgument", "values do not fit the range");
       }
-      this.ctx.host.setValues(sheet, area.r0, area.c0, v);
+      this.ctx.host.setValues(
+        sheet,
+        area.r0,
+        area.c0,
+        typedAsExcelReads(sheet, area, v, this.ctx.host.dateSystem)
+      );
       // A value written over a formula replaces it.
       forCells(area, (r, c) => sheet.formulas.delete(cellKey(r, c)));
       this.ctx.wrote(sheet, areaAddress(area));
@@ -788,9 +836,12 @@ class FakeRange extends FakeResolved<RangeRef | null> {
     this.ctx.op("Range.numberFormat", JSON.stringify(v).length, () => {
       const { sheet, area } = this.must();
       mustBeUnlocked(sheet);
-      forCells(area, (r, c) =>
-        sheet.numberFormats.set(cellKey(r, c), String(v[r - area.r0]?.[c - area.c0]))
-      );
+      forCells(area, (r, c) => {
+        const f = String(v[r - area.r0]?.[c - area.c0]);
+        // General is every cell's format until another is set.
+        if (f === "General") sheet.numberFormats.delete(cellKey(r, c));
+        else sheet.numberFormats.set(cellKey(r, c), f);
+      });
     });
   }
 

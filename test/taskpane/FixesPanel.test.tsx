@@ -34,6 +34,42 @@ async function checkNow() {
 }
 
 describe("fixes in the pane", () => {
+  it("lists Yes/No variants and text dates as kinds of their own, and fixes a date as a date", async () => {
+    const fake = new FakeExcel();
+    const END = ACTIVITY_HEADERS.indexOf("End Date");
+    const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow({ "Internal ID": "A-1", MOC: "n", "End Date": "2025-06-30" }),
+    ]);
+    const before = JSON.stringify([sheet.rows, [...sheet.numberFormats]]);
+    renderPane(fake);
+    await checkNow();
+    const kinds = within(fixes()).getByRole("list", { name: "Fixes by kind" });
+    expect(
+      within(kinds)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual([
+      "Values PARS spells another way (1)Fix all 1 of this kind",
+      "Dates typed as text (1)Fix all 1 of this kind",
+    ]);
+    await userEvent.click(
+      within(within(kinds).getAllByRole("listitem")[1] as HTMLElement).getByRole("button", {
+        name: "Fix all 1 of this kind",
+      })
+    );
+    const list = within(fixes()).getByRole("list", { name: "Cells to change" });
+    expect(within(list).getByRole("listitem").textContent).toBe(
+      `Activities!${letter(END)}2: “2025-06-30” becomes “06/30/2025”"2025-06-30" is text; write it as the date 06/30/2025.`
+    );
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Change 1 cell" }));
+    await within(fixes()).findByText("Changed 1 cell, logged on the PARS Fixes sheet.");
+    expect(sheet.rows[1]?.[END]).toBe(45838);
+    expect(sheet.numberFormats.get(`1,${String(END)}`)).toBe("mm/dd/yyyy");
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Undo last fixes" }));
+    await within(fixes()).findByText("Put the old value back in 1 cell.");
+    expect(JSON.stringify([sheet.rows, [...sheet.numberFormats]])).toBe(before);
+  });
+
   it("previews every cell of a kind, with its old and new value and why, before changing any", async () => {
     const { fake, sheet } = workbook();
     renderPane(fake);

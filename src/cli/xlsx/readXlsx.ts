@@ -1,5 +1,15 @@
-import type { CellValue, SourceSheet, SourceTable, WorkbookSource } from "../../core";
+import {
+  dayFromParts,
+  serialOfDay,
+  type CellValue,
+  type SourceSheet,
+  type SourceTable,
+  type WorkbookSource,
+} from "../../core";
 import { XlsxError } from "./XlsxError";
+
+/** Days between the 1900 and the 1904 date systems' serial numbers for the same day. */
+const DAYS_1900_TO_1904 = 1462;
 import { readXmlPart, type InflateBudget } from "./xmlPart";
 import { listEntries, type ZipEntry } from "./zipArchive";
 
@@ -113,6 +123,8 @@ class Reader {
   private readonly lowerCase = new Map<string, ZipEntry>();
   private readonly budget: InflateBudget;
   private strings: string[] = [];
+  /** The workbook's date system, known from the workbook part before any sheet is read. */
+  private date1904 = false;
   private formulasWithoutResult = 0;
   private firstFormula: string | null = null;
   private readonly firstColumns = new Map<SourceTable, number>();
@@ -180,6 +192,7 @@ class Reader {
       },
     });
     if (!found) throw new XlsxError("has no workbook part (xl/workbook.xml)");
+    this.date1904 = date1904;
     const rels = await this.rels(workbookPart);
     const shared = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"));
     if (shared !== undefined) await this.readStrings(shared.target);
@@ -317,9 +330,13 @@ class Reader {
         case "inlineStr":
           return hasValue && inlineText === "" ? valueText : inlineText;
         case "d": {
-          // An ISO 8601 date cell (Strict Open XML, LibreOffice): the date part is what PARS needs.
-          const m = /^(\d{4}-\d{2}-\d{2})(?:T00:00(?::00(?:\.0+)?)?Z?)?$/.exec(valueText);
-          return m?.[1] ?? valueText;
+          // An ISO 8601 date cell (Strict Open XML, LibreOffice) is a date, not text: its day's
+          // serial number, as Excel holds any other date cell (the time of day is dropped, as the
+          // engine drops it). Only an unreadable one stays text, for the date reader to name.
+          const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]*Z?)?$/.exec(valueText);
+          const day = m === null ? null : dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+          if (day === null) return valueText;
+          return serialOfDay(day) - (this.date1904 ? DAYS_1900_TO_1904 : 0);
         }
         default: {
           if (valueText.trim() === "") return null;

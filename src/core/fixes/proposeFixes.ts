@@ -1,5 +1,6 @@
 import type { StatusName } from "../codes/vocabularies";
 import type { CheckResult, RowVerdict } from "../check";
+import type { IsoDate } from "../dates";
 import type { Issue, TableName } from "../model/issue";
 
 /** The kinds of change a fix makes, each with one certain answer. */
@@ -8,21 +9,30 @@ export type FixKind =
   | "code"
   /** A web address without its scheme, given https://. */
   | "url"
+  /** A date typed as text, written as the date it reads as. */
+  | "date"
   /** The declared status, set to the one the row's data supports. Only proposed when asked. */
   | "status";
 
 /** One cell to change, as data: where, what it holds, what it would hold, and why. */
 export type Fix = {
-  readonly kind: FixKind;
   readonly table: TableName;
   readonly sheet: string;
   readonly row: number;
   readonly column: string;
-  /** The cell's text as the check read it; a fix applies only while the cell still holds it. */
+  /** The cell's text as the check read it; a fix applies only while the cell still says it. */
   readonly old: string;
+  /** The new value as the cell shows it. */
   readonly new: string;
   readonly why: string;
-};
+} & (
+  | { readonly kind: Exclude<FixKind, "date"> }
+  | {
+      readonly kind: "date";
+      /** The day to write as a date (not as text), YYYY-MM-DD; `new` is how it shows. */
+      readonly day: IsoDate;
+    }
+);
 
 export type FixOptions = {
   /** Also propose setting each failing row's declared status to the one its data supports. */
@@ -63,6 +73,18 @@ function fixOf(issue: Issue): Fix | null {
       old: issue.value,
       new: issue.url,
       why: "A web address needs its https:// in front.",
+    };
+  }
+  if (issue.code === "date_as_text") {
+    // Only a day beyond doubt: 03/04/2025 or a time of day is the coordinator's to settle.
+    if (!issue.certain) return null;
+    return {
+      kind: "date",
+      ...at,
+      old: issue.value,
+      new: issue.day,
+      day: issue.iso,
+      why: `"${issue.value}" is text; write it as the date ${issue.day}.`,
     };
   }
   // Every other finding needs a person's judgement.

@@ -63,6 +63,10 @@ export const MESSAGES: Messages = {
     i.why === "co_provided"
       ? `"${i.value}" read as ${i.as}: PARS asks for co-provided activities to be reported as Direct by the accredited provider that awards the credit.`
       : `"${i.value}" read as ${i.as}.`,
+  date_as_text: (i) =>
+    i.certain
+      ? `This date is text, not an Excel date; Excel sorts and filters it as words. Read as ${i.day}.`
+      : `This date is text, not an Excel date; Excel sorts and filters it as words. Read as ${i.day}, month first and without a time of day; check that day and enter it as a date.`,
   moc_blank_with_boards: (i) =>
     `MOC is blank, but ${rowsOf(i.boards, "MOC board row")} ${i.boards === 1 ? "names" : "name"} this activity; set MOC to Yes, or remove ${i.boards === 1 ? "it" : "those rows"}.`,
   cell_error: (i) =>

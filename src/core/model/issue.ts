@@ -38,6 +38,20 @@ export type IssueBody =
       readonly why: "co_provided" | null;
     }
   | { readonly code: "moc_blank_with_boards"; readonly boards: number }
+  | {
+      readonly code: "date_as_text";
+      /** The cell's text as written. */
+      readonly value: string;
+      /** The day it is read as, MM/DD/YYYY. */
+      readonly day: string;
+      /** The same day as YYYY-MM-DD, for a shell that writes it back as a date. */
+      readonly iso: string;
+      /**
+       * False when the text could mean another day to the person who typed it (03/04/2025, which
+       * reads month first) or carries a time of day: then only a person can say what to write.
+       */
+      readonly certain: boolean;
+    }
   | { readonly code: "invalid_date"; readonly value: string }
   | { readonly code: "invalid_number"; readonly value: string }
   | { readonly code: "invalid_yes_no"; readonly value: string }

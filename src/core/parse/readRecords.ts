@@ -60,6 +60,11 @@ export type ReadTable<K extends string, V> = {
   readonly headerRow: number;
   readonly columns: ColumnMap<K>;
   readonly records: readonly RowOf<V>[];
+  /**
+   * The cells the records were read from, shared with the shell (`body[i]` is sheet row
+   * `headerRow + 1 + i`), for rules about how a value is written rather than what it means.
+   */
+  readonly body: readonly (readonly CellValue[])[];
   /** Where a finding about column `key` of sheet row `row` goes. */
   readonly place: (row: number, key: K) => Place;
 };
@@ -139,7 +144,7 @@ export function prepareTable<K extends string, V>(
     );
   }
   return {
-    table: { table: spec.table, sheet, headerRow, columns, records: [], place },
+    table: { table: spec.table, sheet, headerRow, columns, records: [], body, place },
     spec,
     indexes: spec.columns.map((c) => columns.columns.get(c.key)?.index ?? -1),
     readers: spec.columns.map((c) => c.read),

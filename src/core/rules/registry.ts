@@ -12,6 +12,7 @@ import { internalIdRules } from "./internalIdRules";
 import { learnerCountsAgree } from "./learnerCountRules";
 import { safeIdRules } from "./safeIdRules";
 import { endNotBeforeStart, spanWithinFormat, usStateCode } from "./valueRules";
+import { datesAsDates, yesNoAsListed } from "./writingRules";
 
 /** The rule set: immutable lists, passed to the engine (the status requirements run apart). */
 export type RuleSet = {
@@ -38,6 +39,8 @@ export const DEFAULT_RULES: RuleSet = {
     orphanRows,
     aggregatedFormatsOncePerYear,
     learnerCountsAgree,
+    yesNoAsListed,
+    datesAsDates,
   ],
   learnerRules: LEARNER_RULES,
 };

@@ -61,6 +61,7 @@ const useStyles = makeStyles({
 const KIND_NAMES: Readonly<Record<FixKind, string>> = {
   code: "Values PARS spells another way",
   url: "Web addresses without https://",
+  date: "Dates typed as text",
   status: "Declared status the data does not support",
 };
 

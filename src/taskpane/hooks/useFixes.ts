@@ -21,7 +21,7 @@ export type FixState =
 /** The fixes of one kind, in the findings' order. */
 export type FixGroup = { readonly kind: FixKind; readonly fixes: readonly PlannedFix[] };
 
-const KIND_ORDER: readonly FixKind[] = ["code", "url", "status"];
+const KIND_ORDER: readonly FixKind[] = ["code", "url", "date", "status"];
 
 /** "Activities!K2", or the sheet, row and header when the check did not place the column. */
 export function cellOf(fix: Fix, layouts: readonly TableLayout[]): string {

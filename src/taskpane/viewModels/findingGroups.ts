@@ -225,6 +225,10 @@ const CAUSES: Readonly<Record<IssueCode, { title: string; why: string }>> = {
     title: "Word read as a PARS value",
     why: "Understood as the value PARS takes; write that value to be sure.",
   },
+  date_as_text: {
+    title: "Date typed as text",
+    why: "Read as a date, but Excel sorts and filters it as words; enter it as a date.",
+  },
   moc_blank_with_boards: {
     title: "MOC blank, but boards named",
     why: "MOC board rows name the activity; set MOC to Yes, or remove those rows.",

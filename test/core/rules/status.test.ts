@@ -84,7 +84,7 @@ describe("status requirements", () => {
     [
       "CME Passport = Yes with all three",
       {
-        "CME Passport": "Y",
+        "CME Passport": "Yes",
         Fee: "Variable",
         Registration: "Limited",
         "Activity URL": "https://cme.example.org/gr",
