@@ -132,44 +132,62 @@ function learnerSummaryText(p: LearnerPreview): string {
   );
 }
 
+type OutRow = { readonly key: string; readonly line: string; readonly messages: readonly string[] };
+
+/**
+ * The rows a file leaves out, each with its reasons, folded under their count: at thousands of
+ * rows the list repeats the findings, and the count is what matters first.
+ */
+function StayingOut({ id, rows }: { id: string; rows: readonly OutRow[] }) {
+  const styles = useStyles();
+  if (rows.length === 0) return null;
+  return (
+    <details>
+      <summary className={styles.summary}>
+        <h3 id={id} className={styles.subheading}>
+          Staying out ({rows.length.toLocaleString("en-US")})
+        </h3>
+      </summary>
+      <ul className={styles.list} aria-labelledby={id}>
+        {rows.map((r) => (
+          <li key={r.key}>
+            <Text size={200}>{r.line}</Text>
+            {r.messages.length > 0 && (
+              <ul className={styles.list}>
+                {r.messages.map((m, i) => (
+                  <li key={i}>
+                    <Text size={200}>{m}</Text>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /**
  * The learner file's preview, as `pars-ready export --format learners` prints it: how many
  * completions go in, and which rows stay out with their error messages, folded like the
  * activities'.
  */
 function LearnerPreviewDetails({ preview }: { preview: LearnerPreview }) {
-  const styles = useStyles();
   const out = preview.excluded;
   return (
     <>
       <Text role="status" size={200}>
         {learnerSummaryText(preview)}
       </Text>
-      {out.length > 0 && (
-        <details>
-          <summary className={styles.summary}>
-            <h3 id="export-learners-out" className={styles.subheading}>
-              Staying out ({out.length.toLocaleString("en-US")})
-            </h3>
-          </summary>
-          <ul className={styles.list} aria-labelledby="export-learners-out">
-            {out.map((e) => (
-              <li key={`${e.sheet}|${String(e.row)}`}>
-                <Text size={200}>{learnerWho(e)}: stays out</Text>
-                {e.messages.length > 0 && (
-                  <ul className={styles.list}>
-                    {e.messages.map((m, i) => (
-                      <li key={i}>
-                        <Text size={200}>{m}</Text>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <StayingOut
+        id="export-learners-out"
+        rows={out.map((e) => ({
+          key: `${e.sheet}|${String(e.row)}`,
+          line: `${learnerWho(e)}: stays out`,
+          messages: e.messages,
+        }))}
+      />
       <ChangedCells changed={preview.changed} />
     </>
   );
@@ -198,37 +216,18 @@ function PreviewDetails({ preview }: { preview: ExportPreview }) {
       <Text role="status" size={200}>
         {summaryText(preview)}
       </Text>
-      {out.length > 0 && (
-        // Folded: at thousands of rows the list repeats the findings; the count is what matters.
-        <details>
-          <summary className={styles.summary}>
-            <h3 id="export-out" className={styles.subheading}>
-              Staying out ({out.length.toLocaleString("en-US")})
-            </h3>
-          </summary>
-          <ul className={styles.list} aria-labelledby="export-out">
-            {out.map((e) => (
-              <li key={e.row}>
-                <Text size={200}>
-                  {who(e)}:{" "}
-                  {e.reason === "cancelled"
-                    ? "Cancelled, not reported"
-                    : `not ready for ${e.heldTo ?? "its status"}`}
-                </Text>
-                {e.messages.length > 0 && (
-                  <ul className={styles.list}>
-                    {e.messages.map((m, i) => (
-                      <li key={i}>
-                        <Text size={200}>{m}</Text>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <StayingOut
+        id="export-out"
+        rows={out.map((e) => ({
+          key: String(e.row),
+          line: `${who(e)}: ${
+            e.reason === "cancelled"
+              ? "Cancelled, not reported"
+              : `not ready for ${e.heldTo ?? "its status"}`
+          }`,
+          messages: e.messages,
+        }))}
+      />
       <ChangedCells changed={preview.changed} />
       {preview.notes.length > 0 && (
         <>
