@@ -13,6 +13,7 @@ import {
 import { cellAddress, runsOf } from "./addresses";
 import {
   applyFixesIn,
+  fixBatchesToUndoIn,
   undoLastFixesIn,
   type FixesApplied,
   type FixesUndone,
@@ -504,6 +505,17 @@ export class WorkbookGateway {
    */
   undoLastFixes(undoneAt: string): Promise<FixesUndone> {
     return this.own(() => this.run((context) => undoLastFixesIn(context, undoneAt)));
+  }
+
+  /**
+   * How many batches of fixes the "PARS Fixes" sheet holds not yet undone, from this session or
+   * an earlier one, so that Undo last fixes is offered only when there is something to undo (see
+   * `fixBatchesToUndoIn`).
+   *
+   * @throws {ExcelAccessError} when Excel refuses the read
+   */
+  fixBatchesToUndo(): Promise<number> {
+    return this.guard(() => this.run((context) => fixBatchesToUndoIn(context)));
   }
 
   /** Runs writes of the add-in's own, which the change listener is not to report as edits. */
