@@ -13,6 +13,7 @@ import {
 import { cellAddress, runsOf } from "./addresses";
 import {
   applyFixesIn,
+  fixBatchesToUndoIn,
   undoLastFixesIn,
   type FixesApplied,
   type FixesUndone,
@@ -191,11 +192,16 @@ export class WorkbookGateway {
           onProgress({ phase: "marking" });
           const plan = outcome.ok ? highlightPlan(outcome.result, read.layouts) : NO_MARKS;
           const bySheet = collect();
-          marked = await this.mark(context, [...bySheet.values()].flat(), plan, read.layouts, [
-            ...bySheet.keys(),
-          ]);
+          marked = await this.mark(
+            context,
+            [...bySheet.values()].flat(),
+            plan,
+            read.layouts,
+            [...bySheet.keys()],
+            read.sheets.filter((x) => read.layouts.some((l) => l.sheetId === x.id))
+          );
           if (marked.markProblem === null) this.marking = true;
-          // A sheet deleted after the last read: nothing was marked, the old result stands.
+          // A sheet deleted or renamed after the last read: the old result and marks stand.
           if (marked.markProblem?.problem === "table_gone") throw marked.markProblem;
         }
         this.session = session;
@@ -501,6 +507,17 @@ export class WorkbookGateway {
     return this.own(() => this.run((context) => undoLastFixesIn(context, undoneAt)));
   }
 
+  /**
+   * How many batches of fixes the "PARS Fixes" sheet holds not yet undone, from this session or
+   * an earlier one, so that Undo last fixes is offered only when there is something to undo (see
+   * `fixBatchesToUndoIn`).
+   *
+   * @throws {ExcelAccessError} when Excel refuses the read
+   */
+  fixBatchesToUndo(): Promise<number> {
+    return this.guard(() => this.run((context) => fixBatchesToUndoIn(context)));
+  }
+
   /** Runs writes of the add-in's own, which the change listener is not to report as edits. */
   private async own<T>(work: () => Promise<T>): Promise<T> {
     this.ownWrites++;
@@ -520,20 +537,39 @@ export class WorkbookGateway {
    * for first, in the same round trip as the first marks: Excel stops a round trip at its first
    * failure, so a sheet deleted since the read, even one that would get no mark, stops the pass
    * before it adds or deletes any mark (`table_gone`), and the old marks stay whole.
+   *
+   * `asRead`, for a full check, holds the checked sheets with the names the findings give them.
+   * Each is also asked for by that name in the same round trip, so a sheet renamed since the read
+   * stops the pass the same way, before any mark changes: its findings would name a sheet that is
+   * no longer there. A re-check passes none, as it follows a sheet renamed since the check. A
+   * sheet renamed whose old name another sheet took within the same moment is found by name; it
+   * is caught only once the round trip is done (the marks, by ID, are then the new ones), and
+   * reported all the same.
    */
   private async mark(
     context: Excel.RequestContext,
     ours: readonly Excel.ConditionalFormat[],
     plan: HighlightPlan,
     layouts: readonly TableLayout[],
-    markedSheets: readonly string[]
+    markedSheets: readonly string[],
+    asRead: readonly SheetName[] = []
   ): Promise<Marked> {
     const ids = new Map(layouts.map((l) => [l.sheet, l.sheetId] as const));
     try {
+      const byId = new Map<string, Excel.Worksheet>();
       for (const id of new Set([...layouts.map((l) => l.sheetId), ...markedSheets])) {
-        context.workbook.worksheets.getItem(id).load("id");
+        byId.set(id, context.workbook.worksheets.getItem(id).load("id,name"));
       }
+      for (const s of asRead) context.workbook.worksheets.getItem(s.name).load("id");
       await applyHighlights(context, ours, plan, (name) => ids.get(name) ?? name);
+      const moved = sheetChange(
+        asRead,
+        asRead.flatMap((s) => {
+          const now = byId.get(s.id);
+          return now === undefined ? [] : [{ name: now.name, id: now.id }];
+        })
+      );
+      if (moved !== null) return { marks: null, markProblem: moved };
       return { marks: plan.counts, markProblem: null };
     } catch (e) {
       return { marks: null, markProblem: toExcelAccessError(e) };

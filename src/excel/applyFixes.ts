@@ -67,6 +67,8 @@ export type FixesUndone = {
   readonly restored: number;
   /** Cells edited since the fix (or now a formula): left as they are. */
   readonly kept: readonly string[];
+  /** Batches the log still holds not undone, for a next undo. */
+  readonly left: number;
 };
 
 /** What kind of value a cell held, so that undo gives back a number as a number. */
@@ -147,6 +149,30 @@ const logRows = (rows: unknown[][]) =>
   rows
     .map((r, i) => ({ r, i }))
     .filter(({ r }) => r !== undefined && typeof r[COL.batch] === "number");
+
+/** The log's rows of fixes not yet undone. */
+const openRows = (rows: unknown[][]) =>
+  logRows(rows).filter(({ r }) => textOf(r[COL.undone]) === "");
+
+const batchesOf = (rows: readonly { r: unknown[] }[]) =>
+  new Set(rows.map(({ r }) => Number(r[COL.batch]))).size;
+
+/**
+ * How many batches of fixes the "PARS Fixes" sheet holds not yet undone, this session's or an
+ * earlier one's: 0 when there is no log. Two round trips (one when there is no log sheet), to
+ * list the sheets and read the log; nothing is written.
+ *
+ * @throws {Error} whatever Excel raises
+ */
+export async function fixBatchesToUndoIn(context: Excel.RequestContext): Promise<number> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const log = await readLog(
+    context,
+    sheets.items.map((s) => s.name)
+  );
+  return batchesOf(openRows(log?.rows ?? []));
+}
 
 /**
  * Applies fixes whose cell still holds the value the check read, and logs each on the
@@ -266,8 +292,9 @@ function restore(range: Excel.Range, r: readonly unknown[]): void {
 /**
  * Undoes the last batch of fixes not yet undone: each cell that still holds the fix's new value
  * gets its old value back, as the type it had (a number as a number, text as text) with its old
- * number format; a cell edited since is kept. The batch's log rows are marked in the Undone column, so the next undo takes the batch
- * before. Four round trips whatever the batch's size.
+ * number format; a cell edited since is kept. The batch's log rows are marked in the Undone
+ * column, so the next undo takes the batch before; `left` counts the batches that remain. Four
+ * round trips whatever the batch's size.
  *
  * @throws {Error} whatever Excel raises
  */
@@ -281,8 +308,8 @@ export async function undoLastFixesIn(
     context,
     sheets.items.map((s) => s.name)
   );
-  const open = logRows(log?.rows ?? []).filter(({ r }) => textOf(r[COL.undone]) === "");
-  if (log === null || open.length === 0) return { batch: null, restored: 0, kept: [] };
+  const open = openRows(log?.rows ?? []);
+  if (log === null || open.length === 0) return { batch: null, restored: 0, kept: [], left: 0 };
   const batch = Math.max(...open.map(({ r }) => Number(r[COL.batch])));
   const rows = open.filter(({ r }) => Number(r[COL.batch]) === batch);
 
@@ -319,5 +346,5 @@ export async function undoLastFixesIn(
     mark.values = [[note]];
   }
   await context.sync();
-  return { batch, restored, kept: kept.reverse() };
+  return { batch, restored, kept: kept.reverse(), left: batchesOf(open) - 1 };
 }

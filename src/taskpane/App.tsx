@@ -170,7 +170,8 @@ export function App(props: { deps?: AppDeps }) {
     runCheck({ today: asOf, providerId })
   );
   const chosenFix = findings.selected === null ? null : fixes.fixAt(findings.selected.place);
-  const showFixes = fixes.groups.length > 0 || fixes.state.status !== "idle";
+  // Shown with nothing left to fix too while a batch, this session's or an earlier one's, can be undone.
+  const showFixes = fixes.groups.length > 0 || fixes.state.status !== "idle" || fixes.canUndo;
 
   const findingsView = (
     <>
@@ -236,6 +237,7 @@ export function App(props: { deps?: AppDeps }) {
               groups={fixes.groups}
               chosen={chosenFix}
               statuses={fixes.statuses}
+              canUndo={fixes.canUndo}
               onStatuses={fixes.setStatuses}
               onPreview={fixes.preview}
               onCancel={fixes.cancel}

@@ -27,8 +27,9 @@ export type WorkbookPort = Pick<
   | "applyFixes"
   | "undoLastFixes"
 > &
-  // Optional: a port without it is taken to hold no marks until a check says otherwise.
-  Partial<Pick<WorkbookGateway, "marksInWorkbook">>;
+  // Optional: a port without them is taken to hold no marks until a check says otherwise, and
+  // no fixes to undo until some are applied.
+  Partial<Pick<WorkbookGateway, "marksInWorkbook" | "fixBatchesToUndo">>;
 
 /**
  * What the Year end view takes of the workbook: its own reader and the amounts entered by hand.

@@ -89,6 +89,9 @@ describe("fixes in Chromium over a fake Excel", () => {
       await page.getByRole("button", { name: "Check" }).click();
       const fixes = page.getByRole("region", { name: "Fixes" });
       await fixes.waitFor();
+      const undo = fixes.getByRole("button", { name: "Undo last fixes" });
+      // No "PARS Fixes" sheet and nothing applied yet: nothing to undo.
+      expect(await undo.isDisabled()).toBe(true);
 
       await fixes
         .getByRole("listitem")
@@ -115,6 +118,8 @@ describe("fixes in Chromium over a fake Excel", () => {
       await fixes.getByRole("button", { name: "Change 4 cells" }).click();
       await fixes.getByText("Changed 3 cells, logged on the PARS Fixes sheet.").waitFor();
       await fixes.getByText(/holds a formula \(Activities!L4\)/).waitFor();
+      // Enabled once the check that follows the fix is done.
+      await fixes.getByRole("button", { name: "Undo last fixes", disabled: false }).waitFor();
       await fixes
         .getByRole("listitem")
         .filter({ hasText: "Web addresses" })
@@ -136,19 +141,26 @@ describe("fixes in Chromium over a fake Excel", () => {
       ]);
       expect(await cells(page)).not.toBe(before);
 
-      await fixes.getByRole("button", { name: "Undo last fixes" }).click();
+      await undo.click();
       await fixes.getByText("Put the old values back in 2 cells.").waitFor();
       expect(await endDates(page)).toEqual([
         ["2025-06-30", "@"],
         ["03/15/2025", undefined],
       ]);
-      await fixes.getByRole("button", { name: "Undo last fixes" }).click();
+      await fixes.getByRole("button", { name: "Undo last fixes", disabled: false }).click();
       await fixes.getByText("Put the old value back in 1 cell.").waitFor();
-      await fixes.getByRole("button", { name: "Undo last fixes" }).click();
+      await fixes.getByRole("button", { name: "Undo last fixes", disabled: false }).click();
       await fixes.getByText("Put the old values back in 3 cells.").waitFor();
       expect(await cells(page)).toBe(before);
-      await fixes.getByRole("button", { name: "Undo last fixes" }).click();
-      await fixes.getByText("There are no fixes to undo.").waitFor();
+      // Every batch undone: Undo is off again, and stays off once the check that follows is done.
+      expect(await undo.isDisabled()).toBe(true);
+      await fixes
+        .getByRole("listitem")
+        .filter({ hasText: "Values PARS spells another way" })
+        .getByRole("button", { name: "Fix all 4 of this kind", disabled: false })
+        .waitFor();
+      expect(await undo.isDisabled()).toBe(true);
+      await fixes.screenshot({ path: path.join(SHOTS, `fixes-undone-320-${theme}.png`) });
       expect(await cells(page)).toBe(before);
       expect(errors).toEqual([]);
       await page.close();

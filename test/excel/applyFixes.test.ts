@@ -131,7 +131,7 @@ describe("undoing fixes", () => {
     // Written as Excel takes typing: the text 52.5 becomes a number.
     expect(sheet.rows[1]?.[CREDITS]).toBe(52.5);
     const undone = await gateway.undoLastFixes("12/01/2026 9:31 AM");
-    expect(undone).toEqual({ batch: 1, restored: 4, kept: [] });
+    expect(undone).toEqual({ batch: 1, restored: 4, kept: [], left: 0 });
     expect(sheet.rows[1]?.[CREDITS]).toBe(52);
     expect(cellsOf(fake)).toBe(before);
     const log = fake.sheet(FIXES_SHEET).rows;
@@ -139,7 +139,12 @@ describe("undoing fixes", () => {
       Array.from({ length: 4 }, () => "Undone 12/01/2026 9:31 AM")
     );
     // Nothing left to undo: a second undo changes nothing.
-    expect(await gateway.undoLastFixes("later")).toEqual({ batch: null, restored: 0, kept: [] });
+    expect(await gateway.undoLastFixes("later")).toEqual({
+      batch: null,
+      restored: 0,
+      kept: [],
+      left: 0,
+    });
     expect(cellsOf(fake)).toBe(before);
   });
 
@@ -161,7 +166,7 @@ describe("undoing fixes", () => {
     expect(sheet.rows[1]?.[SUPPORT]).toBe("No");
     expect(sheet.rows[1]?.[MOC]).toBe("No");
     expect(sheet.rows[2]?.[SUPPORT]).toBe(false);
-    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 1, restored: 2, kept: [] });
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 1, restored: 2, kept: [], left: 0 });
     expect(sheet.rows[1]?.[MOC]).toBe(0);
     expect(cellsOf(fake)).toBe(before);
   });
@@ -175,10 +180,15 @@ describe("undoing fixes", () => {
     expect(fake.sheet(FIXES_SHEET).rows.map((r) => r[0])).toEqual(["Batch", 1, 2]);
     sheet.rows[2]![STATE] = "IN";
     const undone = await gateway.undoLastFixes("u");
-    expect(undone).toEqual({ batch: 2, restored: 0, kept: [`Activities!${col(STATE)}3`] });
+    expect(undone).toEqual({
+      batch: 2,
+      restored: 0,
+      kept: [`Activities!${col(STATE)}3`],
+      left: 1,
+    });
     expect(sheet.rows[2]?.[STATE]).toBe("IN");
     expect(fake.sheet(FIXES_SHEET).rows[2]?.[9]).toBe("Not undone u: the cell was changed since");
-    expect(await gateway.undoLastFixes("v")).toEqual({ batch: 1, restored: 1, kept: [] });
+    expect(await gateway.undoLastFixes("v")).toEqual({ batch: 1, restored: 1, kept: [], left: 0 });
     expect(sheet.rows[1]?.[STATE]).toBe("Illinois");
   });
 
@@ -191,16 +201,59 @@ describe("undoing fixes", () => {
     log.rows = log.rows.map((r) => r.slice(0, 10));
     await gateway.applyFixes([fixes[1] as Fix], "t2");
     expect(log.rows[0]).toEqual([...FIXES_LOG_HEADERS]);
-    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 2, restored: 1, kept: [] });
-    expect(await gateway.undoLastFixes("v")).toEqual({ batch: 1, restored: 1, kept: [] });
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 2, restored: 1, kept: [], left: 1 });
+    expect(await gateway.undoLastFixes("v")).toEqual({ batch: 1, restored: 1, kept: [], left: 0 });
     expect(sheet.rows.slice(1).map((r) => r[STATE])).toEqual(["Illinois", "Illinois"]);
   });
 
   it("says there is nothing to undo in a workbook without a log", async () => {
     const { fake, gateway } = workbook(1);
     const before = JSON.stringify(fake.snapshot());
-    expect(await gateway.undoLastFixes("u")).toEqual({ batch: null, restored: 0, kept: [] });
+    expect(await gateway.undoLastFixes("u")).toEqual({
+      batch: null,
+      restored: 0,
+      kept: [],
+      left: 0,
+    });
     expect(JSON.stringify(fake.snapshot())).toBe(before);
+  });
+});
+
+describe("fixes left to undo", () => {
+  it("counts the batches not yet undone, none without a log, reading only", async () => {
+    const { fake, gateway } = workbook(2);
+    let syncs = fake.syncs;
+    expect(await gateway.fixBatchesToUndo()).toBe(0);
+    // No log sheet: listing the sheets is enough to know.
+    expect(fake.syncs - syncs).toBe(1);
+    const [first, second] = fixesOf(await gateway.check({ today: TODAY })) as [Fix, Fix];
+    await gateway.applyFixes([first], "t1");
+    await gateway.applyFixes([second], "t2");
+    const before = JSON.stringify(fake.snapshot());
+    syncs = fake.syncs;
+    expect(await gateway.fixBatchesToUndo()).toBe(2);
+    expect(fake.syncs - syncs).toBe(2);
+    expect(JSON.stringify(fake.snapshot())).toBe(before);
+    await gateway.undoLastFixes("u");
+    expect(await gateway.fixBatchesToUndo()).toBe(1);
+    await gateway.undoLastFixes("v");
+    expect(await gateway.fixBatchesToUndo()).toBe(0);
+  });
+
+  it("finds an earlier session's log under any case, and an empty one holds nothing", async () => {
+    const { fake, sheet } = workbook(1);
+    const log = fake.addSheet("pars fixes");
+    fake.setValues(log, 0, 0, [
+      [...FIXES_LOG_HEADERS],
+      [1, "t", "Activities", sheet.id, "K2", "Illinois", "text", "IL", "why", "Undone u", "@"],
+      [2, "t", "Activities", sheet.id, "K2", "Illinois", "text", "IL", "why", "", "@"],
+      [2, "t", "Activities", sheet.id, "K3", "Illinois", "text", "IL", "why", "", "@"],
+    ]);
+    // A new adapter, as a pane opened on a workbook saved by an earlier session.
+    const gateway = new WorkbookGateway(fake.run, ALL_CAPABILITIES, async () => {});
+    expect(await gateway.fixBatchesToUndo()).toBe(1);
+    log.rows = [];
+    expect(await gateway.fixBatchesToUndo()).toBe(0);
   });
 });
 
@@ -264,7 +317,7 @@ describe("a date typed as text", () => {
     const before = cellsOf(fake);
     await gateway.applyFixes(fixes, "t");
     expect(cellsOf(fake)).not.toBe(before);
-    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 1, restored: 2, kept: [] });
+    expect(await gateway.undoLastFixes("u")).toEqual({ batch: 1, restored: 2, kept: [], left: 0 });
     // A General cell given "03/15/2025" back would become a date again, as typing makes it.
     expect(sheet.rows[2]?.[END]).toBe("03/15/2025");
     expect(sheet.numberFormats.has(key(2))).toBe(false);

@@ -164,6 +164,50 @@ describe("a sheet renamed or deleted while a check runs", () => {
     expect(fake.sheet("Activities").conditionalFormats.map((cf) => cf.id)).toEqual(marks);
   });
 
+  it("names a checked sheet renamed after the read, before any mark changes", async () => {
+    const { fake, marks } = await checked();
+    const gateway = new WorkbookGateway(fake.run, ALL, () => {
+      fake.sheet("Activities").name = "Acts 2025";
+      return Promise.resolve();
+    });
+    const e = await failureOf(gateway.check({ today: TODAY }));
+    expect(e.message).toBe('The sheet "Activities" was renamed "Acts 2025" while the check ran.');
+    expect(e.remedy).toBe(
+      "Nothing was changed. Run Check again so the findings name the sheet as it is now."
+    );
+    expect(e.sheetChange).toEqual({ sheet: "Activities", now: "Acts 2025" });
+    fake.sheet("Acts 2025").name = "Activities";
+    expect(JSON.stringify(fake.snapshot())).toBe(marks);
+  });
+
+  it("names a checked sheet renamed after the read whose old name another sheet took", async () => {
+    const { fake } = await checked();
+    const gateway = new WorkbookGateway(fake.run, ALL, () => {
+      fake.sheet("Support").name = "Support 2025";
+      fake.addSheet("Support");
+      return Promise.resolve();
+    });
+    const e = await failureOf(gateway.check({ today: TODAY }));
+    expect(e.message).toBe('The sheet "Support" was renamed "Support 2025" while the check ran.');
+    // The marks went by ID to the sheets checked, none to the new sheet of the old name.
+    expect(fake.sheet("Support").conditionalFormats).toEqual([]);
+  });
+
+  it("checks again as usual once the renamed sheet is read under its new name", async () => {
+    const { fake } = await checked();
+    let renamed = false;
+    const gateway = new WorkbookGateway(fake.run, ALL, () => {
+      if (!renamed) fake.sheet("Activities").name = "Acts 2025";
+      renamed = true;
+      return Promise.resolve();
+    });
+    await failureOf(gateway.check({ today: TODAY }));
+    const pass = await gateway.check({ today: TODAY });
+    expect(pass.markProblem).toBeNull();
+    expect(pass.layouts.find((l) => l.table === "Activities")?.sheet).toBe("Acts 2025");
+    expect(fake.sheet("Acts 2025").conditionalFormats.length).toBeGreaterThan(0);
+  });
+
   it("names a deleted sheet that held only old marks, before deleting any other old mark", async () => {
     const { fake } = await checked();
     const notes = fake.addSheet("Notes");

@@ -1,6 +1,7 @@
-import { screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FIXES_SHEET } from "../../src/excel/applyFixes";
+import { FIXES_LOG_HEADERS, FIXES_SHEET } from "../../src/excel/applyFixes";
+import type { WorkbookGateway } from "../../src/excel/WorkbookGateway";
 import { ACTIVITY_HEADERS, aRow } from "../support/builders";
 import { FakeExcel } from "../support/fakeExcel";
 import { addTableSheet } from "../support/fakeWorkbooks";
@@ -27,6 +28,26 @@ const fixes = () => {
   if (section === null) throw new Error("no Fixes section");
   return section;
 };
+
+const undoButton = () => within(fixes()).getByRole("button", { name: "Undo last fixes" });
+
+/** Renders the pane and waits for its one look at the fixes log, as the pane opens. */
+async function renderAndLook(fake: FakeExcel, read?: () => Promise<number>) {
+  let probe: jest.SpiedFunction<WorkbookGateway["fixBatchesToUndo"]> | null = null;
+  renderPane(fake, {
+    workbook: (g) => {
+      probe = jest.spyOn(g, "fixBatchesToUndo");
+      if (read !== undefined) probe.mockImplementation(read);
+      return g;
+    },
+  });
+  await act(async () => {
+    const looked = probe?.mock.results[0]?.value as Promise<number> | undefined;
+    // A refused read is one of the cases under test: only its settling is awaited here.
+    await looked?.catch(() => undefined);
+  });
+  expect(probe).toHaveBeenCalledTimes(1);
+}
 
 async function checkNow() {
   await userEvent.click(screen.getByRole("button", { name: "Check" }));
@@ -114,6 +135,97 @@ describe("fixes in the pane", () => {
     await within(fixes()).findByText("Put the old values back in 3 cells.");
     expect(JSON.stringify(sheet.rows)).toBe(before);
     await within(fixes()).findByText(/^3 cells can be written as PARS expects/);
+  });
+
+  it("offers Undo only once a batch is applied, and no longer once the only batch is undone", async () => {
+    const { fake } = workbook();
+    await renderAndLook(fake);
+    await checkNow();
+    expect(undoButton()).toHaveProperty("disabled", true);
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Fix all 3 of this kind" }));
+    // Previewing changes nothing yet: still nothing to undo.
+    expect(undoButton()).toHaveProperty("disabled", true);
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Change 3 cells" }));
+    await within(fixes()).findByText("Changed 3 cells, logged on the PARS Fixes sheet.");
+    await waitFor(() => expect(undoButton()).toHaveProperty("disabled", false));
+    await userEvent.click(undoButton());
+    await within(fixes()).findByText("Put the old values back in 3 cells.");
+    await waitFor(() => expect(within(fixes()).queryByText("Changing cells…")).toBeNull());
+    expect(undoButton()).toHaveProperty("disabled", true);
+  });
+
+  it("keeps Undo on after undoing the later of two batches, and off after the first", async () => {
+    const { fake } = workbook();
+    await renderAndLook(fake);
+    await checkNow();
+    const findings = screen.getByLabelText("Findings", { selector: "ul" });
+    await userEvent.click(within(findings).getByRole("button", { expanded: false }));
+    await userEvent.click(
+      within(findings).getAllByRole("button", { name: /^Warning Country:/ })[0]!
+    );
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Fix" }));
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Change 1 cell" }));
+    await within(fixes()).findByText(/^2 cells can be written as PARS expects/);
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Fix all 2 of this kind" }));
+    await userEvent.click(within(fixes()).getByRole("button", { name: "Change 2 cells" }));
+    await within(fixes()).findByText("No finding has one certain answer to write in for you.");
+    await userEvent.click(undoButton());
+    await within(fixes()).findByText("Put the old values back in 2 cells.");
+    await waitFor(() => expect(within(fixes()).queryByText("Changing cells…")).toBeNull());
+    expect(undoButton()).toHaveProperty("disabled", false);
+    await userEvent.click(undoButton());
+    await within(fixes()).findByText("Put the old value back in 1 cell.");
+    await waitFor(() => expect(within(fixes()).queryByText("Changing cells…")).toBeNull());
+    expect(undoButton()).toHaveProperty("disabled", true);
+  });
+
+  it("offers Undo for fixes an earlier session logged, before any fix here", async () => {
+    const { fake, sheet } = workbook();
+    const log = fake.addSheet(FIXES_SHEET);
+    fake.setValues(log, 0, 0, [
+      [...FIXES_LOG_HEADERS],
+      [1, "t", "Activities", sheet.id, "K9", "Ohio", "text", "OH", "why", "", "General"],
+    ]);
+    await renderAndLook(fake);
+    await checkNow();
+    expect(undoButton()).toHaveProperty("disabled", false);
+  });
+
+  it("shows Undo for an earlier session's fixes when nothing is left to fix", async () => {
+    const fake = new FakeExcel();
+    const sheet = addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+      aRow({ "Internal ID": "A-1" }),
+    ]);
+    const log = fake.addSheet(FIXES_SHEET);
+    fake.setValues(log, 0, 0, [
+      [...FIXES_LOG_HEADERS],
+      [1, "t", "Activities", sheet.id, "K2", "Ohio", "text", "OH", "why", "", "General"],
+    ]);
+    await renderAndLook(fake);
+    await checkNow();
+    expect(
+      within(fixes()).getByText("No finding has one certain answer to write in for you.")
+    ).toBeTruthy();
+    expect(undoButton()).toHaveProperty("disabled", false);
+  });
+
+  it("keeps Undo off for an earlier log whose batches are all undone", async () => {
+    const { fake, sheet } = workbook();
+    const log = fake.addSheet(FIXES_SHEET);
+    fake.setValues(log, 0, 0, [
+      [...FIXES_LOG_HEADERS],
+      [1, "t", "Activities", sheet.id, "K9", "Ohio", "text", "OH", "why", "Undone u", "General"],
+    ]);
+    await renderAndLook(fake);
+    await checkNow();
+    expect(undoButton()).toHaveProperty("disabled", true);
+  });
+
+  it("keeps Undo on offer when Excel cannot say whether a log holds fixes", async () => {
+    const { fake } = workbook();
+    await renderAndLook(fake, () => Promise.reject(new Error("Excel is busy")));
+    await checkNow();
+    expect(undoButton()).toHaveProperty("disabled", false);
   });
 
   it("fixes the chosen finding alone, and leaves a formula cell, saying so", async () => {

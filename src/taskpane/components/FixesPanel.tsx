@@ -147,7 +147,8 @@ function undoneText(done: FixesUndone): string {
 
 /**
  * Fixes with one certain answer: for the chosen finding, or all of a kind, each after a preview
- * of the cells; then what was changed, what was left, and an undo.
+ * of the cells; then what was changed, what was left, and an undo, off while there is nothing
+ * to undo.
  */
 export function FixesPanel(props: {
   available: boolean;
@@ -156,6 +157,8 @@ export function FixesPanel(props: {
   /** The chosen finding's fix, when it has one. */
   chosen: Fix | null;
   statuses: boolean;
+  /** A batch of fixes is left to undo. */
+  canUndo: boolean;
   onStatuses: (on: boolean) => void;
   onPreview: (fixes: readonly Fix[]) => void;
   onCancel: () => void;
@@ -239,7 +242,7 @@ export function FixesPanel(props: {
       )}
       {state.status === "failed" && <ErrorBar error={state.error} />}
       <div className={styles.actions}>
-        <Button size="small" disabled={busy} onClick={props.onUndo}>
+        <Button size="small" disabled={busy || !props.canUndo} onClick={props.onUndo}>
           Undo last fixes
         </Button>
       </div>

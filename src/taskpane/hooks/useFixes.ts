@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { proposeFixes, type CheckResult, type Fix, type FixKind } from "../../core";
 import { cellAddress } from "../../excel/addresses";
 import type { FixesApplied, FixesUndone } from "../../excel/applyFixes";
@@ -43,7 +43,9 @@ export function logTime(at: Date): string {
 /**
  * The fixes the last check allows, grouped by kind, and applying or undoing them after a
  * preview. `afterChange` runs once Excel has the new values (to check again), whether or not
- * every cell took its fix.
+ * every cell took its fix. Undo is on offer only while there is a batch to undo: one applied
+ * here, or one an earlier session logged on the PARS Fixes sheet (looked for once, as the pane
+ * opens).
  */
 export function useFixes(
   workbook: WorkbookPort,
@@ -63,9 +65,38 @@ export function useFixes(
   cancel: () => void;
   apply: () => Promise<void>;
   undo: () => Promise<void>;
+  /**
+   * True while a batch of fixes is left to undo; also true when Excel could not say, so that
+   * Undo stays on offer.
+   */
+  canUndo: boolean;
 } {
   const [state, setState] = useState<FixState>({ status: "idle" });
   const [statuses, setStatuses] = useState(false);
+  const [canUndo, setCanUndo] = useState(false);
+  // Set once a fix or an undo has said what is left: the log read as the pane opened is then old.
+  const known = useRef(false);
+  const mounted = useRef(true);
+
+  // Fixes logged by an earlier session: looked for once, as the pane opens.
+  useEffect(() => {
+    mounted.current = true;
+    if (workbook.capabilities.check && workbook.fixBatchesToUndo !== undefined) {
+      workbook.fixBatchesToUndo().then(
+        (n) => {
+          if (mounted.current && !known.current) setCanUndo(n > 0);
+        },
+        () => {
+          // Not knowing is no reason to withhold Undo; undoing reports its own failure.
+          if (mounted.current && !known.current) setCanUndo(true);
+        }
+      );
+    }
+    return () => {
+      mounted.current = false;
+    };
+  }, [workbook]);
+
   const proposed = useMemo(
     () => (result === null ? [] : proposeFixes(result, { statuses })),
     [result, statuses]
@@ -105,6 +136,10 @@ export function useFixes(
     try {
       const done = await workbook.applyFixes(fixes, logTime(now()));
       setState({ status: "applied", done });
+      if (done.batch !== null) {
+        known.current = true;
+        setCanUndo(true);
+      }
       if (done.applied.length > 0) afterChange();
     } catch (e) {
       setState({ status: "failed", error: toPaneError(e) });
@@ -115,10 +150,12 @@ export function useFixes(
     try {
       const done = await workbook.undoLastFixes(logTime(now()));
       setState({ status: "undone", done });
+      known.current = true;
+      setCanUndo(done.left > 0);
       if (done.restored > 0) afterChange();
     } catch (e) {
       setState({ status: "failed", error: toPaneError(e) });
     }
   }, [workbook, now, afterChange]);
-  return { state, groups, statuses, setStatuses, fixAt, preview, cancel, apply, undo };
+  return { state, groups, statuses, setStatuses, fixAt, preview, cancel, apply, undo, canUndo };
 }
