@@ -89,9 +89,9 @@ const CHARTS = [
 ] as const;
 
 /**
- * Each shown bar chart: whether its bars sit beside their labels or under them (all of one list
- * alike), how many different starts and lengths its tracks have (one, or the bars do not compare),
- * and every label not shown whole. A label is whole when it
+ * Each shown bar chart: whether its bars sit beside their labels (on one line) or under them (all
+ * of one list alike), how many different starts and lengths its tracks have (one, or the bars do not compare),
+ * whether the list stays inside its box and the window, and every label not shown whole. A label is whole when it
  * holds the item's full name, runs past neither its own box (scrollWidth, scrollHeight) nor the
  * list's side, is no wider on one line than its box where it may not wrap (an ellipsis leaves
  * no scrollWidth to see on some engines, so the text is measured in a span of the same font),
@@ -147,11 +147,23 @@ const charts = (page: Page) =>
         if (why.length > 0) cut.push(`${full}: ${why.join(", ")}`);
         const bar = track.getBoundingClientRect();
         scales.add(`${String(Math.round(bar.left))}+${String(Math.round(bar.width))}`);
+        // Beside its bar, a label keeps to one line where the list leaves it room: one that
+        // wraps there should have gone above.
+        const lines = Math.round(box.height / parseFloat(style.lineHeight));
         layouts.add(
-          bar.top >= box.bottom - 0.5 ? "above" : bar.left >= box.right ? "beside" : "overlapping"
+          bar.top >= box.bottom - 0.5
+            ? "above"
+            : bar.left < box.right
+              ? "overlapping"
+              : lines > 1
+                ? "wrapped beside"
+                : "beside"
         );
       }
-      return [{ chart: name, labels: [...layouts].join(" and "), scales: scales.size, cut }];
+      const fits =
+        list.scrollWidth <= list.clientWidth &&
+        list.getBoundingClientRect().right <= document.documentElement.clientWidth;
+      return [{ chart: name, labels: [...layouts].join(" and "), scales: scales.size, fits, cut }];
     });
   }, CHARTS);
 
@@ -187,7 +199,7 @@ const expectedCharts = (view: string, at: keyof typeof LABELS) =>
     : view === "Year end"
       ? (["Checklist counts", "Activities by format", "Learners by format"] as const)
       : []
-  ).map((chart) => ({ chart, labels: LABELS[at][chart], scales: 1, cut: [] }));
+  ).map((chart) => ({ chart, labels: LABELS[at][chart], scales: 1, fits: true, cut: [] }));
 
 const pageSize = (page: Page) =>
   page.evaluate(() => ({
@@ -273,6 +285,34 @@ describe("the pane's layout with the example workbook", () => {
       await page.close();
     }
   );
+
+  it("cuts no chart label at any pane width from 160 to 500 px, and each chart keeps one layout", async () => {
+    const { page, errors } = await checkedPane(320, "light");
+    const seen: ({ width: number; view: string } & Awaited<ReturnType<typeof charts>>[number])[] =
+      [];
+    const layouts = new Set<string>();
+    for (const view of ["Findings", "Year end"]) {
+      await showView(page, view);
+      for (let width = 160; width <= 500; width += 10) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const c of await charts(page)) {
+          layouts.add(`${c.chart} ${c.labels}`);
+          // A chart whose bars sit partly beside and partly under their labels, on tracks of
+          // different lengths, past the side, or with a label cut, fails at that width.
+          if (!/^(beside|above)$/.test(c.labels) || c.scales !== 1 || !c.fits || c.cut.length > 0) {
+            seen.push({ width, view, ...c });
+          }
+        }
+      }
+    }
+    expect(seen).toEqual([]);
+    // Both layouts were met on the way: the sweep crossed each chart's switch.
+    expect([...layouts].sort()).toEqual(
+      CHARTS.flatMap((chart) => [`${chart} above`, `${chart} beside`]).sort()
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it("keeps the findings list to one tab stop, with arrow keys inside", async () => {
     const { page } = await checkedPane(320, "light");
