@@ -1,8 +1,8 @@
 // The pane's layout in headless Chromium with the example workbook, at Excel's task-pane widths
 // (320 and 450 CSS px), light and dark, and at 200% zoom: each of the four views (Year end with
 // its report built) fits two screens, the tabs share one line, nothing runs off the side, no
-// select cuts its chosen text at 200%, axe finds nothing, the findings list is one tab stop, and
-// the page may load nothing from outside. Screenshots land in test-results/ for a person to look at.
+// select cuts its chosen text at 200%, no chart cuts a label, axe finds nothing, the findings
+// list is one tab stop, and the page may load nothing from outside. Screenshots land in test-results/ for a person to look at.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { axe, examplePane, paneBrowser, SHOTS } from "./paneHost";
@@ -80,6 +80,127 @@ const selectsCut = (page: Page) =>
       .map((x) => x.text)
   );
 
+/** The bar charts, each a list whose items are named "<label>: <counts>". */
+const CHARTS = [
+  "Rows by the status their data supports",
+  "Checklist counts",
+  "Activities by format",
+  "Learners by format",
+] as const;
+
+/**
+ * Each shown bar chart: whether its bars sit beside their labels (on one line) or under them (all
+ * of one list alike), how many different starts and lengths its tracks have (one, or the bars do not compare),
+ * whether the list stays inside its box and the window, and every label not shown whole. A label is whole when it
+ * holds the item's full name, runs past neither its own box (scrollWidth, scrollHeight) nor the
+ * list's side, is no wider on one line than its box where it may not wrap (an ellipsis leaves
+ * no scrollWidth to see on some engines, so the text is measured in a span of the same font),
+ * and splits no word over two lines.
+ */
+const charts = (page: Page) =>
+  page.evaluate((names) => {
+    const widthOf = (text: string, style: CSSStyleDeclaration) => {
+      const span = document.createElement("span");
+      span.textContent = text;
+      Object.assign(span.style, {
+        position: "absolute",
+        whiteSpace: "pre",
+        fontFamily: style.fontFamily,
+        fontSize: style.fontSize,
+        fontWeight: style.fontWeight,
+        letterSpacing: style.letterSpacing,
+      });
+      document.body.append(span);
+      const width = span.getBoundingClientRect().width;
+      span.remove();
+      return width;
+    };
+    return names.flatMap((name) => {
+      const list = document.querySelector<HTMLElement>(`ul[aria-label="${name}"]`);
+      if (list === null || list.offsetParent === null) return [];
+      const side = list.getBoundingClientRect().right;
+      const layouts = new Set<string>();
+      const scales = new Set<string>();
+      const cut: string[] = [];
+      for (const item of list.querySelectorAll<HTMLElement>(":scope > li")) {
+        const full = (item.getAttribute("aria-label") ?? "").replace(/: .*$/, "");
+        const children = [...item.children] as HTMLElement[];
+        const label = children.find((c) => c.textContent === full);
+        const track = children.find((c) => c.textContent === "");
+        if (label === undefined || track === undefined) {
+          cut.push(`${full}: not shown whole`);
+          continue;
+        }
+        const style = getComputedStyle(label);
+        const box = label.getBoundingClientRect();
+        const why = [
+          label.scrollWidth > label.clientWidth && "wider than its box",
+          label.scrollHeight > label.clientHeight && "taller than its box",
+          box.right > side + 0.5 && "past the side",
+          /^(nowrap|pre)$/.test(style.whiteSpace) &&
+            widthOf(full, style) > label.clientWidth + 0.5 &&
+            `cut at ${String(label.clientWidth)} px (${style.textOverflow})`,
+          ...full
+            .split(" ")
+            .map((w) => widthOf(w, style) > label.clientWidth + 0.5 && `"${w}" split`),
+        ].filter((x) => x !== false);
+        if (why.length > 0) cut.push(`${full}: ${why.join(", ")}`);
+        const bar = track.getBoundingClientRect();
+        scales.add(`${String(Math.round(bar.left))}+${String(Math.round(bar.width))}`);
+        // Beside its bar, a label keeps to one line where the list leaves it room: one that
+        // wraps there should have gone above.
+        const lines = Math.round(box.height / parseFloat(style.lineHeight));
+        layouts.add(
+          bar.top >= box.bottom - 0.5
+            ? "above"
+            : bar.left < box.right
+              ? "overlapping"
+              : lines > 1
+                ? "wrapped beside"
+                : "beside"
+        );
+      }
+      const fits =
+        list.scrollWidth <= list.clientWidth &&
+        list.getBoundingClientRect().right <= document.documentElement.clientWidth;
+      return [{ chart: name, labels: [...layouts].join(" and "), scales: scales.size, fits, cut }];
+    });
+  }, CHARTS);
+
+/**
+ * Where each view's labels go: beside their bars where the one-line look fits, above them where
+ * a label would not fit beside (the format names in a 320 px pane, every label at 200% zoom).
+ */
+const LABELS: Record<"320" | "450" | "zoom200", Record<(typeof CHARTS)[number], string>> = {
+  "450": {
+    "Rows by the status their data supports": "beside",
+    "Checklist counts": "beside",
+    "Activities by format": "beside",
+    "Learners by format": "beside",
+  },
+  "320": {
+    "Rows by the status their data supports": "beside",
+    "Checklist counts": "beside",
+    "Activities by format": "above",
+    "Learners by format": "above",
+  },
+  zoom200: {
+    "Rows by the status their data supports": "above",
+    "Checklist counts": "above",
+    "Activities by format": "above",
+    "Learners by format": "above",
+  },
+};
+
+/** The charts each view shows, with where their labels go, one scale each and no label cut. */
+const expectedCharts = (view: string, at: keyof typeof LABELS) =>
+  (view === "Findings"
+    ? (["Rows by the status their data supports"] as const)
+    : view === "Year end"
+      ? (["Checklist counts", "Activities by format", "Learners by format"] as const)
+      : []
+  ).map((chart) => ({ chart, labels: LABELS[at][chart], scales: 1, fits: true, cut: [] }));
+
 const pageSize = (page: Page) =>
   page.evaluate(() => ({
     height: document.documentElement.scrollHeight,
@@ -114,6 +235,10 @@ describe("the pane's layout with the example workbook", () => {
             tooTall: false,
           });
           expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+          expect({ view, charts: await charts(page) }).toEqual({
+            view,
+            charts: expectedCharts(view, width === 320 ? "320" : "450"),
+          });
           expect(size.bodyMargin).toBe("0px");
           // The theme's own background behind the pane: no white frame in dark.
           expect(size.bodyBackground).toBe(
@@ -145,6 +270,10 @@ describe("the pane's layout with the example workbook", () => {
         }
         const size = await pageSize(page);
         expect({ view, cut: await selectsCut(page) }).toEqual({ view, cut: [] });
+        expect({ view, charts: await charts(page) }).toEqual({
+          view,
+          charts: expectedCharts(view, "zoom200"),
+        });
         await page.screenshot({
           path: path.join(SHOTS, `pane-zoom200-${theme}-${shotName(view)}.png`),
           fullPage: true,
@@ -156,6 +285,34 @@ describe("the pane's layout with the example workbook", () => {
       await page.close();
     }
   );
+
+  it("cuts no chart label at any pane width from 160 to 500 px, and each chart keeps one layout", async () => {
+    const { page, errors } = await checkedPane(320, "light");
+    const seen: ({ width: number; view: string } & Awaited<ReturnType<typeof charts>>[number])[] =
+      [];
+    const layouts = new Set<string>();
+    for (const view of ["Findings", "Year end"]) {
+      await showView(page, view);
+      for (let width = 160; width <= 500; width += 10) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const c of await charts(page)) {
+          layouts.add(`${c.chart} ${c.labels}`);
+          // A chart whose bars sit partly beside and partly under their labels, on tracks of
+          // different lengths, past the side, or with a label cut, fails at that width.
+          if (!/^(beside|above)$/.test(c.labels) || c.scales !== 1 || !c.fits || c.cut.length > 0) {
+            seen.push({ width, view, ...c });
+          }
+        }
+      }
+    }
+    expect(seen).toEqual([]);
+    // Both layouts were met on the way: the sweep crossed each chart's switch.
+    expect([...layouts].sort()).toEqual(
+      CHARTS.flatMap((chart) => [`${chart} above`, `${chart} beside`]).sort()
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it("keeps the findings list to one tab stop, with arrow keys inside", async () => {
     const { page } = await checkedPane(320, "light");

@@ -1,5 +1,6 @@
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
-import { BAR_TOKENS, TRACK_TOKEN } from "../../src/taskpane/components/StatusChart";
+import { TRACK_TOKEN } from "../../src/taskpane/components/BarList";
+import { BAR_TOKENS } from "../../src/taskpane/components/StatusChart";
 import { YEAR_END_BAR_TOKENS } from "../../src/taskpane/components/YearEndView";
 
 /** WCAG 2.x relative luminance of a #rrggbb colour. */

@@ -27,7 +27,7 @@ import { useYearEnd, type YearEndDeps } from "../hooks/useYearEnd";
 import { shownDay } from "../shownDay";
 import { ErrorBar } from "./ErrorBar";
 import { Fold } from "./Fold";
-import { TRACK_TOKEN } from "./StatusChart";
+import { BarList } from "./BarList";
 
 /**
  * The fills of the year's bars: palette foreground colours, which keep at least 3:1 against the
@@ -71,28 +71,9 @@ const useStyles = makeStyles({
   lacks: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalS },
   todo: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   done: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
-  bar: {
-    display: "grid",
-    // One width per column in every row, so the bars line up. The label gives way first (it
-    // ellipsizes, its full text in the list item's name): the bars fit a 320 px pane at 200%
-    // zoom, and a wider pane shows whole format names.
-    gridTemplateColumns: "minmax(0, 9em) minmax(2em, 1fr) 3.5em",
-    "@media (min-width: 400px)": { gridTemplateColumns: "minmax(0, 13em) minmax(2em, 1fr) 3.5em" },
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-  },
-  track: {
-    height: tokens.spacingVerticalM,
-    backgroundColor: tokens[TRACK_TOKEN],
-    borderRadius: tokens.borderRadiusSmall,
-    overflow: "hidden",
-    display: "flex",
-  },
-  physician: { height: "100%", backgroundColor: tokens[YEAR_END_BAR_TOKENS.physician] },
-  other: { height: "100%", backgroundColor: tokens[YEAR_END_BAR_TOKENS.other] },
-  open: { height: "100%", backgroundColor: tokens[YEAR_END_BAR_TOKENS.open] },
-  count: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  physician: { backgroundColor: tokens[YEAR_END_BAR_TOKENS.physician] },
+  other: { backgroundColor: tokens[YEAR_END_BAR_TOKENS.other] },
+  open: { backgroundColor: tokens[YEAR_END_BAR_TOKENS.open] },
   figures: {
     display: "grid",
     gridTemplateColumns: "1fr auto",
@@ -259,29 +240,19 @@ function Checklist({ report, onGo }: { report: AnnualReport; onGo: (r: RowRef) =
   return (
     <div className={styles.section}>
       <h3 className={styles.subheading}>Checklist</h3>
-      <ul className={styles.list} aria-label="Checklist counts">
-        {steps.map((s) => (
-          <li
-            key={s.key}
-            className={styles.bar}
-            aria-label={`${s.short}: ${n(s.rows)}, ${n(s.open)} to do`}
-          >
-            <Text size={200} aria-hidden className={styles.label}>
-              {s.short}
-            </Text>
-            <div className={styles.track} aria-hidden>
-              <div
-                className={styles.physician}
-                style={{ width: `${String(((s.rows - s.open) / most) * 100)}%` }}
-              />
-              <div className={styles.open} style={{ width: `${String((s.open / most) * 100)}%` }} />
-            </div>
-            <Text size={200} aria-hidden className={styles.count}>
-              {n(s.rows)}
-            </Text>
-          </li>
-        ))}
-      </ul>
+      <BarList
+        name="Checklist counts"
+        bars={steps.map((s) => ({
+          key: s.key,
+          label: s.short,
+          count: n(s.rows),
+          parts: [
+            { share: (s.rows - s.open) / most, className: styles.physician },
+            { share: s.open / most, className: styles.open },
+          ],
+          name: `${s.short}: ${n(s.rows)}, ${n(s.open)} to do`,
+        }))}
+      />
       {/* Each step folded under its count and what is left to do: open one to work through its
           rows. Several may be open at once. */}
       <div>
@@ -356,54 +327,33 @@ function FormatBars({ report }: { report: AnnualReport }) {
   return (
     <div className={styles.section}>
       <h3 className={styles.subheading}>Activities by format</h3>
-      <ul className={styles.list} aria-label="Activities by format">
-        {formats.map(([name, f]) => (
-          <li key={name} className={styles.bar} aria-label={`${name}: ${n(f.activities)}`}>
-            <Text size={200} aria-hidden className={styles.label} title={name}>
-              {name}
-            </Text>
-            <div className={styles.track} aria-hidden>
-              <div
-                className={styles.physician}
-                style={{ width: `${String((f.activities / mostActivities) * 100)}%` }}
-              />
-            </div>
-            <Text size={200} aria-hidden className={styles.count}>
-              {n(f.activities)}
-            </Text>
-          </li>
-        ))}
-      </ul>
+      <BarList
+        name="Activities by format"
+        bars={formats.map(([name, f]) => ({
+          key: name,
+          label: name,
+          count: n(f.activities),
+          parts: [{ share: f.activities / mostActivities, className: styles.physician }],
+          name: `${name}: ${n(f.activities)}`,
+        }))}
+      />
       <h3 className={styles.subheading}>Learners by format</h3>
       <Text size={200} className={styles.muted}>
         Physicians, then other learners.
       </Text>
-      <ul className={styles.list} aria-label="Learners by format">
-        {formats.map(([name, f]) => (
-          <li
-            key={name}
-            className={styles.bar}
-            aria-label={`${name}: ${n(f.physicianLearners)} physicians, ${n(f.otherLearners)} others`}
-          >
-            <Text size={200} aria-hidden className={styles.label} title={name}>
-              {name}
-            </Text>
-            <div className={styles.track} aria-hidden>
-              <div
-                className={styles.physician}
-                style={{ width: `${String((f.physicianLearners / mostLearners) * 100)}%` }}
-              />
-              <div
-                className={styles.other}
-                style={{ width: `${String((f.otherLearners / mostLearners) * 100)}%` }}
-              />
-            </div>
-            <Text size={200} aria-hidden className={styles.count}>
-              {n(f.physicianLearners + f.otherLearners)}
-            </Text>
-          </li>
-        ))}
-      </ul>
+      <BarList
+        name="Learners by format"
+        bars={formats.map(([name, f]) => ({
+          key: name,
+          label: name,
+          count: n(f.physicianLearners + f.otherLearners),
+          parts: [
+            { share: f.physicianLearners / mostLearners, className: styles.physician },
+            { share: f.otherLearners / mostLearners, className: styles.other },
+          ],
+          name: `${name}: ${n(f.physicianLearners)} physicians, ${n(f.otherLearners)} others`,
+        }))}
+      />
     </div>
   );
 }
