@@ -56,12 +56,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPane(
-  platform?: "PC",
-  tables?: Parameters<typeof workbookScript>[0]["tables"]
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+type Opened = { context: BrowserContext; page: Page; errors: string[] };
+
+/** A fresh pane at `width` px over a fake workbook, shown, with every page error collected. */
+async function newPane(
+  width: number,
+  script: Parameters<typeof workbookScript>[0]
+): Promise<Opened> {
   const context = await browser.newContext({
-    viewport: { width: 360, height: 900 },
+    viewport: { width, height: 900 },
     timezoneId: "UTC",
     acceptDownloads: true,
   });
@@ -70,18 +73,25 @@ async function openPane(
   page.on("pageerror", (e) => errors.push(e.message));
   await page.clock.setFixedTime(NOW);
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  await installFakeOffice(page, {
-    excel: workbookScript({
-      ...(platform === undefined ? {} : { platform }),
-      ...(tables === undefined ? {} : { tables }),
-    }),
-  });
+  await installFakeOffice(page, { excel: workbookScript(script) });
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
+  return { context, page, errors };
+}
+
+async function openPane(
+  platform?: "PC",
+  tables?: Parameters<typeof workbookScript>[0]["tables"]
+): Promise<Opened> {
+  const opened = await newPane(360, {
+    ...(platform === undefined ? {} : { platform }),
+    ...(tables === undefined ? {} : { tables }),
+  });
+  const { page } = opened;
   await page.getByRole("button", { name: "Check" }).click();
   await page.getByRole("heading", { name: "At a glance" }).waitFor();
   await page.getByRole("tab", { name: "Export" }).click();
-  return { context, page, errors };
+  return opened;
 }
 
 describe("exporting from the task pane in Chromium", () => {
@@ -240,22 +250,9 @@ async function learnerPane(
   width: number,
   theme: "light" | "dark",
   providerId: string | null = "1234567"
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    timezoneId: "UTC",
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.clock.setFixedTime(NOW);
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  await installFakeOffice(page, {
-    excel: workbookScript({ theme, tables: await exampleBookTables() }),
-  });
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.getByRole("heading", { name: "PARS Ready" }).waitFor();
+): Promise<Opened> {
+  const opened = await newPane(width, { theme, tables: await exampleBookTables() });
+  const { page } = opened;
   if (providerId !== null) {
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByRole("textbox", { name: "ACCME provider ID" }).fill(providerId);
@@ -269,7 +266,7 @@ async function learnerPane(
   await exportArea
     .getByText("3 completions go in as of 11/25/2025; 7 rows have errors and stay out.")
     .waitFor();
-  return { context, page, errors };
+  return opened;
 }
 
 describe("the learner file from the task pane in Chromium", () => {
