@@ -2,7 +2,7 @@ import type { DayNumber } from "../dates";
 import type { Finding } from "../rules/context";
 import { OTHER_ROWS_LISTED } from "../model/issue";
 import { usOfDay } from "../dates";
-import type { Place } from "../model/issue";
+import type { IssueBody, Place } from "../model/issue";
 import type {
   ActivityRecord,
   MocRecord,
@@ -76,6 +76,31 @@ const holds = (a: ActivityRecord, day: DayNumber): boolean =>
   a.endDate.kind === "ok" &&
   a.startDate.value <= day &&
   day <= a.endDate.value;
+
+/**
+ * The finding for a row whose ID is known but which no one activity owns: no activity with the ID
+ * on the row's date, or several it could belong to. `by` says which date tells them apart.
+ */
+export function unownedBody(
+  b: Extract<Belonging, { kind: "no_date" | "ambiguous" }>,
+  id: string,
+  by: "start_date" | "session_date"
+): IssueBody {
+  return b.kind === "no_date"
+    ? {
+        code: "no_activity_on_date",
+        id,
+        startDate: usOfDay(b.startsOn),
+        starts: b.starts.map(usOfDay),
+      }
+    : {
+        code: "row_of_several_activities",
+        id,
+        candidates: b.candidates.slice(0, OTHER_ROWS_LISTED).map((a) => a.row),
+        count: b.candidates.length,
+        by,
+      };
+}
 
 /**
  * The activity a row of another table belongs to, as PARS identifies activities: by Internal ID,
@@ -253,29 +278,11 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
       const b = owner(id, dayOf(r), byStart);
       if (b.kind === "one") add(b.activity, r);
       else if (b.kind === "no_id") unlinked.push({ table, row: r.row, id });
-      else if (b.kind === "no_date") {
+      else if (b.kind === "no_date" || b.kind === "ambiguous") {
         findings.push({
-          body: {
-            code: "no_activity_on_date",
-            id,
-            startDate: usOfDay(b.startsOn),
-            starts: b.starts.map(usOfDay),
-          },
+          body: unownedBody(b, id, table === "Sessions" ? "session_date" : "start_date"),
           severity: "error",
-          place: placeOf(r.row, "date"),
-          owner: null,
-        });
-      } else if (b.kind === "ambiguous") {
-        findings.push({
-          body: {
-            code: "row_of_several_activities",
-            id,
-            candidates: b.candidates.slice(0, OTHER_ROWS_LISTED).map((a) => a.row),
-            count: b.candidates.length,
-            by: table === "Sessions" ? "session_date" : "start_date",
-          },
-          severity: "error",
-          place: placeOf(r.row, "id"),
+          place: placeOf(r.row, b.kind === "no_date" ? "date" : "id"),
           owner: null,
         });
       }

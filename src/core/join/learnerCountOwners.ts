@@ -1,8 +1,6 @@
 import type { Finding } from "../rules/context";
-import { OTHER_ROWS_LISTED } from "../model/issue";
-import { usOfDay } from "../dates";
 import type { ActivityRecord, WorkbookRecords } from "../parse/readRecords";
-import { belongsTo, indexActivities } from "./joinTables";
+import { belongsTo, indexActivities, unownedBody } from "./joinTables";
 
 /** Which activity each Learner Counts row counts, and what is wrong with the rows that count none. */
 export type CountOwners = {
@@ -41,29 +39,11 @@ export function learnerCountOwners(read: WorkbookRecords): CountOwners {
         place: table.place(c.row, "internalId"),
         owner: null,
       });
-    } else if (b.kind === "no_date") {
+    } else if (b.kind === "no_date" || b.kind === "ambiguous") {
       findings.push({
-        body: {
-          code: "no_activity_on_date",
-          id,
-          startDate: usOfDay(b.startsOn),
-          starts: b.starts.map(usOfDay),
-        },
+        body: unownedBody(b, id, "start_date"),
         severity: "error",
-        place: table.place(c.row, "startDate"),
-        owner: null,
-      });
-    } else if (b.kind === "ambiguous") {
-      findings.push({
-        body: {
-          code: "row_of_several_activities",
-          id,
-          candidates: b.candidates.slice(0, OTHER_ROWS_LISTED).map((a) => a.row),
-          count: b.candidates.length,
-          by: "start_date",
-        },
-        severity: "error",
-        place: table.place(c.row, "internalId"),
+        place: table.place(c.row, b.kind === "no_date" ? "startDate" : "internalId"),
         owner: null,
       });
     }

@@ -1,6 +1,4 @@
-import { usOfDay } from "../dates";
-import { belongsTo, indexActivities, type JoinedTables } from "../join/joinTables";
-import { OTHER_ROWS_LISTED } from "../model/issue";
+import { belongsTo, indexActivities, unownedBody, type JoinedTables } from "../join/joinTables";
 import type { WorkbookRecords } from "../parse/readRecords";
 import type { Finding } from "../rules/context";
 import type { ActivityRecord, LearnerRecord } from "../schema";
@@ -83,21 +81,10 @@ export function joinLearners(read: WorkbookRecords, joined: JoinedTables): Joine
           fail(l, "internalId", { code: "learner_without_activity", internalId: id, accmeId: "" });
           break;
         case "no_date":
-          fail(l, "startDate", {
-            code: "no_activity_on_date",
-            id,
-            startDate: usOfDay(found.startsOn),
-            starts: found.starts.map(usOfDay),
-          });
+          fail(l, "startDate", unownedBody(found, id, "start_date"));
           break;
         case "ambiguous":
-          fail(l, "internalId", {
-            code: "row_of_several_activities",
-            id,
-            candidates: found.candidates.slice(0, OTHER_ROWS_LISTED).map((a) => a.row),
-            count: found.candidates.length,
-            by: "start_date",
-          });
+          fail(l, "internalId", unownedBody(found, id, "start_date"));
           break;
         case "cancelled":
           fail(l, "internalId", { code: "learner_activity_cancelled" });
