@@ -1,10 +1,12 @@
 import ExcelJS from "exceljs";
 import {
   CODED_COLUMNS,
+  DATE_HEADERS,
   excelTableNameOf,
   dayFromParts,
   isUnsavedFormula,
   TABLE_SPECS,
+  TEXT_HEADERS,
   type CellValue,
   type CodedColumn,
   type TableName,
@@ -19,20 +21,6 @@ const LISTS: readonly CodedColumn[] = [
   ).values(),
 ];
 
-const DATE_COLUMNS = new Set([
-  "Start Date",
-  "End Date",
-  "Session Date",
-  "Claim Date",
-  "Date Received",
-  "Through",
-  "Completion Date",
-]);
-/**
- * Columns kept as text: a birth month and day typed as 07/04 would otherwise become July 4 of the
- * current year, and identifiers keep their leading zeros.
- */
-const TEXT_COLUMNS = new Set(["Birth Date", "NPI", "Board ID", "License Number"]);
 const WIDE_COLUMNS = new Set(["Title", "Description", "Notes", "Joint Providers", "Topic"]);
 /** Rows that get dropdowns and date formats ahead of data. */
 const PREPARED_ROWS = 500;
@@ -82,8 +70,8 @@ export function buildParsWorkbook(rows: TableRows = {}): ExcelJS.Workbook {
     headers.forEach((h, i) => {
       const column = ws.getColumn(i + 1);
       column.width = WIDE_COLUMNS.has(h) ? 40 : Math.max(12, h.length + 4);
-      if (DATE_COLUMNS.has(h)) column.numFmt = "mm/dd/yyyy";
-      if (TEXT_COLUMNS.has(h)) column.numFmt = "@";
+      if (DATE_HEADERS.has(h)) column.numFmt = "mm/dd/yyyy";
+      if (TEXT_HEADERS.has(h)) column.numFmt = "@";
       const dropdown = CODED_COLUMNS[spec.table][h];
       if (dropdown === undefined) return;
       const formula = listRange.get(dropdown.list) as string;

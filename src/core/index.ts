@@ -61,6 +61,7 @@ export type {
 } from "./codes/vocabularies";
 export {
   ACTIVITIES,
+  DATE_HEADERS,
   defineTable,
   excelTableNameOf,
   LEARNER_COUNTS,
@@ -69,6 +70,7 @@ export {
   specOf,
   SUPPORT,
   TABLE_SPECS,
+  TEXT_HEADERS,
 } from "./schema";
 export type {
   ActivityKey,
@@ -304,7 +306,6 @@ export {
   COMPLETION_TIME,
   CREDIT_ID_SCHEME,
   LEARNER_ACTION_VALUES,
-  LEARNER_BOARD_CODES,
   LEARNER_CREDIT_UNIT,
   LEARNER_ID_DOMAIN_PREFIX,
   LEARNER_RECORD_ACTION,

@@ -611,6 +611,24 @@ export const LEARNER_COUNTS = defineTable({
  */
 export const TABLE_SPECS = [ACTIVITIES, SUPPORT, MOC, SESSIONS, LEARNER_COUNTS, LEARNERS] as const;
 
+/** The headers of every column read as a date: a new table shows them as MM/DD/YYYY, like PARS. */
+export const DATE_HEADERS: ReadonlySet<string> = new Set(
+  TABLE_SPECS.flatMap((spec) =>
+    (spec.columns as readonly ColumnSpec[]).filter((c) => c.read === date).map((c) => c.header)
+  )
+);
+
+/**
+ * Headers a new table formats as text: a birth month and day typed as 07/04 would otherwise become
+ * July 4 of the current year, and identifiers keep their leading zeros.
+ */
+export const TEXT_HEADERS: ReadonlySet<string> = new Set([
+  "Birth Date",
+  "NPI",
+  "Board ID",
+  "License Number",
+]);
+
 /** The tables of a PARS workbook, by name. */
 export type TableName = (typeof TABLE_SPECS)[number]["table"];
 

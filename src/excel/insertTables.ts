@@ -1,10 +1,12 @@
 import {
   CODED_COLUMNS,
+  DATE_HEADERS,
   excelTableNameOf,
   GRAND_ROUNDS_EXAMPLE,
   readDate,
   serialOfDay,
   TABLE_SPECS,
+  TEXT_HEADERS,
   type TableSpec,
 } from "../core";
 import { columnLetters } from "./addresses";
@@ -22,22 +24,6 @@ export type InsertedTables = {
   readonly tables: readonly string[];
 };
 
-/** Columns holding dates, shown as MM/DD/YYYY like PARS. */
-const DATE_COLUMNS = new Set([
-  "Start Date",
-  "End Date",
-  "Session Date",
-  "Claim Date",
-  "Date Received",
-  "Through",
-  "Completion Date",
-]);
-/**
- * Columns formatted as text: a birth month and day typed as 07/04 would otherwise become July 4 of the
- * current year, and identifiers keep their leading zeros.
- */
-const TEXT_COLUMNS = new Set(["Birth Date", "NPI", "Board ID", "License Number"]);
-
 /** A MM/DD/YYYY date as the Excel serial (1900 system) a date cell holds. */
 const serial = (text: string): number => {
   const day = readDate(text, 1900);
@@ -52,7 +38,7 @@ const serial = (text: string): number => {
 export const EXAMPLE_ACTIVITY: Readonly<Record<string, string | number>> = Object.fromEntries(
   Object.entries(GRAND_ROUNDS_EXAMPLE).map(([header, value]) => [
     header,
-    DATE_COLUMNS.has(header) && typeof value === "string" ? serial(value) : value,
+    DATE_HEADERS.has(header) && typeof value === "string" ? serial(value) : value,
   ])
 );
 
@@ -122,7 +108,7 @@ export async function insertTables(
     const example = options.example && spec.table === "Activities";
     const body = headers.map((h) => {
       const value = example ? (EXAMPLE_ACTIVITY[h] ?? "") : "";
-      return DATE_COLUMNS.has(h) && typeof value === "number" ? value - dateShift : value;
+      return DATE_HEADERS.has(h) && typeof value === "number" ? value - dateShift : value;
     });
     const last = columnLetters(headers.length - 1);
     const address = `A1:${last}2`;
@@ -147,8 +133,8 @@ export async function insertTables(
             "PARS expects one of the listed values. PARS Ready will say if it cannot read this one.",
         };
       }
-      if (DATE_COLUMNS.has(header)) column.numberFormat = [["mm/dd/yyyy"]];
-      if (TEXT_COLUMNS.has(header)) column.numberFormat = [["@"]];
+      if (DATE_HEADERS.has(header)) column.numberFormat = [["mm/dd/yyyy"]];
+      if (TEXT_HEADERS.has(header)) column.numberFormat = [["@"]];
       sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = widthOf(
         header,
         values !== undefined

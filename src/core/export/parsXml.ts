@@ -77,7 +77,8 @@ const XML_NAMESPACE_DECLARATIONS = {
 } as const;
 
 /**
- * How each MOC board is written to `boardName`: the code of the 2025 draft schema, which spells
+ * How each MOC board is written, to an activity's `boardName` and in a learner's identifier domains
+ * and credit types: the code of the 2025 draft schema, which spells
  * the pathology board `ABPATH` where ACCME's pages and the workbook say ABPath
  * (DOMAIN.md §3 names the boards; LEARNERS.md §3 and upload-formats.md say why the draft
  * spelling). The others are the same in both. One table, so a

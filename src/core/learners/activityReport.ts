@@ -1,9 +1,8 @@
 import { normaliseKey } from "../codes/normalise";
-import type { MocBoard } from "../codes/vocabularies";
 import { dayFromParts, isoOfDay } from "../dates";
 import { InvalidOptionError } from "../errors";
 import { plainNumber } from "../export/encoders";
-import { XML_CERTIFICATION } from "../export/parsXml";
+import { XML_CERTIFICATION, XML_MOC_BOARDS } from "../export/parsXml";
 import { sha256Hex } from "../export/sha256";
 import { escapeXml } from "../export/xmlOut";
 import type { ExportLearner, LearnerAction } from "./model";
@@ -52,21 +51,6 @@ export const LEARNER_ACTION_VALUES: Readonly<Record<LearnerAction, string>> = {
  */
 export const LEARNER_ID_DOMAIN_PREFIX = "idd:accme.org:";
 export const NPI_DOMAIN = `${LEARNER_ID_DOMAIN_PREFIX}NPI`;
-
-/**
- * Board codes as the draft spells them in identifier domains: the same as the workbook's but for
- * pathology, which the draft writes `ABPATH` (LEARNERS.md §3).
- */
-export const LEARNER_BOARD_CODES: Readonly<Record<MocBoard, string>> = {
-  ABA: "ABA",
-  ABIM: "ABIM",
-  ABOHNS: "ABOHNS",
-  ABOS: "ABOS",
-  ABP: "ABP",
-  ABPath: "ABPATH",
-  ABS: "ABS",
-  ABTS: "ABTS",
-};
 
 /** The domain of ACCME's activity ID (`ActivityInstanceID`), as the standard's sample writes it. */
 export const ACTIVITY_ID_DOMAIN = "idd:accme.org:instance";
@@ -189,7 +173,7 @@ function memberOf(l: ExportLearner): string {
   };
   if (l.npi !== null) id(NPI_DOMAIN, l.npi);
   if (l.boardId !== null) {
-    id(`${LEARNER_ID_DOMAIN_PREFIX}${LEARNER_BOARD_CODES[l.boardId.board]}`, l.boardId.id);
+    id(`${LEARNER_ID_DOMAIN_PREFIX}${XML_MOC_BOARDS[l.boardId.board]}`, l.boardId.id);
   }
   if (l.license !== null) id(`${LEARNER_ID_DOMAIN_PREFIX}${l.license.state}`, l.license.number);
   out.push(
@@ -228,7 +212,7 @@ function reportOf(l: ExportLearner, providerId: string): string {
     );
   }
   if (l.moc !== null) {
-    const board = LEARNER_BOARD_CODES[l.moc.board];
+    const board = XML_MOC_BOARDS[l.moc.board];
     certificates.push(
       certificate(
         [
