@@ -1,4 +1,4 @@
-import { dayOfIso, serialOfDay, type DateSystem, type Fix } from "../core";
+import { dayOfIso, dayOfSerial, serialOfDay, usOfDay, type DateSystem, type Fix } from "../core";
 import { DAYS_1900_TO_1904, queueDateSystem } from "./dateSystem";
 import { freeSheetName } from "./exportLogTable";
 
@@ -86,10 +86,10 @@ function serialOf(iso: string, system: DateSystem): number | null {
   return serialOfDay(day) - (system === 1904 ? DAYS_1900_TO_1904 : 0);
 }
 
-/** The serial a MM/DD/YYYY text stands for, to tell a date fix's cell unchanged since. */
-function serialOfShown(text: string, system: DateSystem): number | null {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
-  return m === null ? null : serialOf(`${m[3] ?? ""}-${m[1] ?? ""}-${m[2] ?? ""}`, system);
+/** A date cell's serial as the pane shows its day, MM/DD/YYYY; null for a serial that is no day. */
+function shownOfSerial(serial: number, system: DateSystem): string | null {
+  const day = dayOfSerial(serial, system);
+  return day === null ? null : usOfDay(day);
 }
 
 function typeOf(v: unknown): OldType | null {
@@ -324,7 +324,7 @@ export async function undoLastFixesIn(
   const system = dateSystemOf();
   /** The cell still holds what the fix wrote: its text, or the date a date fix wrote. */
   const unchanged = (now: unknown, written: string) =>
-    textOf(now) === written || (typeof now === "number" && now === serialOfShown(written, system));
+    textOf(now) === written || (typeof now === "number" && shownOfSerial(now, system) === written);
 
   let restored = 0;
   const kept: string[] = [];
