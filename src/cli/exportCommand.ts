@@ -22,6 +22,7 @@ import {
   type WorkbookSource,
   type ExportPreview,
   type ExportSelection,
+  type ChangedCell,
 } from "../core";
 import { parseArgs, UsageError } from "./args";
 import { learnerExport } from "./learnerExport";
@@ -171,15 +172,7 @@ export function formatPreview(p: ExportPreview, workbook: string): string {
     out.push("");
     out.push(`  Selected ${u} matches no Activities row.`);
   }
-  if (p.changed.length > 0) {
-    out.push("");
-    out.push("Cells changed so they cannot break the file:");
-    for (const c of p.changed) {
-      out.push(
-        `  ${c.table} row ${String(c.row)} ${c.column}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`
-      );
-    }
-  }
+  out.push(...changedCellLines(p.changed));
   if (p.notes.length > 0) {
     out.push("");
     out.push("Values to look at:");
@@ -419,4 +412,17 @@ export async function runExport(args: string[], io: ExportIo): Promise<number> {
     io.stderr(`pars-ready: ${err.message ?? String(e)}\n`);
     return 2;
   }
+}
+
+/** The cells made safe for the file, as the preview lists them: nothing when there are none. */
+export function changedCellLines(changed: readonly ChangedCell[]): string[] {
+  if (changed.length === 0) return [];
+  return [
+    "",
+    "Cells changed so they cannot break the file:",
+    ...changed.map(
+      (c) =>
+        `  ${c.table} row ${String(c.row)} ${c.column}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`
+    ),
+  ];
 }

@@ -7,7 +7,7 @@ import {
   type LearnerPreview,
 } from "../core";
 import { UsageError } from "./args";
-import { exportLogPath, writeLogged } from "./exportCommand";
+import { changedCellLines, exportLogPath, writeLogged } from "./exportCommand";
 import { formulasNote, readForCommand, type ReadIo } from "./readForCommand";
 import { WorkbookReadError } from "./readWorkbook";
 
@@ -41,15 +41,7 @@ export function formatLearnerPreview(p: LearnerPreview, workbook: string): strin
     out.push(`  ${who}: stays out`);
     for (const m of e.messages) out.push(`    - ${m}`);
   }
-  if (p.changed.length > 0) {
-    out.push("");
-    out.push("Cells changed so they cannot break the file:");
-    for (const c of p.changed) {
-      out.push(
-        `  ${c.table} row ${String(c.row)} ${c.column}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`
-      );
-    }
-  }
+  out.push(...changedCellLines(p.changed));
   return `${out.join("\n")}\n`;
 }
 
