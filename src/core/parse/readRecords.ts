@@ -29,6 +29,7 @@ import { EMPTY, type Field } from "./cells";
 import { canonicalHeader, mapColumns, type ColumnMap } from "./mapColumns";
 import { suggestColumn } from "./suggestColumn";
 import { columnLetters, type LocatedTable } from "./locateTables";
+import { writingCheckOf, type WritingCheck } from "./writingChecks";
 
 export type {
   ActivityKey,
@@ -60,14 +61,22 @@ export type ReadTable<K extends string, V> = {
   readonly headerRow: number;
   readonly columns: ColumnMap<K>;
   readonly records: readonly RowOf<V>[];
-  /**
-   * The cells the records were read from, shared with the shell (`body[i]` is sheet row
-   * `headerRow + 1 + i`), for rules about how a value is written rather than what it means.
-   */
+  /** The cells the records were read from, shared with the shell (`body[i]` is sheet row `headerRow + 1 + i`). */
   readonly body: readonly (readonly CellValue[])[];
   /** Where a finding about column `key` of sheet row `row` goes. */
   readonly place: (row: number, key: K) => Place;
+  /**
+   * Findings about how a valid cell is written rather than what it means (a Yes/No written "Y", a
+   * date typed as text), in sheet order, made as the cells were read (`writingChecks.ts`). The
+   * writing rules report them; until then they are not findings of the check.
+   */
+  readonly writing: readonly WritingFinding[];
 };
+
+/** A finding about how a cell is written, and where it goes (always a warning). */
+export type WritingFinding = { readonly body: IssueBody; readonly place: Place };
+
+const NO_WRITING: readonly WritingFinding[] = [];
 
 /** A table's records as `readRecords` gives them. */
 export type TableRecords<S> = ReadTable<KeyOf<S>, ValuesOfTable<S>>;
@@ -83,6 +92,8 @@ export type PreparedTable<K extends string, V> = {
   /** Each declared column's index in a row, -1 when the header row lacks it. */
   readonly indexes: readonly number[];
   readonly readers: readonly Reader<unknown>[];
+  /** Each declared column's writing check (`writingChecks.ts`), null for most. */
+  readonly writing: readonly (WritingCheck | null)[];
 };
 
 /**
@@ -144,10 +155,20 @@ export function prepareTable<K extends string, V>(
     );
   }
   return {
-    table: { table: spec.table, sheet, headerRow, columns, records: [], body, place },
+    table: {
+      table: spec.table,
+      sheet,
+      headerRow,
+      columns,
+      records: [],
+      body,
+      place,
+      writing: NO_WRITING,
+    },
     spec,
     indexes: spec.columns.map((c) => columns.columns.get(c.key)?.index ?? -1),
     readers: spec.columns.map((c) => c.read),
+    writing: spec.columns.map(writingCheckOf),
   };
 }
 
@@ -162,6 +183,8 @@ export type Memos = {
   readonly maps: Memo[];
   readonly lastCells: (string | number | undefined)[];
   readonly lastFields: Field<unknown>[];
+  /** Writing findings already made, by cell value; null once a column stops remembering. */
+  readonly written: (Map<string | number, IssueBody> | null)[];
 };
 
 /** Empty memos for a table of `columns` columns. */
@@ -169,17 +192,39 @@ export function newMemos(columns: number): Memos {
   const maps: Memo[] = [];
   const lastCells: (string | number | undefined)[] = [];
   const lastFields: Field<unknown>[] = [];
+  const written: (Map<string | number, IssueBody> | null)[] = [];
   for (let i = 0; i < columns; i++) {
     maps.push(new Map());
     lastCells.push(undefined);
     lastFields.push(EMPTY);
+    written.push(new Map());
   }
-  return { maps, lastCells, lastFields };
+  return { maps, lastCells, lastFields, written };
+}
+
+/** The writing finding of a cell `check` applies to, made once per distinct value when remembered. */
+function writingFinding(
+  check: WritingCheck,
+  cell: string | number,
+  field: Field<unknown> & { kind: "ok" },
+  memos: Memos | null,
+  i: number
+): IssueBody {
+  const memo = memos === null ? null : (memos.written[i] as Map<string | number, IssueBody> | null);
+  if (memo === null) return check.finding(cell, field);
+  let body = memo.get(cell);
+  if (body === undefined) {
+    body = check.finding(cell, field);
+    if (memo.size < MEMO_LIMIT) memo.set(cell, body);
+    else (memos as Memos).written[i] = null;
+  }
+  return body;
 }
 
 /**
  * Reads one row of a prepared table into a record, reporting its unreadable cells; null when no
- * known column holds anything. `memos` (one per column) remember fields already read.
+ * known column holds anything. `memos` (one per column) remember fields already read. The
+ * findings of the writing checks go to `writing`; none are made when it is null.
  */
 export function readRow<K extends string, V>(
   t: PreparedTable<K, V>,
@@ -188,9 +233,11 @@ export function readRow<K extends string, V>(
   system: DateSystem,
   sink: IssueSink,
   fields: Field<unknown>[],
-  memos: Memos | null
+  memos: Memos | null,
+  writing: WritingFinding[] | null = null
 ): RowOf<V> | null {
   const { indexes, readers } = t;
+  const checks = t.writing;
   const keys = t.spec.columns;
   let anyKnown = false;
   for (let i = 0; i < indexes.length; i++) {
@@ -224,7 +271,17 @@ export function readRow<K extends string, V>(
     anyKnown = true;
     const key = (keys[i] as ColumnSpec<K>).key;
     if (field.kind === "invalid") sink(field.issue, "error", t.table.place(row, key));
-    else if (field.note !== undefined) sink(field.note, "warning", t.table.place(row, key));
+    else {
+      if (field.note !== undefined) sink(field.note, "warning", t.table.place(row, key));
+      const check = checks[i] as WritingCheck | null;
+      if (check !== null && writing !== null) {
+        const cell = cells[index];
+        if ((typeof cell === "string" || typeof cell === "number") && check.applies(cell)) {
+          const body = writingFinding(check, cell, field, memos, i);
+          writing.push({ body, place: t.table.place(row, key) });
+        }
+      }
+    }
   }
   return anyKnown ? t.spec.build(row, fields) : null;
 }
@@ -257,6 +314,7 @@ export function readTable<K extends string, V>(
   const memos = newMemos(t.readers.length);
   const records: RowOf<V>[] = [];
   const fields: Field<unknown>[] = new Array<Field<unknown>>(t.readers.length);
+  const writing: WritingFinding[] = [];
   const firstRow = t.table.headerRow + 1;
   let last = body.length - 1;
   while (last >= 0 && (body[last] as readonly CellValue[]).every(isBlank)) last--;
@@ -269,11 +327,12 @@ export function readTable<K extends string, V>(
       system,
       sink,
       fields,
-      memos
+      memos,
+      writing
     );
     if (record !== null) records.push(record);
   }
-  return { ...t.table, records };
+  return { ...t.table, records, writing };
 }
 
 /**

@@ -194,6 +194,33 @@ describe("a date typed as text", () => {
     ).toEqual([["Sessions", "Session Date"]]);
   });
 
+  it("lists the text finding after what the other rules say of the same cell", () => {
+    const result = textResult([
+      { "Internal ID": "A-1", "Start Date": 45474, "End Date": "2024-06-30" },
+    ]);
+    expect(result.issues.map((i) => [i.column, i.code])).toEqual([
+      ["End Date", "end_before_start"],
+      ["End Date", "date_as_text"],
+    ]);
+  });
+
+  it("says nothing of a Cancelled activity's dates, and still looks at its linked rows", () => {
+    const result = textResult(
+      [
+        {
+          "Internal ID": "A-1",
+          Status: "Cancelled",
+          "Start Date": 45474,
+          "End Date": "2025-06-30",
+        },
+      ],
+      { sessions: [{ "Internal ID": "A-1", "Session Date": "2024-09-12", Hours: 1 }] }
+    );
+    expect(
+      result.issues.filter((i) => i.code === "date_as_text").map((i) => [i.table, i.row])
+    ).toEqual([["Sessions", 2]]);
+  });
+
   it("reads a MM/DD/YYYY date typed into a General cell as the date cell Excel makes of it", () => {
     expect(resultOf([{ "Internal ID": "A-1", "End Date": "06/30/2025" }]).issues).toEqual([]);
   });
