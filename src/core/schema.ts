@@ -33,7 +33,10 @@ import {
   type Field,
 } from "./parse/cells";
 
-/** Reads one cell into the value its column holds. */
+/**
+ * Reads one cell into the value its column holds. A blank cell (null) reads as EMPTY, as every
+ * reader's first test says; the table reader relies on it and does not call a reader for one.
+ */
 export type Reader<T> = (cell: CellValue, system: DateSystem) => Field<T>;
 
 /** A column whose values come from a closed list, for the dropdowns a new workbook offers. */

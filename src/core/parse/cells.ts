@@ -54,22 +54,45 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Shared start of every reader: Excel errors and blanks. Returns the trimmed text otherwise. */
 function precheck(cell: CellValue): Field<never> | string | number | boolean {
+  // Text and numbers first: nearly every cell is one.
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    return t === "" ? EMPTY : t;
+  }
+  if (typeof cell === "number" || typeof cell === "boolean") return cell;
   if (cell === null || cell === undefined) return EMPTY;
   if (isCellError(cell)) return invalid({ code: "cell_error", value: cell.error });
   if (isUnsavedFormula(cell)) {
     return invalid({ code: "formula_without_result", formula: cell.formula });
   }
-  if (typeof cell === "string") {
-    const t = cell.trim();
-    return t === "" ? EMPTY : t;
-  }
   return cell;
+}
+
+/**
+ * True when text needs neither trimming nor a control-character finding: its ends are visible
+ * and nothing inside is a control character. One scan of char codes, which allocates nothing; the
+ * free-text columns (titles, IDs) hold a new value on nearly every row.
+ */
+function isPlainText(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  // Ends in visible ASCII: trim() removes only white space, which is at or below a space in
+  // ASCII or beyond ASCII (a no-break space); other text takes the general path.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  if (first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return false;
+  }
+  return true;
 }
 
 const isField = (x: unknown): x is Field<never> => typeof x === "object";
 
 /** Free text. Numbers and booleans read as Excel shows them. */
 export function readText(cell: CellValue): Field<string> {
+  if (typeof cell === "string" && isPlainText(cell)) return { kind: "ok", value: cell };
   const v = precheck(cell);
   if (isField(v)) return v;
   const text = typeof v === "string" ? v : describeCell(v);

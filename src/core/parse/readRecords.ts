@@ -187,17 +187,17 @@ export type Memos = {
   readonly written: (Map<string | number, IssueBody> | null)[];
 };
 
-/** Empty memos for a table of `columns` columns. */
-export function newMemos(columns: number): Memos {
+/** Empty memos for a table of `columns` columns; `remember` false for memos that never fill. */
+export function newMemos(columns: number, remember = true): Memos {
   const maps: Memo[] = [];
   const lastCells: (string | number | undefined)[] = [];
   const lastFields: Field<unknown>[] = [];
   const written: (Map<string | number, IssueBody> | null)[] = [];
   for (let i = 0; i < columns; i++) {
-    maps.push(new Map());
+    maps.push(remember ? new Map() : null);
     lastCells.push(undefined);
     lastFields.push(EMPTY);
-    written.push(new Map());
+    written.push(remember ? new Map() : null);
   }
   return { maps, lastCells, lastFields, written };
 }
@@ -207,24 +207,101 @@ function writingFinding(
   check: WritingCheck,
   cell: string | number,
   field: Field<unknown> & { kind: "ok" },
-  memos: Memos | null,
+  memos: Memos,
   i: number
 ): IssueBody {
-  const memo = memos === null ? null : (memos.written[i] as Map<string | number, IssueBody> | null);
+  const memo = memos.written[i] as Map<string | number, IssueBody> | null;
   if (memo === null) return check.finding(cell, field);
   let body = memo.get(cell);
   if (body === undefined) {
     body = check.finding(cell, field);
     if (memo.size < MEMO_LIMIT) memo.set(cell, body);
-    else (memos as Memos).written[i] = null;
+    else memos.written[i] = null;
   }
   return body;
 }
 
 /**
+ * Reads rows `body[0]` to `body[end - 1]` (sheet rows from `firstRow`) of a prepared table into
+ * `records`, reporting their unreadable cells; a row whose known columns hold nothing makes no
+ * record. One loop over the whole table, not a call per row: the memos and the column lists stay
+ * in local variables, and a blank cell (most of a sparse table) is EMPTY without a reader call.
+ */
+function readRows<K extends string, V>(
+  t: PreparedTable<K, V>,
+  body: readonly (readonly CellValue[])[],
+  end: number,
+  firstRow: number,
+  system: DateSystem,
+  sink: IssueSink,
+  fields: Field<unknown>[],
+  memos: Memos,
+  writing: WritingFinding[] | null,
+  records: RowOf<V>[]
+): void {
+  const { indexes, readers } = t;
+  const checks = t.writing;
+  const keys = t.spec.columns;
+  const build = t.spec.build;
+  const place = t.table.place;
+  const { maps, lastCells, lastFields } = memos;
+  const columns = indexes.length;
+  for (let r = 0; r < end; r++) {
+    const cells = body[r] as readonly CellValue[];
+    const row = firstRow + r;
+    let anyKnown = false;
+    for (let i = 0; i < columns; i++) {
+      const index = indexes[i] as number;
+      let field: Field<unknown>;
+      if (index < 0) field = EMPTY;
+      else {
+        const cell = cells[index];
+        // The last cell is text or a number, or at first undefined with EMPTY as its field.
+        if (cell === lastCells[i]) field = lastFields[i] as Field<unknown>;
+        else if (cell === null || cell === undefined) field = EMPTY;
+        else if (typeof cell === "string" || typeof cell === "number") {
+          const memo = maps[i] as Memo;
+          let known = memo === null ? undefined : memo.get(cell);
+          if (known === undefined) {
+            known = (readers[i] as Reader<unknown>)(cell, system);
+            if (memo === null) {
+              // a column whose values do not repeat: nothing remembered
+            } else if (memo.size < MEMO_LIMIT) memo.set(cell, known);
+            else maps[i] = null; // values that do not repeat: stop remembering
+          }
+          lastCells[i] = cell;
+          lastFields[i] = known;
+          field = known;
+        } else field = (readers[i] as Reader<unknown>)(cell, system);
+      }
+      fields[i] = field;
+      if (field.kind === "empty") continue;
+      anyKnown = true;
+      if (field.kind === "invalid") {
+        sink(field.issue, "error", place(row, (keys[i] as ColumnSpec<K>).key));
+        continue;
+      }
+      if (field.note !== undefined) {
+        sink(field.note, "warning", place(row, (keys[i] as ColumnSpec<K>).key));
+      }
+      const check = checks[i] as WritingCheck | null;
+      if (check !== null && writing !== null) {
+        const cell = cells[index];
+        if ((typeof cell === "string" || typeof cell === "number") && check.applies(cell)) {
+          const finding = writingFinding(check, cell, field, memos, i);
+          writing.push({ body: finding, place: place(row, (keys[i] as ColumnSpec<K>).key) });
+        }
+      }
+    }
+    if (anyKnown) records.push(build(row, fields));
+  }
+}
+
+/**
  * Reads one row of a prepared table into a record, reporting its unreadable cells; null when no
- * known column holds anything. `memos` (one per column) remember fields already read. The
- * findings of the writing checks go to `writing`; none are made when it is null.
+ * known column holds anything. `memos` (one per column) remember fields already read; null reads
+ * every cell afresh. The findings of the writing checks go to `writing`; none are made when it is
+ * null.
  */
 export function readRow<K extends string, V>(
   t: PreparedTable<K, V>,
@@ -236,54 +313,10 @@ export function readRow<K extends string, V>(
   memos: Memos | null,
   writing: WritingFinding[] | null = null
 ): RowOf<V> | null {
-  const { indexes, readers } = t;
-  const checks = t.writing;
-  const keys = t.spec.columns;
-  let anyKnown = false;
-  for (let i = 0; i < indexes.length; i++) {
-    const index = indexes[i] as number;
-    let field: Field<unknown>;
-    if (index < 0) field = EMPTY;
-    else {
-      const cell = cells[index];
-      if (memos !== null && (typeof cell === "string" || typeof cell === "number")) {
-        if (cell === memos.lastCells[i]) field = memos.lastFields[i] as Field<unknown>;
-        else {
-          const memo = memos.maps[i] as Memo;
-          let known = memo === null ? undefined : memo.get(cell);
-          if (known === undefined) {
-            known = (readers[i] as Reader<unknown>)(cell, system);
-            if (memo === null) {
-              // a column whose values do not repeat: nothing remembered
-            } else if (memo.size < MEMO_LIMIT) memo.set(cell, known);
-            else memos.maps[i] = null; // values that do not repeat: stop remembering
-          }
-          memos.lastCells[i] = cell;
-          memos.lastFields[i] = known;
-          field = known;
-        }
-      } else {
-        field = (readers[i] as Reader<unknown>)(cell, system);
-      }
-    }
-    fields[i] = field;
-    if (field.kind === "empty") continue;
-    anyKnown = true;
-    const key = (keys[i] as ColumnSpec<K>).key;
-    if (field.kind === "invalid") sink(field.issue, "error", t.table.place(row, key));
-    else {
-      if (field.note !== undefined) sink(field.note, "warning", t.table.place(row, key));
-      const check = checks[i] as WritingCheck | null;
-      if (check !== null && writing !== null) {
-        const cell = cells[index];
-        if ((typeof cell === "string" || typeof cell === "number") && check.applies(cell)) {
-          const body = writingFinding(check, cell, field, memos, i);
-          writing.push({ body, place: t.table.place(row, key) });
-        }
-      }
-    }
-  }
-  return anyKnown ? t.spec.build(row, fields) : null;
+  const records: RowOf<V>[] = [];
+  const m = memos ?? newMemos(t.readers.length, false);
+  readRows(t, [cells], 1, row, system, sink, fields, m, writing, records);
+  return records[0] ?? null;
 }
 
 const TOTALS = /^(grand\s+)?totals?:?$/i;
@@ -313,25 +346,12 @@ export function readTable<K extends string, V>(
   // serial, a count): a field is immutable, so each distinct value is read once per column.
   const memos = newMemos(t.readers.length);
   const records: RowOf<V>[] = [];
-  const fields: Field<unknown>[] = new Array<Field<unknown>>(t.readers.length);
+  const fields: Field<unknown>[] = new Array<Field<unknown>>(t.readers.length).fill(EMPTY);
   const writing: WritingFinding[] = [];
-  const firstRow = t.table.headerRow + 1;
   let last = body.length - 1;
   while (last >= 0 && (body[last] as readonly CellValue[]).every(isBlank)) last--;
-  for (let r = 0; r < body.length; r++) {
-    if (r === last && isTotalsRow(body[r] as readonly CellValue[])) break;
-    const record = readRow(
-      t,
-      body[r] as readonly CellValue[],
-      firstRow + r,
-      system,
-      sink,
-      fields,
-      memos,
-      writing
-    );
-    if (record !== null) records.push(record);
-  }
+  const end = last >= 0 && isTotalsRow(body[last] as readonly CellValue[]) ? last : body.length;
+  readRows(t, body, end, t.table.headerRow + 1, system, sink, fields, memos, writing, records);
   return { ...t.table, records, writing };
 }
 

@@ -225,6 +225,35 @@ describe("codes and text", () => {
     });
   });
 
+  it.each([
+    ["Grand Rounds", "Grand Rounds"],
+    ["  Grand Rounds ", "Grand Rounds"],
+    ["\u00a0Grand Rounds\u00a0", "Grand Rounds"], // a no-break space pasted from a web page
+    ["Grand Rounds\u2028", "Grand Rounds"],
+    ["\ufeffGR-1", "GR-1"],
+    ["Révision été", "Révision été"],
+    ["x", "x"],
+  ])("reads %j as the text %j, trimmed", (cell, text) => {
+    expect(readText(cell)).toEqual({ kind: "ok", value: text });
+  });
+
+  it.each(["\u007fGR", "GR\u007f", "G\u007fR", "\tGR\u0001", "G\rR", " \u001bGR"])(
+    "notes the control character in %j",
+    (cell) => {
+      const f = readText(cell);
+      expect(f).toEqual({
+        kind: "ok",
+        value: cell.trim(),
+        note: { code: "control_characters", value: cell.trim() },
+      });
+    }
+  );
+
+  it("reads blank text, and text of white space only, as blank", () => {
+    for (const cell of ["", " ", "\u00a0", "\t\n"])
+      expect(readText(cell)).toEqual({ kind: "empty" });
+  });
+
   it("refuses a description over 2,500 characters", () => {
     expect(readDescription("x".repeat(2500)).kind).toBe("ok");
     expect(readDescription("x".repeat(2501))).toEqual({
