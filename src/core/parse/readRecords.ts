@@ -314,9 +314,24 @@ export function readRow<K extends string, V>(
   writing: WritingFinding[] | null = null
 ): RowOf<V> | null {
   const records: RowOf<V>[] = [];
-  const m = memos ?? newMemos(t.readers.length, false);
-  readRows(t, [cells], 1, row, system, sink, fields, m, writing, records);
+  readRows(t, [cells], 1, row, system, sink, fields, memos ?? lastOnly(t), writing, records);
   return records[0] ?? null;
+}
+
+/**
+ * Memos that remember only each column's last cell, one set per prepared table: a column of
+ * worksheet calls checks row after row against one prepared header row, and fields are
+ * immutable, so a cell equal to the previous call's is its field again.
+ */
+const LAST_ONLY = new WeakMap<PreparedTable<string, unknown>, Memos>();
+function lastOnly<K extends string, V>(t: PreparedTable<K, V>): Memos {
+  const key = t as unknown as PreparedTable<string, unknown>;
+  let m = LAST_ONLY.get(key);
+  if (m === undefined) {
+    m = newMemos(t.readers.length, false);
+    LAST_ONLY.set(key, m);
+  }
+  return m;
 }
 
 const TOTALS = /^(grand\s+)?totals?:?$/i;
