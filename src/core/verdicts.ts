@@ -67,6 +67,13 @@ export type Verdicts = {
   readonly failing: number;
 };
 
+// The statuses' indexes in ACHIEVED_ORDER.
+const INCOMPLETE = 0;
+const DRAFT = 1;
+const ACTIVE = 2;
+const READY_TO_CLOSE = 3;
+const CLOSED = 4;
+
 const NO_FINDINGS: readonly never[] = [];
 /** Errors that make a row's dates meaningless, so it achieves nothing. */
 const DATE_BLOCKERS = new Set(["end_before_start", "span_too_long"]);
@@ -100,8 +107,12 @@ export function judgeRows(
 
   const notNeeded = new Set<Finding>();
   // By sheet row: an array the size of the table, not a map, since most rows have no error.
-  const ownedErrors = new Array<Finding[] | undefined>(rowsAfter(ctx.activities));
-  for (const f of ruleFindings) {
+  // Index loops here and below: `for ... of` makes an iterator result per step, and over every
+  // row of a large workbook that garbage is most of what judging allocates besides the verdicts.
+  const activities = ctx.activities;
+  const ownedErrors = new Array<Finding[] | undefined>(rowsAfter(activities));
+  for (let i = 0; i < ruleFindings.length; i++) {
+    const f = ruleFindings[i] as Finding;
     if (f.owner === null || f.severity !== "error") continue;
     const list = ownedErrors[f.owner];
     if (list === undefined) ownedErrors[f.owner] = [f];
@@ -112,16 +123,12 @@ export function judgeRows(
   const absent = absentColumns(read);
   const missingColumns = new Map<string, { finding: Finding; rows: number; rank: number }>();
   const rows: RowVerdict[] = [];
-  const byAchieved: Record<AchievedStatus, number> = {
-    Incomplete: 0,
-    Draft: 0,
-    Active: 0,
-    "Ready to Close": 0,
-    Closed: 0,
-  };
+  // Counted by rank, not by name: a counter per status in an array is a plain indexed store.
+  const counts = [0, 0, 0, 0, 0];
   let failing = 0;
 
-  for (const a of ctx.activities) {
+  for (let n = 0; n < activities.length; n++) {
+    const a = activities[n] as ActivityRecord;
     const gaps = requirementGaps(a, ctx);
     const ended = ctx.ended(a);
     const held = ctx.heldTo(a);
@@ -147,37 +154,40 @@ export function judgeRows(
       }
     }
     const datesBroken = own.length > 0 && own.some((f) => DATE_BLOCKERS.has(f.body.code));
-    const achieved = achievedStatus(gaps, datesBroken, ended === true);
+    const rank = achievedRank(gaps, datesBroken, ended === true);
+    const achieved = ACHIEVED_ORDER[rank] as AchievedStatus;
     const dateFinding = asOf.endDateFinding(a, held, read);
     if (dateFinding !== null) findings.push(dateFinding);
-    for (const g of gaps) {
+    let blocked = false;
+    for (let i = 0; i < gaps.length; i++) {
+      const g = gaps[i] as Gap;
       if (!gapBlocks(g.tier, held)) continue;
+      blocked = true;
       const f = gapFinding(g, held, a.row);
       if (f === null) continue;
       const key = g.kind === "missing" && absent.size > 0 ? absentKey(g) : "";
       if (key !== "" && absent.has(key)) {
-        const rank = ACHIEVED_ORDER.indexOf(held);
+        const heldRank = ACHIEVED_ORDER.indexOf(held);
         const prev = missingColumns.get(key);
-        if (prev === undefined) missingColumns.set(key, { finding: f, rows: 1, rank });
+        if (prev === undefined) missingColumns.set(key, { finding: f, rows: 1, rank: heldRank });
         else
           missingColumns.set(key, {
             ...prev,
             rows: prev.rows + 1,
-            rank: Math.min(prev.rank, rank),
+            rank: Math.min(prev.rank, heldRank),
           });
         continue;
       }
       findings.push(f);
     }
-    const blocked = gaps.length > 0 && gaps.some((g) => gapBlocks(g.tier, held));
     const passes = !blocked && dateFinding?.severity !== "error" && own.length === 0;
     if (!passes) failing++;
-    byAchieved[achieved]++;
-    const verdict = verdictOf(a, read, held, achieved, passes, gaps, ended, absent);
-    rows.push(verdict);
-    if (verdict.declaredStatus === null && held === "Ready to Close") {
+    counts[rank] = (counts[rank] as number) + 1;
+    const declared = declaredStatusOf(a);
+    rows.push(verdictOf(a, read, declared, held, achieved, passes, gaps, ended, absent));
+    if (declared === null && held === "Ready to Close") {
       // No Status, and it has ended: checked as Ready to Close, with what Closed still needs.
-      const lacking = missingFor(verdict, "Closed");
+      const lacking = missingFor(rows[rows.length - 1] as RowVerdict, "Closed");
       if (lacking.length > 0) {
         findings.push({
           body: { code: "closed_needs", missing: lacking },
@@ -188,6 +198,13 @@ export function judgeRows(
       }
     }
   }
+  const byAchieved: Record<AchievedStatus, number> = {
+    Incomplete: counts[0] as number,
+    Draft: counts[1] as number,
+    Active: counts[2] as number,
+    "Ready to Close": counts[3] as number,
+    Closed: counts[4] as number,
+  };
 
   for (const [key, m] of missingColumns) {
     const [table] = key.split("|") as [TableName];
@@ -210,6 +227,7 @@ function rowsAfter(rows: readonly ActivityRecord[]): number {
 function verdictOf(
   a: ActivityRecord,
   read: WorkbookRecords,
+  declared: StatusName | null,
   held: StatusName,
   achieved: AchievedStatus,
   passes: boolean,
@@ -223,7 +241,7 @@ function verdictOf(
     row: a.row,
     internalId: a.internalId.kind === "ok" ? a.internalId.value : null,
     title: a.title.kind === "ok" ? a.title.value : null,
-    declaredStatus: declaredStatusOf(a),
+    declaredStatus: declared,
     heldTo: held,
     achievedStatus: achieved,
     passes,
@@ -308,19 +326,16 @@ function gapFinding(g: Gap, status: StatusName, owner: number): Finding | null {
 }
 
 /**
- * The highest status the row's data supports: Closed and Ready to Close need the activity ended,
- * Active needs it not ended.
+ * The highest status the row's data supports, as its index in ACHIEVED_ORDER (a number, so that
+ * the rows can be counted by status in an array): Closed and Ready to Close need the activity
+ * ended, Active needs it not ended.
  */
-function achievedStatus(
-  gaps: readonly Gap[],
-  datesBroken: boolean,
-  ended: boolean
-): AchievedStatus {
-  if (gaps.length === 0) return datesBroken ? "Incomplete" : ended ? "Closed" : "Active";
-  if (datesBroken || gaps.some((g) => g.tier === "draft")) return "Incomplete";
-  if (gaps.some((g) => g.tier === "active")) return "Draft";
-  if (!ended) return "Active";
-  return gaps.some((g) => g.tier === "closed") ? "Ready to Close" : "Closed";
+function achievedRank(gaps: readonly Gap[], datesBroken: boolean, ended: boolean): number {
+  if (gaps.length === 0) return datesBroken ? INCOMPLETE : ended ? CLOSED : ACTIVE;
+  if (datesBroken || gaps.some((g) => g.tier === "draft")) return INCOMPLETE;
+  if (gaps.some((g) => g.tier === "active")) return DRAFT;
+  if (!ended) return ACTIVE;
+  return gaps.some((g) => g.tier === "closed") ? READY_TO_CLOSE : CLOSED;
 }
 
 /** A missing field's label, pointing to the header row when the table has no such column. */
