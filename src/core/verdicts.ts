@@ -4,6 +4,7 @@ import { recordsOf, type ActivityRecord, type WorkbookRecords } from "./parse/re
 import { declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
 import type { CheckContext, Finding } from "./rules/context";
 import { gapBlocks, requirementGaps, type Gap } from "./rules/statusRequirements";
+import type { ColumnMap } from "./parse/mapColumns";
 import { TABLE_SPECS, type ActivityKey } from "./schema";
 
 /** The highest status a row's data supports; Incomplete when it lacks even Draft's fields. */
@@ -253,16 +254,45 @@ function verdictOf(
 
 const absentKey = (g: Gap): string => `${g.place.table}|${g.place.column}`;
 
+/** An absent-columns map with what it was made from: each table's column map and header row. */
+type AbsentMemo = {
+  readonly columns: readonly ColumnMap<string>[];
+  readonly headerRows: readonly number[];
+  readonly map: ReadonlyMap<string, number>;
+};
+
+// By the Activities table's column map. A column of =PARS.STATUS(...) checks one row per call
+// against the same header row (and no other table), which would otherwise make the same map of
+// some eighty entries on every call. A column map is never changed once read, so the same column
+// maps and header rows always give the same map.
+const absentMemo = new WeakMap<ColumnMap<string>, AbsentMemo>();
+
 /** "Table|Canonical header" of every known column a present table lacks, to its header row. */
-function absentColumns(read: WorkbookRecords): Map<string, number> {
+function absentColumns(read: WorkbookRecords): ReadonlyMap<string, number> {
+  const memo = absentMemo.get(read.activities.columns);
+  if (memo !== undefined && madeFrom(memo, read)) return memo.map;
   const out = new Map<string, number>();
+  const columns: ColumnMap<string>[] = [];
+  const headerRows: number[] = [];
   for (const spec of TABLE_SPECS) {
     const t = recordsOf(read, spec.table);
+    columns.push(t.columns);
+    headerRows.push(t.headerRow);
     for (const c of spec.columns) {
       if (!t.columns.columns.has(c.key)) out.set(`${spec.table}|${c.header}`, t.headerRow);
     }
   }
+  absentMemo.set(read.activities.columns, { columns, headerRows, map: out });
   return out;
+}
+
+/** True when every table of `read` has the column map and header row `memo` was made from. */
+function madeFrom(memo: AbsentMemo, read: WorkbookRecords): boolean {
+  for (let i = 0; i < TABLE_SPECS.length; i++) {
+    const t = recordsOf(read, (TABLE_SPECS[i] as (typeof TABLE_SPECS)[number]).table);
+    if (t.columns !== memo.columns[i] || t.headerRow !== memo.headerRows[i]) return false;
+  }
+  return true;
 }
 
 /**
