@@ -143,8 +143,16 @@ export function checkRecords(
 
   // 3. Run the rules, on the day checked.
   const asOf = asOfDay(today);
+  // Named one by one, not spread from `joined`: a spread followed by more properties takes the
+  // engine's slow path, which a worksheet function checking one row per call pays every time.
   const ctx: CheckContext = {
-    ...joined,
+    activities: joined.activities,
+    idKeyOf: joined.idKeyOf,
+    sameIdGroup: joined.sameIdGroup,
+    unlinked: joined.unlinked,
+    supportOf: joined.supportOf,
+    mocOf: joined.mocOf,
+    sessionsOf: joined.sessionsOf,
     providerId,
     upload: options.upload ?? false,
     book: records,
