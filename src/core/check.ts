@@ -63,6 +63,25 @@ export type CheckOutcome = { readonly ok: true; readonly result: CheckResult } |
  * @throws {InvalidOptionError} as `checkWorkbook`
  */
 export function parseOptions(options: CheckOptions): ParsedOptions {
+  // A column of worksheet functions passes the same day (and provider) to every call.
+  const seen = lastOptions;
+  if (seen !== null && seen.today === options.today && seen.providerId === options.providerId) {
+    return seen.parsed;
+  }
+  const parsed = readOptions(options);
+  lastOptions = { today: options.today, providerId: options.providerId, parsed };
+  return parsed;
+}
+
+// The options of the last call and what they were read as (only options that were read: one
+// that throws is read again, and throws again, next time).
+let lastOptions: {
+  readonly today: IsoDate;
+  readonly providerId: string | null | undefined;
+  readonly parsed: ParsedOptions;
+} | null = null;
+
+function readOptions(options: CheckOptions): ParsedOptions {
   const today = dayOfIso(options.today);
   if (today === null) throw new InvalidOptionError("today", options.today, "a date as YYYY-MM-DD");
   const providerId = options.providerId?.trim() ?? null;
