@@ -190,12 +190,12 @@ export function checkRecords(
   // activity's achieved status). Their findings count against no activity.
   const learners = joinLearners(records, joined);
   // By sheet row, in an array: rows are small dense numbers, and a map of 100,000 pairs costs.
-  const verdictByRow: RowVerdict[] = [];
-  for (const v of verdicts.rows) verdictByRow[v.row] = v;
+  // Made on the first look-up: a workbook without learners never asks.
+  let verdictByRow: RowVerdict[] | undefined;
   const learnerFindings = checkLearners(rules.learnerRules ?? [], learners, {
     read: records,
     check: ctx,
-    verdictOf: (a) => verdictByRow[a.row],
+    verdictOf: (a) => (verdictByRow ??= byRow(verdicts.rows))[a.row],
     today: asOf.day,
   });
   for (const f of learnerFindings) findings.push(f);
@@ -207,7 +207,7 @@ export function checkRecords(
     )
   );
   let errors = 0;
-  for (const i of issues) if (i.severity === "error") errors++;
+  for (let i = 0; i < issues.length; i++) if ((issues[i] as Issue).severity === "error") errors++;
   return {
     ok: true,
     records,
@@ -229,6 +229,18 @@ export function checkRecords(
       },
     },
   };
+}
+
+/** Verdicts by sheet row. */
+function byRow(rows: readonly RowVerdict[]): RowVerdict[] {
+  const out = new Array<RowVerdict>(
+    rows.length === 0 ? 0 : (rows[rows.length - 1] as RowVerdict).row + 1
+  );
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i] as RowVerdict;
+    out[v.row] = v;
+  }
+  return out;
 }
 
 /**

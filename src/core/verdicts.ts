@@ -123,7 +123,8 @@ export function judgeRows(
   const findings: Finding[] = [];
   const absent = absentColumns(read);
   const missingColumns = new Map<string, { finding: Finding; rows: number; rank: number }>();
-  const rows: RowVerdict[] = [];
+  // Made at its final size, one verdict per activity: grown by push, it would be copied as it grows.
+  const rows = new Array<RowVerdict>(activities.length);
   // Counted by rank, not by name: a counter per status in an array is a plain indexed store.
   const counts = [0, 0, 0, 0, 0];
   let failing = 0;
@@ -185,10 +186,11 @@ export function judgeRows(
     if (!passes) failing++;
     counts[rank] = (counts[rank] as number) + 1;
     const declared = declaredStatusOf(a);
-    rows.push(verdictOf(a, read, declared, held, achieved, passes, gaps, ended, absent));
+    const verdict = verdictOf(a, read, declared, held, achieved, passes, gaps, ended, absent);
+    rows[n] = verdict;
     if (declared === null && held === "Ready to Close") {
       // No Status, and it has ended: checked as Ready to Close, with what Closed still needs.
-      const lacking = missingFor(rows[rows.length - 1] as RowVerdict, "Closed");
+      const lacking = missingFor(verdict, "Closed");
       if (lacking.length > 0) {
         findings.push({
           body: { code: "closed_needs", missing: lacking },
