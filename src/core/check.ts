@@ -254,7 +254,8 @@ function ownReadFindings(
   ctx: CheckContext
 ): Finding[] {
   const out: Finding[] = [];
-  for (const f of readFindings) {
+  for (let i = 0; i < readFindings.length; i++) {
+    const f = readFindings[i] as Finding;
     if (f.place.table === "Activities") {
       if (!joined.cancelled.has(f.place.row)) {
         out.push({ body: f.body, severity: f.severity, place: f.place, owner: f.place.row });
