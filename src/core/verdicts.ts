@@ -104,7 +104,7 @@ export function judgeRows(
   ruleFindings: readonly Finding[]
 ): Verdicts {
   const read = ctx.book;
-  let alwaysNeeded: Set<string> | undefined; // worked out for the first row with an error
+  let alwaysNeeded: ReadonlySet<string> | undefined; // worked out for the first row with an error
 
   const notNeeded = new Set<Finding>();
   // By sheet row: an array the size of the table, not a map, since most rows have no error.
@@ -135,27 +135,13 @@ export function judgeRows(
     const ended = ctx.ended(a);
     const held = ctx.heldTo(a);
     let own: readonly Finding[] = ownedErrors[a.row] ?? NO_FINDINGS;
+    let datesBroken = false;
     if (own.length > 0) {
-      // Never stricter than PARS: a value the row's status does not need cannot fail it.
-      const needed = (f: Finding) =>
-        f.place.table !== "Activities" ||
-        !UNREADABLE_CODES.has(f.body.code) ||
-        (alwaysNeeded ??= new Set(
-          [...ALWAYS_NEEDED].map((k) => read.activities.place(0, k as ActivityKey).column)
-        )).has(f.place.column) ||
-        gaps.some(
-          (g) =>
-            g.place.table === "Activities" &&
-            g.place.column === f.place.column &&
-            gapBlocks(g.tier, held)
-        );
-      const kept = own.filter(needed);
-      if (kept.length < own.length) {
-        for (const f of own) if (!kept.includes(f)) notNeeded.add(f);
-        own = kept;
+      own = neededErrors(own, gaps, held, (alwaysNeeded ??= alwaysNeededColumns(read)), notNeeded);
+      for (let i = 0; i < own.length && !datesBroken; i++) {
+        datesBroken = DATE_BLOCKERS.has((own[i] as Finding).body.code);
       }
     }
-    const datesBroken = own.length > 0 && own.some((f) => DATE_BLOCKERS.has(f.body.code));
     const rank = achievedRank(gaps, datesBroken, ended === true);
     const achieved = ACHIEVED_ORDER[rank] as AchievedStatus;
     const dateFinding = asOf.endDateFinding(a, held, read);
@@ -219,6 +205,59 @@ export function judgeRows(
     });
   }
   return { rows, notNeeded, findings, byAchieved, failing };
+}
+
+/** The Activities columns of ALWAYS_NEEDED as the table's header row names them. */
+function alwaysNeededColumns(read: WorkbookRecords): ReadonlySet<string> {
+  return new Set([...ALWAYS_NEEDED].map((k) => read.activities.place(0, k as ActivityKey).column));
+}
+
+/**
+ * The errors of a row that its status needs, in their order; the others, an unreadable value in a
+ * column its held-to status does not need, are added to `notNeeded`. Never stricter than PARS: a
+ * value the row's status does not need cannot fail it. A loop rather than `filter` and closures:
+ * it runs for every row with an error, and makes a new list only when it drops one.
+ */
+function neededErrors(
+  own: readonly Finding[],
+  gaps: readonly Gap[],
+  held: StatusName,
+  alwaysNeeded: ReadonlySet<string>,
+  notNeeded: Set<Finding>
+): readonly Finding[] {
+  let kept: Finding[] | null = null;
+  for (let i = 0; i < own.length; i++) {
+    const f = own[i] as Finding;
+    if (isNeeded(f, gaps, held, alwaysNeeded)) {
+      if (kept !== null) kept.push(f);
+      continue;
+    }
+    kept ??= own.slice(0, i);
+    notNeeded.add(f);
+  }
+  return kept ?? own;
+}
+
+/** True when the row's status needs the value an error is about (`neededErrors`). */
+function isNeeded(
+  f: Finding,
+  gaps: readonly Gap[],
+  held: StatusName,
+  alwaysNeeded: ReadonlySet<string>
+): boolean {
+  if (f.place.table !== "Activities" || !UNREADABLE_CODES.has(f.body.code)) return true;
+  if (alwaysNeeded.has(f.place.column)) return true;
+  for (let i = 0; i < gaps.length; i++) {
+    const g = gaps[i] as Gap;
+    if (
+      g.place.table === "Activities" &&
+      g.place.column === f.place.column &&
+      gapBlocks(g.tier, held)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** One more than the last sheet row of `rows` (in sheet order): the length of an array by row. */
