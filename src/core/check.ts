@@ -63,6 +63,25 @@ export type CheckOutcome = { readonly ok: true; readonly result: CheckResult } |
  * @throws {InvalidOptionError} as `checkWorkbook`
  */
 export function parseOptions(options: CheckOptions): ParsedOptions {
+  // A column of worksheet functions passes the same day (and provider) to every call.
+  const seen = lastOptions;
+  if (seen !== null && seen.today === options.today && seen.providerId === options.providerId) {
+    return seen.parsed;
+  }
+  const parsed = readOptions(options);
+  lastOptions = { today: options.today, providerId: options.providerId, parsed };
+  return parsed;
+}
+
+// The options of the last call and what they were read as (only options that were read: one
+// that throws is read again, and throws again, next time).
+let lastOptions: {
+  readonly today: IsoDate;
+  readonly providerId: string | null | undefined;
+  readonly parsed: ParsedOptions;
+} | null = null;
+
+function readOptions(options: CheckOptions): ParsedOptions {
   const today = dayOfIso(options.today);
   if (today === null) throw new InvalidOptionError("today", options.today, "a date as YYYY-MM-DD");
   const providerId = options.providerId?.trim() ?? null;
@@ -143,8 +162,16 @@ export function checkRecords(
 
   // 3. Run the rules, on the day checked.
   const asOf = asOfDay(today);
+  // Named one by one, not spread from `joined`: a spread followed by more properties takes the
+  // engine's slow path, which a worksheet function checking one row per call pays every time.
   const ctx: CheckContext = {
-    ...joined,
+    activities: joined.activities,
+    idKeyOf: joined.idKeyOf,
+    sameIdGroup: joined.sameIdGroup,
+    unlinked: joined.unlinked,
+    supportOf: joined.supportOf,
+    mocOf: joined.mocOf,
+    sessionsOf: joined.sessionsOf,
     providerId,
     upload: options.upload ?? false,
     book: records,
@@ -163,12 +190,12 @@ export function checkRecords(
   // activity's achieved status). Their findings count against no activity.
   const learners = joinLearners(records, joined);
   // By sheet row, in an array: rows are small dense numbers, and a map of 100,000 pairs costs.
-  const verdictByRow: RowVerdict[] = [];
-  for (const v of verdicts.rows) verdictByRow[v.row] = v;
+  // Made on the first look-up: a workbook without learners never asks.
+  let verdictByRow: RowVerdict[] | undefined;
   const learnerFindings = checkLearners(rules.learnerRules ?? [], learners, {
     read: records,
     check: ctx,
-    verdictOf: (a) => verdictByRow[a.row],
+    verdictOf: (a) => (verdictByRow ??= byRow(verdicts.rows))[a.row],
     today: asOf.day,
   });
   for (const f of learnerFindings) findings.push(f);
@@ -180,7 +207,7 @@ export function checkRecords(
     )
   );
   let errors = 0;
-  for (const i of issues) if (i.severity === "error") errors++;
+  for (let i = 0; i < issues.length; i++) if ((issues[i] as Issue).severity === "error") errors++;
   return {
     ok: true,
     records,
@@ -204,6 +231,18 @@ export function checkRecords(
   };
 }
 
+/** Verdicts by sheet row. */
+function byRow(rows: readonly RowVerdict[]): RowVerdict[] {
+  const out = new Array<RowVerdict>(
+    rows.length === 0 ? 0 : (rows[rows.length - 1] as RowVerdict).row + 1
+  );
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i] as RowVerdict;
+    out[v.row] = v;
+  }
+  return out;
+}
+
 /**
  * Findings from reading cells, each counted against the row it belongs to: an Activities cell
  * against its row (none for a Cancelled row, which is not checked); a Support or MOC cell against
@@ -215,7 +254,8 @@ function ownReadFindings(
   ctx: CheckContext
 ): Finding[] {
   const out: Finding[] = [];
-  for (const f of readFindings) {
+  for (let i = 0; i < readFindings.length; i++) {
+    const f = readFindings[i] as Finding;
     if (f.place.table === "Activities") {
       if (!joined.cancelled.has(f.place.row)) {
         out.push({ body: f.body, severity: f.severity, place: f.place, owner: f.place.row });

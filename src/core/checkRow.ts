@@ -57,8 +57,14 @@ export function compileHeaders(headers: readonly CellValue[]): CompiledHeaders {
 const compiled = new Map<string, CompiledHeaders>();
 const COMPILED_KEPT = 16;
 
+// The header row of the last call, with what it compiled to: a column of calls passes the same
+// header cells every time, which comparing cell by cell finds without making the key.
+let last: { readonly headers: readonly CellValue[]; readonly compiled: CompiledHeaders } | null =
+  null;
+
 /** `compileHeaders`, remembered for the last few header rows seen. */
 export function compiledHeadersOf(headers: readonly CellValue[]): CompiledHeaders {
+  if (last !== null && sameCells(last.headers, headers)) return last.compiled;
   let key = "";
   for (const h of headers) key += `${describeCell(h)}\u0000`;
   let c = compiled.get(key);
@@ -67,7 +73,18 @@ export function compiledHeadersOf(headers: readonly CellValue[]): CompiledHeader
     if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value as string);
     compiled.set(key, c);
   }
+  last = { headers: headers.slice(), compiled: c };
   return c;
+}
+
+/**
+ * True when two rows hold the same cells: the same text, number, boolean or blank (an error cell
+ * or a formula, an object, matches only itself, and is then read by its key).
+ */
+function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const TABLES: CheckResult["tables"] = [

@@ -4,6 +4,7 @@ import { recordsOf, type ActivityRecord, type WorkbookRecords } from "./parse/re
 import { declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
 import type { CheckContext, Finding } from "./rules/context";
 import { gapBlocks, requirementGaps, type Gap } from "./rules/statusRequirements";
+import type { ColumnMap } from "./parse/mapColumns";
 import { TABLE_SPECS, type ActivityKey } from "./schema";
 
 /** The highest status a row's data supports; Incomplete when it lacks even Draft's fields. */
@@ -67,6 +68,13 @@ export type Verdicts = {
   readonly failing: number;
 };
 
+// The statuses' indexes in ACHIEVED_ORDER.
+const INCOMPLETE = 0;
+const DRAFT = 1;
+const ACTIVE = 2;
+const READY_TO_CLOSE = 3;
+const CLOSED = 4;
+
 const NO_FINDINGS: readonly never[] = [];
 /** Errors that make a row's dates meaningless, so it achieves nothing. */
 const DATE_BLOCKERS = new Set(["end_before_start", "span_too_long"]);
@@ -96,12 +104,16 @@ export function judgeRows(
   ruleFindings: readonly Finding[]
 ): Verdicts {
   const read = ctx.book;
-  let alwaysNeeded: Set<string> | undefined; // worked out for the first row with an error
+  let alwaysNeeded: ReadonlySet<string> | undefined; // worked out for the first row with an error
 
   const notNeeded = new Set<Finding>();
   // By sheet row: an array the size of the table, not a map, since most rows have no error.
-  const ownedErrors = new Array<Finding[] | undefined>(rowsAfter(ctx.activities));
-  for (const f of ruleFindings) {
+  // Index loops here and below: `for ... of` makes an iterator result per step, and over every
+  // row of a large workbook that garbage is most of what judging allocates besides the verdicts.
+  const activities = ctx.activities;
+  const ownedErrors = new Array<Finding[] | undefined>(rowsAfter(activities));
+  for (let i = 0; i < ruleFindings.length; i++) {
+    const f = ruleFindings[i] as Finding;
     if (f.owner === null || f.severity !== "error") continue;
     const list = ownedErrors[f.owner];
     if (list === undefined) ownedErrors[f.owner] = [f];
@@ -111,71 +123,58 @@ export function judgeRows(
   const findings: Finding[] = [];
   const absent = absentColumns(read);
   const missingColumns = new Map<string, { finding: Finding; rows: number; rank: number }>();
-  const rows: RowVerdict[] = [];
-  const byAchieved: Record<AchievedStatus, number> = {
-    Incomplete: 0,
-    Draft: 0,
-    Active: 0,
-    "Ready to Close": 0,
-    Closed: 0,
-  };
+  // Made at its final size, one verdict per activity: grown by push, it would be copied as it grows.
+  const rows = new Array<RowVerdict>(activities.length);
+  // Counted by rank, not by name: a counter per status in an array is a plain indexed store.
+  const counts = [0, 0, 0, 0, 0];
   let failing = 0;
 
-  for (const a of ctx.activities) {
+  for (let n = 0; n < activities.length; n++) {
+    const a = activities[n] as ActivityRecord;
     const gaps = requirementGaps(a, ctx);
     const ended = ctx.ended(a);
     const held = ctx.heldTo(a);
     let own: readonly Finding[] = ownedErrors[a.row] ?? NO_FINDINGS;
+    let datesBroken = false;
     if (own.length > 0) {
-      // Never stricter than PARS: a value the row's status does not need cannot fail it.
-      const needed = (f: Finding) =>
-        f.place.table !== "Activities" ||
-        !UNREADABLE_CODES.has(f.body.code) ||
-        (alwaysNeeded ??= new Set(
-          [...ALWAYS_NEEDED].map((k) => read.activities.place(0, k as ActivityKey).column)
-        )).has(f.place.column) ||
-        gaps.some(
-          (g) =>
-            g.place.table === "Activities" &&
-            g.place.column === f.place.column &&
-            gapBlocks(g.tier, held)
-        );
-      const kept = own.filter(needed);
-      if (kept.length < own.length) {
-        for (const f of own) if (!kept.includes(f)) notNeeded.add(f);
-        own = kept;
+      own = neededErrors(own, gaps, held, (alwaysNeeded ??= alwaysNeededColumns(read)), notNeeded);
+      for (let i = 0; i < own.length && !datesBroken; i++) {
+        datesBroken = DATE_BLOCKERS.has((own[i] as Finding).body.code);
       }
     }
-    const datesBroken = own.length > 0 && own.some((f) => DATE_BLOCKERS.has(f.body.code));
-    const achieved = achievedStatus(gaps, datesBroken, ended === true);
+    const rank = achievedRank(gaps, datesBroken, ended === true);
+    const achieved = ACHIEVED_ORDER[rank] as AchievedStatus;
     const dateFinding = asOf.endDateFinding(a, held, read);
     if (dateFinding !== null) findings.push(dateFinding);
-    for (const g of gaps) {
+    let blocked = false;
+    for (let i = 0; i < gaps.length; i++) {
+      const g = gaps[i] as Gap;
       if (!gapBlocks(g.tier, held)) continue;
+      blocked = true;
       const f = gapFinding(g, held, a.row);
       if (f === null) continue;
       const key = g.kind === "missing" && absent.size > 0 ? absentKey(g) : "";
       if (key !== "" && absent.has(key)) {
-        const rank = ACHIEVED_ORDER.indexOf(held);
+        const heldRank = ACHIEVED_ORDER.indexOf(held);
         const prev = missingColumns.get(key);
-        if (prev === undefined) missingColumns.set(key, { finding: f, rows: 1, rank });
+        if (prev === undefined) missingColumns.set(key, { finding: f, rows: 1, rank: heldRank });
         else
           missingColumns.set(key, {
             ...prev,
             rows: prev.rows + 1,
-            rank: Math.min(prev.rank, rank),
+            rank: Math.min(prev.rank, heldRank),
           });
         continue;
       }
       findings.push(f);
     }
-    const blocked = gaps.length > 0 && gaps.some((g) => gapBlocks(g.tier, held));
     const passes = !blocked && dateFinding?.severity !== "error" && own.length === 0;
     if (!passes) failing++;
-    byAchieved[achieved]++;
-    const verdict = verdictOf(a, read, held, achieved, passes, gaps, ended, absent);
-    rows.push(verdict);
-    if (verdict.declaredStatus === null && held === "Ready to Close") {
+    counts[rank] = (counts[rank] as number) + 1;
+    const declared = declaredStatusOf(a);
+    const verdict = verdictOf(a, read, declared, held, achieved, passes, gaps, ended, absent);
+    rows[n] = verdict;
+    if (declared === null && held === "Ready to Close") {
       // No Status, and it has ended: checked as Ready to Close, with what Closed still needs.
       const lacking = missingFor(verdict, "Closed");
       if (lacking.length > 0) {
@@ -188,6 +187,13 @@ export function judgeRows(
       }
     }
   }
+  const byAchieved: Record<AchievedStatus, number> = {
+    Incomplete: counts[0] as number,
+    Draft: counts[1] as number,
+    Active: counts[2] as number,
+    "Ready to Close": counts[3] as number,
+    Closed: counts[4] as number,
+  };
 
   for (const [key, m] of missingColumns) {
     const [table] = key.split("|") as [TableName];
@@ -201,6 +207,59 @@ export function judgeRows(
   return { rows, notNeeded, findings, byAchieved, failing };
 }
 
+/** The Activities columns of ALWAYS_NEEDED as the table's header row names them. */
+function alwaysNeededColumns(read: WorkbookRecords): ReadonlySet<string> {
+  return new Set([...ALWAYS_NEEDED].map((k) => read.activities.place(0, k as ActivityKey).column));
+}
+
+/**
+ * The errors of a row that its status needs, in their order; the others, an unreadable value in a
+ * column its held-to status does not need, are added to `notNeeded`. Never stricter than PARS: a
+ * value the row's status does not need cannot fail it. A loop rather than `filter` and closures:
+ * it runs for every row with an error, and makes a new list only when it drops one.
+ */
+function neededErrors(
+  own: readonly Finding[],
+  gaps: readonly Gap[],
+  held: StatusName,
+  alwaysNeeded: ReadonlySet<string>,
+  notNeeded: Set<Finding>
+): readonly Finding[] {
+  let kept: Finding[] | null = null;
+  for (let i = 0; i < own.length; i++) {
+    const f = own[i] as Finding;
+    if (isNeeded(f, gaps, held, alwaysNeeded)) {
+      if (kept !== null) kept.push(f);
+      continue;
+    }
+    kept ??= own.slice(0, i);
+    notNeeded.add(f);
+  }
+  return kept ?? own;
+}
+
+/** True when the row's status needs the value an error is about (`neededErrors`). */
+function isNeeded(
+  f: Finding,
+  gaps: readonly Gap[],
+  held: StatusName,
+  alwaysNeeded: ReadonlySet<string>
+): boolean {
+  if (f.place.table !== "Activities" || !UNREADABLE_CODES.has(f.body.code)) return true;
+  if (alwaysNeeded.has(f.place.column)) return true;
+  for (let i = 0; i < gaps.length; i++) {
+    const g = gaps[i] as Gap;
+    if (
+      g.place.table === "Activities" &&
+      g.place.column === f.place.column &&
+      gapBlocks(g.tier, held)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** One more than the last sheet row of `rows` (in sheet order): the length of an array by row. */
 function rowsAfter(rows: readonly ActivityRecord[]): number {
   const last = rows[rows.length - 1];
@@ -210,6 +269,7 @@ function rowsAfter(rows: readonly ActivityRecord[]): number {
 function verdictOf(
   a: ActivityRecord,
   read: WorkbookRecords,
+  declared: StatusName | null,
   held: StatusName,
   achieved: AchievedStatus,
   passes: boolean,
@@ -223,7 +283,7 @@ function verdictOf(
     row: a.row,
     internalId: a.internalId.kind === "ok" ? a.internalId.value : null,
     title: a.title.kind === "ok" ? a.title.value : null,
-    declaredStatus: declaredStatusOf(a),
+    declaredStatus: declared,
     heldTo: held,
     achievedStatus: achieved,
     passes,
@@ -235,16 +295,45 @@ function verdictOf(
 
 const absentKey = (g: Gap): string => `${g.place.table}|${g.place.column}`;
 
+/** An absent-columns map with what it was made from: each table's column map and header row. */
+type AbsentMemo = {
+  readonly columns: readonly ColumnMap<string>[];
+  readonly headerRows: readonly number[];
+  readonly map: ReadonlyMap<string, number>;
+};
+
+// By the Activities table's column map. A column of =PARS.STATUS(...) checks one row per call
+// against the same header row (and no other table), which would otherwise make the same map of
+// some eighty entries on every call. A column map is never changed once read, so the same column
+// maps and header rows always give the same map.
+const absentMemo = new WeakMap<ColumnMap<string>, AbsentMemo>();
+
 /** "Table|Canonical header" of every known column a present table lacks, to its header row. */
-function absentColumns(read: WorkbookRecords): Map<string, number> {
+function absentColumns(read: WorkbookRecords): ReadonlyMap<string, number> {
+  const memo = absentMemo.get(read.activities.columns);
+  if (memo !== undefined && madeFrom(memo, read)) return memo.map;
   const out = new Map<string, number>();
+  const columns: ColumnMap<string>[] = [];
+  const headerRows: number[] = [];
   for (const spec of TABLE_SPECS) {
     const t = recordsOf(read, spec.table);
+    columns.push(t.columns);
+    headerRows.push(t.headerRow);
     for (const c of spec.columns) {
       if (!t.columns.columns.has(c.key)) out.set(`${spec.table}|${c.header}`, t.headerRow);
     }
   }
+  absentMemo.set(read.activities.columns, { columns, headerRows, map: out });
   return out;
+}
+
+/** True when every table of `read` has the column map and header row `memo` was made from. */
+function madeFrom(memo: AbsentMemo, read: WorkbookRecords): boolean {
+  for (let i = 0; i < TABLE_SPECS.length; i++) {
+    const t = recordsOf(read, (TABLE_SPECS[i] as (typeof TABLE_SPECS)[number]).table);
+    if (t.columns !== memo.columns[i] || t.headerRow !== memo.headerRows[i]) return false;
+  }
+  return true;
 }
 
 /**
@@ -308,19 +397,16 @@ function gapFinding(g: Gap, status: StatusName, owner: number): Finding | null {
 }
 
 /**
- * The highest status the row's data supports: Closed and Ready to Close need the activity ended,
- * Active needs it not ended.
+ * The highest status the row's data supports, as its index in ACHIEVED_ORDER (a number, so that
+ * the rows can be counted by status in an array): Closed and Ready to Close need the activity
+ * ended, Active needs it not ended.
  */
-function achievedStatus(
-  gaps: readonly Gap[],
-  datesBroken: boolean,
-  ended: boolean
-): AchievedStatus {
-  if (gaps.length === 0) return datesBroken ? "Incomplete" : ended ? "Closed" : "Active";
-  if (datesBroken || gaps.some((g) => g.tier === "draft")) return "Incomplete";
-  if (gaps.some((g) => g.tier === "active")) return "Draft";
-  if (!ended) return "Active";
-  return gaps.some((g) => g.tier === "closed") ? "Ready to Close" : "Closed";
+function achievedRank(gaps: readonly Gap[], datesBroken: boolean, ended: boolean): number {
+  if (gaps.length === 0) return datesBroken ? INCOMPLETE : ended ? CLOSED : ACTIVE;
+  if (datesBroken || gaps.some((g) => g.tier === "draft")) return INCOMPLETE;
+  if (gaps.some((g) => g.tier === "active")) return DRAFT;
+  if (!ended) return ACTIVE;
+  return gaps.some((g) => g.tier === "closed") ? READY_TO_CLOSE : CLOSED;
 }
 
 /** A missing field's label, pointing to the header row when the table has no such column. */

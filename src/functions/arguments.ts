@@ -180,8 +180,17 @@ export function localToday(now: Date = new Date()): IsoDate {
  * @throws {BadArgument} when a given day is not a date
  */
 export function todayArg(value: unknown): IsoDate {
-  return omitted(value) ? localToday() : isoOfDay(dateArg("Today", value));
+  if (omitted(value)) return localToday();
+  // A column of calls passes the same day to each: a text or a serial is read once.
+  const seen = lastToday;
+  if (seen !== null && seen.value === value) return seen.iso;
+  const iso = isoOfDay(dateArg("Today", value));
+  if (typeof value === "string" || typeof value === "number") lastToday = { value, iso };
+  return iso;
 }
+
+// The last Today argument that was a text or a number, with the day it was read as.
+let lastToday: { readonly value: string | number; readonly iso: IsoDate } | null = null;
 
 /**
  * One of the four PARS statuses, in any of the spellings the engine reads.

@@ -59,6 +59,42 @@ describe("one row, as worksheet functions see it", () => {
     }
   });
 
+  it("answers each call for its own header row and day, whatever the call before passed", () => {
+    // The header row renamed, one cell blank, and the day moved: each changes the answer, and
+    // calls alternate between them as a sheet of several tables recalculates.
+    const row = aRow({ Status: "" });
+    const cells = cellsOf(ACTIVITY_HEADERS, row);
+    const renamed = ACTIVITY_HEADERS.map((h) => (h === "Description" ? "Summary" : h));
+    const blanked = ACTIVITY_HEADERS.map((h) => (h === "Description" ? "" : h));
+    const early = "2025-01-15";
+    const wholeOf = (headers: readonly string[], today: string) => {
+      const book = aBook({ activities: [row] });
+      const table = book.tables[0]!;
+      const whole = checkWorkbook(
+        { ...book, tables: [{ ...table, values: [headers, ...table.values.slice(1)] }] },
+        { today }
+      );
+      if (!whole.ok) throw new Error("no table");
+      return { verdict: whole.result.rows[0] ?? null, issues: whole.result.issues };
+    };
+    const cases: [readonly string[], string][] = [
+      [ACTIVITY_HEADERS, TODAY],
+      [renamed, TODAY],
+      [ACTIVITY_HEADERS, early],
+      [blanked, early],
+      [ACTIVITY_HEADERS, TODAY],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [headers, today] of cases) {
+        expect(checkRow([...headers], cells, { today })).toEqual(wholeOf(headers, today));
+      }
+    }
+    expect(checkRow(renamed, cells, { today: TODAY }).verdict?.achievedStatus).toBe("Draft");
+    expect(checkRow(ACTIVITY_HEADERS, cells, { today: early }).verdict?.achievedStatus).toBe(
+      "Active"
+    );
+  });
+
   it("reports a duplicated column with every row checked against that header row", () => {
     const headers = [...ACTIVITY_HEADERS, "Activity Title"];
     const cells = [...cellsOf(ACTIVITY_HEADERS, aRow()), "Other title"];
