@@ -252,7 +252,10 @@ function compareTotal(
  */
 export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
   const groups = new Map<FormatKey, ActivityRecord[]>();
-  for (const a of ctx.activities) {
+  // Indexed: in a function this size a `for ... of` allocates an iterator result per activity.
+  const activities = ctx.activities;
+  for (let n = 0; n < activities.length; n++) {
+    const a = activities[n] as ActivityRecord;
     if (a.format.kind !== "ok" || a.startDate.kind !== "ok") continue;
     if (!profileOf(a.format.value).aggregatedPerYear) continue;
     const list = groups.get(a.format.value);
