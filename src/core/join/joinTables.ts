@@ -10,7 +10,7 @@ import type {
   SupportRecord,
   WorkbookRecords,
 } from "../parse/readRecords";
-import { idKey } from "../rules/context";
+import { idKey, isOwnKey } from "../rules/context";
 import { KeyTable } from "./keyTable";
 
 /** The tables whose rows belong to an activity. */
@@ -160,6 +160,13 @@ export type JoinedTables = {
    * when no other has it (or `a` has none). One list per ID, shared by its activities.
    */
   readonly sameIdGroup: (a: ActivityRecord) => readonly ActivityRecord[];
+  /**
+   * True when the Internal IDs leave nothing to say: every activity has one, each is its own key
+   * (`idKey`: visible ASCII, no space or lower case, so also the same once made safe for an
+   * upload), no two activities share one, and none is seven characters long (as a provider's
+   * ACCME ID is). The ID rules need not look at each row then, the usual case.
+   */
+  readonly plainIds: boolean;
   readonly supportOf: (a: ActivityRecord) => readonly SupportRecord[];
   readonly mocOf: (a: ActivityRecord) => readonly MocRecord[];
   readonly sessionsOf: (a: ActivityRecord) => readonly SessionRecord[];
@@ -205,13 +212,16 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   let activities: ActivityRecord[] | null = null;
   const keyByRow = new Array<string>(rows);
   const repeated: string[] = [];
+  let plainIds = true;
   for (let i = 0; i < n; i++) {
     const a = records[i] as ActivityRecord;
     let k = "";
     if (a.internalId.kind === "ok") {
-      k = idKey(a.internalId.value);
+      const id = a.internalId.value;
+      k = idKey(id);
       if (firstAt.add(k, i) !== i) repeated.push(k);
-    }
+      if (plainIds && (id.length === 7 || !isOwnKey(id))) plainIds = false;
+    } else if (a.internalId.kind === "empty") plainIds = false;
     keyByRow[a.row] = k;
     if (isCancelled(a)) {
       activities ??= records.slice(0, i);
@@ -220,6 +230,7 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   }
   // IDs used more than once (rare): the list of all their activities, in sheet order, in `shared`.
   if (repeated.length > 0) {
+    plainIds = false;
     const again = new Set(repeated);
     for (let i = 0; i < n; i++) {
       const a = records[i] as ActivityRecord;
@@ -363,6 +374,7 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
     cancelled,
     idKeyOf: (a) => keyByRow[a.row] ?? "",
     sameIdGroup: (a) => groupByRow[a.row] ?? NO_ROWS,
+    plainIds,
     supportOf: (a) => supportByRow[a.row] ?? NO_ROWS,
     mocOf: (a) => mocByRow[a.row] ?? NO_ROWS,
     sessionsOf: (a) => sessionsByRow[a.row] ?? NO_ROWS,

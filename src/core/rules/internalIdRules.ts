@@ -1,6 +1,6 @@
 import { OTHER_ROWS_LISTED } from "../model/issue";
 import type { ActivityRecord } from "../parse/readRecords";
-import type { BookRule, Finding } from "./context";
+import { NONE, type BookRule, type Finding } from "./context";
 
 const SEVEN_DIGITS = /^\d{7}$/;
 
@@ -71,6 +71,7 @@ function countByFormatAndDay(activities: readonly ActivityRecord[]): Map<string,
  * offers MOC"; "Providers should not use their assigned seven-digit provider ID number".
  */
 export const internalIdRules: BookRule = (ctx) => {
+  if (ctx.plainIds) return NONE; // every ID present, distinct, and not seven characters
   const out: Finding[] = [];
   const place = (a: ActivityRecord) => ctx.book.activities.place(a.row, "internalId");
   const groups = new Map<readonly ActivityRecord[], SameFormatAndDay>();

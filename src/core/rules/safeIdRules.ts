@@ -1,6 +1,6 @@
 import { safeText } from "../export/safeText";
 import type { ActivityRecord } from "../parse/readRecords";
-import { idKey, type BookRule, type Finding } from "./context";
+import { idKey, NONE, type BookRule, type Finding } from "./context";
 
 /**
  * Internal ID as an upload writes it (`safeText`): two IDs typed otherwise ("GR 2024" and
@@ -25,6 +25,7 @@ function printableAscii(text: string): boolean {
 const written = (typed: string): string => (printableAscii(typed) ? typed : safeText(typed));
 
 export const safeIdRules: BookRule = (ctx) => {
+  if (ctx.plainIds) return NONE; // every ID printable ASCII: the same once made safe
   const out: Finding[] = [];
   const place = (a: ActivityRecord) => ctx.book.activities.place(a.row, "internalId");
   // Most books have no ID that changes once made safe: then nothing can collide.
