@@ -202,27 +202,24 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   const rows = n === 0 ? 0 : (records[n - 1] as ActivityRecord).row + 1;
 
   // One pass over the activities, each key made once: the first activity with each ID (its
-  // position in `firstAt`), the key of each row, and which rows are Cancelled. Only an ID used
-  // more than once gets a list (in `shared`), so a workbook of distinct IDs allocates none.
+  // position in `firstAt`, which keeps the key) and which rows are Cancelled. Only an ID used more
+  // than once gets a list (in `shared`), so a workbook of distinct IDs allocates none.
   const firstAt = new KeyTable(n);
   const shared = new Map<string, ActivityRecord[]>();
   const index: ActivityIndex = { byId: shared };
   const cancelled = new Set<number>();
   // The reported activities are the records themselves until a Cancelled one is met.
   let activities: ActivityRecord[] | null = null;
-  const keyByRow = new Array<string>(rows);
   const repeated: string[] = [];
   let plainIds = true;
   for (let i = 0; i < n; i++) {
     const a = records[i] as ActivityRecord;
-    let k = "";
     if (a.internalId.kind === "ok") {
       const id = a.internalId.value;
-      k = idKey(id);
+      const k = idKey(id);
       if (firstAt.add(k, i) !== i) repeated.push(k);
       if (plainIds && (id.length === 7 || !isOwnKey(id))) plainIds = false;
     } else if (a.internalId.kind === "empty") plainIds = false;
-    keyByRow[a.row] = k;
     if (isCancelled(a)) {
       activities ??= records.slice(0, i);
       cancelled.add(a.row);
@@ -234,8 +231,9 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
     const again = new Set(repeated);
     for (let i = 0; i < n; i++) {
       const a = records[i] as ActivityRecord;
-      const k = keyByRow[a.row] as string;
-      if (a.internalId.kind !== "ok" || !again.has(k)) continue;
+      if (a.internalId.kind !== "ok") continue;
+      const k = idKey(a.internalId.value);
+      if (!again.has(k)) continue;
       const list = shared.get(k);
       if (list === undefined) shared.set(k, [a]);
       else list.push(a);
@@ -372,7 +370,8 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   return {
     activities: activities ?? records,
     cancelled,
-    idKeyOf: (a) => keyByRow[a.row] ?? "",
+    // Made again when asked rather than kept for every row: no rule asks for every row.
+    idKeyOf: (a) => (a.internalId.kind === "ok" ? idKey(a.internalId.value) : ""),
     sameIdGroup: (a) => groupByRow[a.row] ?? NO_ROWS,
     plainIds,
     supportOf: (a) => supportByRow[a.row] ?? NO_ROWS,

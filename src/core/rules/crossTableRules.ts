@@ -39,9 +39,10 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
   const contradicts = !yes && sources.length > 0;
   const warnEarly = yes && sources.length === 0 && ctx.heldTo(a) !== "Closed";
   if (!contradicts && !warnEarly && sources.length === 0) return NONE; // the common case
-  const out: Finding[] = [];
+  // A list only once something is found: most sources are as they should be.
+  let out: Finding[] | null = null;
   if (contradicts) {
-    out.push({
+    (out ??= []).push({
       body: { code: "sources_without_support", sources: sources.length },
       severity: "error",
       place: ctx.book.activities.place(a.row, "commercialSupport"),
@@ -49,7 +50,7 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
     });
   }
   if (warnEarly) {
-    out.push({
+    (out ??= []).push({
       body: { code: "support_without_source", status: null },
       severity: "warning",
       place: ctx.book.activities.place(a.row, "commercialSupport"),
@@ -63,7 +64,7 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
       s.supportType.value === "In-kind" &&
       s.amount.kind === "ok"
     ) {
-      out.push({
+      (out ??= []).push({
         body: { code: "in_kind_with_amount" },
         severity: "warning",
         place: ctx.book.support.place(s.row, "amount"),
@@ -76,7 +77,7 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
       s.amount.kind === "ok" &&
       s.amount.value === 0
     ) {
-      out.push({
+      (out ??= []).push({
         body: { code: "zero_amount" },
         severity: "warning",
         place: ctx.book.support.place(s.row, "amount"),
@@ -84,7 +85,7 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
       });
     }
   }
-  return out;
+  return out ?? NONE;
 };
 
 /**
@@ -256,8 +257,9 @@ export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
   const activities = ctx.activities;
   for (let n = 0; n < activities.length; n++) {
     const a = activities[n] as ActivityRecord;
-    if (a.format.kind !== "ok" || a.startDate.kind !== "ok") continue;
-    if (!profileOf(a.format.value).aggregatedPerYear) continue;
+    // The format first: most are not aggregated, and their start date need not be read.
+    if (a.format.kind !== "ok" || !profileOf(a.format.value).aggregatedPerYear) continue;
+    if (a.startDate.kind !== "ok") continue;
     const list = groups.get(a.format.value);
     if (list === undefined) groups.set(a.format.value, [a]);
     else list.push(a);
@@ -314,5 +316,5 @@ export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
       });
     }
   }
-  return out;
+  return out ?? NONE;
 };
