@@ -4,28 +4,31 @@
  *
  * Why not a Map: a Map of 100,000 new strings was the join's largest cost. Each insert and each
  * look-up lands at a random place in a table of several megabytes, and the table is rebuilt each
- * time it doubles. This table is sized once for the number of keys, and keeps each key's hash next
- * to its position, so a probe reads one small slot and compares strings only when the hashes agree.
+ * time it doubles. This table is sized once for the number of keys; a slot holds only a position
+ * (four bytes, so the slots stay small), and each position's hash is kept by position, so strings
+ * are compared only when the hashes agree.
  */
 export class KeyTable {
-  /** Pairs of slots: the key's hash, then its position + 1 (0: the pair is free). */
+  /** Position + 1 of the key in each slot (0: the slot is free). */
   private slots: Int32Array;
   private mask: number;
-  /** How many pairs are in use. */
+  /** How many slots are in use. */
   private used = 0;
-  /** The key at each position given to `add`. */
+  /** The key at each position given to `add`, and its hash. */
   private readonly keys: string[];
+  private hashes: Int32Array;
 
-  /** A table made for positions 0 to `capacity` - 1 (it grows if given more keys). */
+  /** A table made for positions 0 to `capacity` - 1 (it grows if given more). */
   constructor(capacity: number) {
-    // At most half the pairs in use: a probe then reads one or two pairs.
-    let pairs = 16;
-    while (pairs < capacity * 2) pairs *= 2;
-    this.slots = new Int32Array(pairs * 2);
-    this.mask = pairs - 1;
+    // At most half the slots in use: a probe then reads one or two.
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
     // Made at its full length: positions without a key leave holes, and an array written far past
     // its end would fall back to a slow dictionary.
     this.keys = new Array<string>(capacity);
+    this.hashes = new Int32Array(Math.max(capacity, 16));
   }
 
   /**
@@ -36,15 +39,16 @@ export class KeyTable {
     const h = hashOf(key);
     const slots = this.slots;
     for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
-      const held = slots[2 * p + 1] as number;
+      const held = slots[p] as number;
       if (held === 0) {
-        slots[2 * p] = h;
-        slots[2 * p + 1] = at + 1;
+        slots[p] = at + 1;
         this.keys[at] = key;
-        if (++this.used * 2 > this.mask + 1) this.grow();
+        if (at >= this.hashes.length) this.hashes = grown(this.hashes, at + 1);
+        this.hashes[at] = h;
+        if (++this.used * 2 > this.mask + 1) this.rehash();
         return at;
       }
-      if (slots[2 * p] === h && this.keys[held - 1] === key) return held - 1;
+      if (this.hashes[held - 1] === h && this.keys[held - 1] === key) return held - 1;
     }
   }
 
@@ -53,28 +57,34 @@ export class KeyTable {
     const h = hashOf(key);
     const slots = this.slots;
     for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
-      const held = slots[2 * p + 1] as number;
+      const held = slots[p] as number;
       if (held === 0) return -1;
-      if (slots[2 * p] === h && this.keys[held - 1] === key) return held - 1;
+      if (this.hashes[held - 1] === h && this.keys[held - 1] === key) return held - 1;
     }
   }
 
-  /** Twice the pairs, so that a free pair always ends a probe. */
-  private grow(): void {
+  /** Twice the slots, so that a free slot always ends a probe. */
+  private rehash(): void {
     const old = this.slots;
-    const pairs = (this.mask + 1) * 2;
-    const slots = new Int32Array(pairs * 2);
-    const mask = pairs - 1;
-    for (let q = 0; q < old.length; q += 2) {
-      if (old[q + 1] === 0) continue;
-      let p = (old[q] as number) & mask;
-      while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
-      slots[2 * p] = old[q] as number;
-      slots[2 * p + 1] = old[q + 1] as number;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length - 1;
+    for (let q = 0; q < old.length; q++) {
+      const held = old[q] as number;
+      if (held === 0) continue;
+      let p = (this.hashes[held - 1] as number) & mask;
+      while (slots[p] !== 0) p = (p + 1) & mask;
+      slots[p] = held;
     }
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** `a` copied into an array of at least `length` (twice as long, to grow rarely). */
+function grown(a: Int32Array, length: number): Int32Array {
+  const b = new Int32Array(Math.max(length, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 /** A 32-bit hash of a text (FNV-1a over its UTF-16 code units, then mixed so low bits vary). */
