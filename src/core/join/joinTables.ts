@@ -197,9 +197,11 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   // allocates an iterator result per record.
   const records = read.activities.records;
   const n = records.length;
-  // Arrays by sheet row are made at their full length: one that starts empty is copied each time
-  // it grows, and written past a gap of blank rows it falls back to a slow dictionary.
-  const rows = n === 0 ? 0 : (records[n - 1] as ActivityRecord).row + 1;
+  // Arrays by activity are indexed by sheet row less the first activity's, and made at their full
+  // length: one that starts empty is copied each time it grows, and written past a gap of blank
+  // rows it falls back to a slow dictionary.
+  const firstRow = n === 0 ? 0 : (records[0] as ActivityRecord).row;
+  const rows = n === 0 ? 0 : (records[n - 1] as ActivityRecord).row - firstRow + 1;
 
   // One pass over the activities, each key made once: the first activity with each ID (its
   // position in `firstAt`, which keeps the key) and which rows are Cancelled. Only an ID used more
@@ -245,7 +247,7 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   for (const [k, all] of shared) {
     if (k === "") continue;
     const group = all.filter((a) => !isCancelled(a));
-    if (group.length > 1) for (const a of group) groupByRow[a.row] = group;
+    if (group.length > 1) for (const a of group) groupByRow[a.row - firstRow] = group;
   }
 
   const unlinked: UnlinkedRow[] = [];
@@ -307,10 +309,10 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   };
 
   /**
-   * The rows of table `rs` each activity owns, by the activity's sheet row, in table order; the
-   * owner of each row goes in `ownerAt` (by the row's sheet row) when given. A run of rows of one
-   * activity, the usual layout, becomes its list in one copy; an activity whose rows are apart
-   * gets the later runs added.
+   * The rows of table `rs` each activity owns, by the activity's sheet row (less `firstRow`), in
+   * table order; the owner of each row goes in `ownerAt` (by sheet row less that of the table's
+   * first row) when given. A run of rows of one activity, the usual layout, becomes its list in one
+   * copy; an activity whose rows are apart gets the later runs added.
    */
   const link = <R extends Linked>(
     table: LinkedTable,
@@ -321,6 +323,7 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   ): R[][] => {
     if (rs.length === 0) return [];
     const lists = new Array<R[]>(rows);
+    const base = (rs[0] as R).row;
     let runOwner: ActivityRecord | undefined;
     let runStart = 0;
     for (let i = 0; i <= rs.length; i++) {
@@ -328,12 +331,12 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
       if (i < rs.length) {
         const r = rs[i] as R;
         a = ownerOfRow(table, r, byStart, placeOf);
-        if (a !== undefined && ownerAt !== null) ownerAt[r.row] = a;
+        if (a !== undefined && ownerAt !== null) ownerAt[r.row - base] = a;
       }
       if (a === runOwner) continue;
       if (runOwner !== undefined) {
-        const list = lists[runOwner.row];
-        if (list === undefined) lists[runOwner.row] = rs.slice(runStart, i);
+        const list = lists[runOwner.row - firstRow];
+        if (list === undefined) lists[runOwner.row - firstRow] = rs.slice(runStart, i);
         else for (let j = runStart; j < i; j++) list.push(rs[j] as R);
       }
       runOwner = a;
@@ -341,10 +344,14 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
     }
     return lists;
   };
-  // The activity of each Support and MOC row, by sheet row.
+  // The activity of each Support and MOC row, by sheet row less the table's first row.
+  const firstOf = (rs: readonly Linked[]): number => (rs.length === 0 ? 0 : (rs[0] as Linked).row);
   const ownersOf = (rs: readonly Linked[]): ActivityRecord[] =>
-    rs.length === 0 ? [] : new Array<ActivityRecord>((rs[rs.length - 1] as Linked).row + 1);
+    rs.length === 0
+      ? []
+      : new Array<ActivityRecord>((rs[rs.length - 1] as Linked).row - firstOf(rs) + 1);
   const ownerByRow = [ownersOf(read.support.records), ownersOf(read.moc.records)] as const;
+  const ownerBase = [firstOf(read.support.records), firstOf(read.moc.records)] as const;
   const supportByRow = link(
     "Support",
     read.support.records,
@@ -372,12 +379,15 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
     cancelled,
     // Made again when asked rather than kept for every row: no rule asks for every row.
     idKeyOf: (a) => (a.internalId.kind === "ok" ? idKey(a.internalId.value) : ""),
-    sameIdGroup: (a) => groupByRow[a.row] ?? NO_ROWS,
+    sameIdGroup: (a) => groupByRow[a.row - firstRow] ?? NO_ROWS,
     plainIds,
-    supportOf: (a) => supportByRow[a.row] ?? NO_ROWS,
-    mocOf: (a) => mocByRow[a.row] ?? NO_ROWS,
-    sessionsOf: (a) => sessionsByRow[a.row] ?? NO_ROWS,
-    ownerOf: (table, row) => ownerByRow[table === "Support" ? 0 : 1][row],
+    supportOf: (a) => supportByRow[a.row - firstRow] ?? NO_ROWS,
+    mocOf: (a) => mocByRow[a.row - firstRow] ?? NO_ROWS,
+    sessionsOf: (a) => sessionsByRow[a.row - firstRow] ?? NO_ROWS,
+    ownerOf: (table, row) => {
+      const t = table === "Support" ? 0 : 1;
+      return ownerByRow[t][row - ownerBase[t]];
+    },
     unlinked,
     findings,
   };

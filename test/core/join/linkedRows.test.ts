@@ -43,3 +43,31 @@ describe("linked rows, however the table orders them", () => {
     expect(p.preview.activities[0]?.support.map((s) => s.source)).toEqual(["Acme", "Apex"]);
   });
 });
+
+describe("tables that start far down their sheets", () => {
+  it("link and count read findings against their activities as tables at the top do", () => {
+    const input = {
+      activities: [activity("A"), activity("B")],
+      support: [support("A", "Acme"), { ...support("B", "Beta"), Amount: "lots" }],
+    };
+    const atTop = run(aBook(input));
+    const book = aBook(input);
+    const lowered = {
+      ...book,
+      tables: book.tables.map((t) => ({ ...t, top: t.name === "Support" ? 90_001 : 40_001 })),
+    };
+    const far = run(lowered);
+    // The same findings and verdicts, each 90,000 (Support) or 40,000 (Activities) rows down.
+    const shift = (c: string) =>
+      c.replace(/@(\w+)!(\d+):/, (_, t: string, r: string) => {
+        const down = t === "Support" ? 90_000 : 40_000;
+        return `@${t}!${String(Number(r) - down)}:`;
+      });
+    expect(codes(far).map(shift)).toEqual(codes(atTop));
+    expect(codes(atTop)).toContain("invalid_number@Support!3:Amount");
+    expect(far.rows.map((r) => [r.row - 40_000, r.passes])).toEqual(
+      atTop.rows.map((r) => [r.row, r.passes])
+    );
+    expect(far.rows.map((r) => r.passes)).toEqual([true, false]);
+  });
+});
