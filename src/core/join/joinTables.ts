@@ -10,7 +10,8 @@ import type {
   SupportRecord,
   WorkbookRecords,
 } from "../parse/readRecords";
-import { idKey } from "../rules/context";
+import { idKey, isOwnKey } from "../rules/context";
+import { KeyTable } from "./keyTable";
 
 /** The tables whose rows belong to an activity. */
 export type LinkedTable = "Support" | "MOC" | "Sessions";
@@ -159,6 +160,13 @@ export type JoinedTables = {
    * when no other has it (or `a` has none). One list per ID, shared by its activities.
    */
   readonly sameIdGroup: (a: ActivityRecord) => readonly ActivityRecord[];
+  /**
+   * True when the Internal IDs leave nothing to say: every activity has one, each is its own key
+   * (`idKey`: visible ASCII, no space or lower case, so also the same once made safe for an
+   * upload), no two activities share one, and none is seven characters long (as a provider's
+   * ACCME ID is). The ID rules need not look at each row then, the usual case.
+   */
+  readonly plainIds: boolean;
   readonly supportOf: (a: ActivityRecord) => readonly SupportRecord[];
   readonly mocOf: (a: ActivityRecord) => readonly MocRecord[];
   readonly sessionsOf: (a: ActivityRecord) => readonly SessionRecord[];
@@ -185,146 +193,201 @@ type Linked = SupportRecord | MocRecord | SessionRecord;
  * Source: docs/DOMAIN.md §2 and §4, tables joined by Internal ID and start date.
  */
 export function joinTables(read: WorkbookRecords): JoinedTables {
-  // One pass and one map over the activities, each key made once: the first activity with each
-  // ID, the key of each row, and which rows are Cancelled. Only an ID used more than once gets a
-  // list (in `shared`), so a workbook of distinct IDs allocates none.
-  const firstById = new Map<string, ActivityRecord>();
+  // The loops here are indexed: in a function this size a `for ... of` over 100,000 records
+  // allocates an iterator result per record.
+  const records = read.activities.records;
+  const n = records.length;
+  // Arrays by activity are indexed by sheet row less the first activity's, and made at their full
+  // length: one that starts empty is copied each time it grows, and written past a gap of blank
+  // rows it falls back to a slow dictionary.
+  const firstRow = n === 0 ? 0 : (records[0] as ActivityRecord).row;
+  const rows = n === 0 ? 0 : (records[n - 1] as ActivityRecord).row - firstRow + 1;
+
+  // One pass over the activities, each key made once: the first activity with each ID (its
+  // position in `firstAt`, which keeps the key) and which rows are Cancelled. Only an ID used more
+  // than once gets a list (in `shared`), so a workbook of distinct IDs allocates none.
+  const firstAt = new KeyTable(n);
   const shared = new Map<string, ActivityRecord[]>();
   const index: ActivityIndex = { byId: shared };
   const cancelled = new Set<number>();
-  const activities: ActivityRecord[] = [];
-  const keyByRow: string[] = [];
-  const groupByRow: (readonly ActivityRecord[] | undefined)[] = [];
-  const repeated: ActivityRecord[] = [];
-  for (const a of read.activities.records) {
-    const k = a.internalId.kind === "ok" ? idKey(a.internalId.value) : "";
-    keyByRow[a.row] = k;
+  // The reported activities are the records themselves until a Cancelled one is met.
+  let activities: ActivityRecord[] | null = null;
+  const repeated: string[] = [];
+  let plainIds = true;
+  for (let i = 0; i < n; i++) {
+    const a = records[i] as ActivityRecord;
     if (a.internalId.kind === "ok") {
-      // One map operation per activity: an ID seen before leaves the size as it was.
-      const size = firstById.size;
-      if (firstById.set(k, a).size === size) repeated.push(a);
-    }
-    if (isCancelled(a)) cancelled.add(a.row);
-    else activities.push(a);
+      const id = a.internalId.value;
+      const k = idKey(id);
+      if (firstAt.add(k, i) !== i) repeated.push(k);
+      if (plainIds && (id.length === 7 || !isOwnKey(id))) plainIds = false;
+    } else if (a.internalId.kind === "empty") plainIds = false;
+    if (isCancelled(a)) {
+      activities ??= records.slice(0, i);
+      cancelled.add(a.row);
+    } else if (activities !== null) activities.push(a);
   }
-  // IDs used more than once (rare): the first activity with each back in `firstById`, and the
-  // list of all of them, in sheet order, in `shared`.
+  // IDs used more than once (rare): the list of all their activities, in sheet order, in `shared`.
   if (repeated.length > 0) {
-    const again = new Set(repeated.map((a) => keyByRow[a.row] as string));
-    for (const a of read.activities.records) {
-      const k = keyByRow[a.row] as string;
-      if (a.internalId.kind !== "ok" || !again.has(k)) continue;
+    plainIds = false;
+    const again = new Set(repeated);
+    for (let i = 0; i < n; i++) {
+      const a = records[i] as ActivityRecord;
+      if (a.internalId.kind !== "ok") continue;
+      const k = idKey(a.internalId.value);
+      if (!again.has(k)) continue;
       const list = shared.get(k);
-      if (list === undefined) {
-        shared.set(k, [a]);
-        firstById.set(k, a);
-      } else list.push(a);
+      if (list === undefined) shared.set(k, [a]);
+      else list.push(a);
     }
   }
   // Reported activities sharing an ID, in sheet order: only IDs used more than once can have any.
+  const groupByRow: (readonly ActivityRecord[] | undefined)[] =
+    shared.size > 0 ? new Array<undefined>(rows) : [];
   for (const [k, all] of shared) {
     if (k === "") continue;
     const group = all.filter((a) => !isCancelled(a));
-    if (group.length > 1) for (const a of group) groupByRow[a.row] = group;
+    if (group.length > 1) for (const a of group) groupByRow[a.row - firstRow] = group;
   }
 
-  /**
-   * `belongsTo` for a row with Internal ID `id` and, when it names one, a day (`byStart`: its
-   * activity's start date, else a day within its dates). The common case, an ID with one
-   * activity, is decided here without making a `WhichActivity` or a list.
-   */
+  const unlinked: UnlinkedRow[] = [];
+  const findings: Finding[] = [];
   // The rows of one activity usually come together: the last ID's look-up is kept for the next.
   let lastId: string | null = null;
   let lastKey = "";
   let lastOnly: ActivityRecord | undefined;
   let lastShared = false;
-  let lastOne: Belonging | null = null;
-  const owner = (id: string, day: DayNumber | null, byStart: boolean): Belonging => {
-    if (id === "") return NO_ID;
-    if (id !== lastId) {
-      lastId = id;
-      lastKey = idKey(id);
-      lastOnly = firstById.get(lastKey);
-      lastShared = lastOnly !== undefined && shared.has(lastKey);
-      lastOne = null;
-    }
-    const only = lastOnly;
-    if (only === undefined) return NO_ID;
-    if (!lastShared && (day === null || !byStart || startsOn(only, day))) {
-      return isCancelled(only) ? CANCELLED : (lastOne ??= { kind: "one", activity: only });
-    }
-    const which: WhichActivity =
-      day === null ? null : byStart ? { startsOn: day } : { within: day };
-    // An ID's only activity, on another start date: `belongsTo` says so, with the dates it has.
-    return belongsTo(lastShared ? index : { byId: new Map([[lastKey, [only]]]) }, id, which);
-  };
-
-  const unlinked: UnlinkedRow[] = [];
-  const findings: Finding[] = [];
-  // The activity of each Support and MOC row, by sheet row.
-  const ownerByRow: [ActivityRecord[], ActivityRecord[]] = [[], []];
-  // Lists are made only when something goes in them: most activities have no linked rows.
-  const link = <R extends Linked>(
+  /**
+   * The activity linked row `r` belongs to (`belongsTo`), by its start date (`byStart`) or else its
+   * session date; undefined when none, once noted why (an unlinked row, or a finding). The common
+   * case, an ID with one activity, is decided here without making a `WhichActivity` or a list.
+   */
+  const ownerOfRow = (
     table: LinkedTable,
-    placeOf: (row: number, at: "id" | "date") => Place,
-    records: readonly R[],
-    dayOf: (r: R) => DayNumber | null,
+    r: Linked,
     byStart: boolean,
-    add: (a: ActivityRecord, r: R) => void
-  ) => {
-    for (const r of records) {
-      if (r.internalId.kind === "invalid") continue; // reported where the cell was read
-      const id = r.internalId.kind === "ok" ? r.internalId.value : "";
-      const b = owner(id, dayOf(r), byStart);
-      if (b.kind === "one") add(b.activity, r);
-      else if (b.kind === "no_id") unlinked.push({ table, row: r.row, id });
-      else if (b.kind === "no_date" || b.kind === "ambiguous") {
-        findings.push({
-          body: unownedBody(b, id, table === "Sessions" ? "session_date" : "start_date"),
-          severity: "error",
-          place: placeOf(r.row, b.kind === "no_date" ? "date" : "id"),
-          owner: null,
-        });
+    placeOf: (row: number, at: "id" | "date") => Place
+  ): ActivityRecord | undefined => {
+    if (r.internalId.kind === "invalid") return undefined; // reported where the cell was read
+    const id = r.internalId.kind === "ok" ? r.internalId.value : "";
+    const dayCell = byStart
+      ? (r as SupportRecord | MocRecord).startDate
+      : (r as SessionRecord).sessionDate;
+    const day = dayCell.kind === "ok" ? dayCell.value : null;
+    let b: Belonging = NO_ID;
+    if (id !== "") {
+      if (id !== lastId) {
+        lastId = id;
+        lastKey = idKey(id);
+        const at = firstAt.find(lastKey);
+        lastOnly = at < 0 ? undefined : records[at];
+        lastShared = lastOnly !== undefined && shared.has(lastKey);
+      }
+      const only = lastOnly;
+      if (only === undefined) b = NO_ID;
+      else if (!lastShared && (day === null || !byStart || startsOn(only, day))) {
+        if (!isCancelled(only)) return only;
+        b = CANCELLED;
+      } else {
+        const which: WhichActivity =
+          day === null ? null : byStart ? { startsOn: day } : { within: day };
+        // An ID's only activity, on another start date: `belongsTo` says so, with its dates.
+        b = belongsTo(lastShared ? index : { byId: new Map([[lastKey, [only]]]) }, id, which);
       }
     }
+    if (b.kind === "one") return b.activity;
+    if (b.kind === "no_id") unlinked.push({ table, row: r.row, id });
+    else if (b.kind === "no_date" || b.kind === "ambiguous") {
+      findings.push({
+        body: unownedBody(b, id, table === "Sessions" ? "session_date" : "start_date"),
+        severity: "error",
+        place: placeOf(r.row, b.kind === "no_date" ? "date" : "id"),
+        owner: null,
+      });
+    }
+    return undefined;
   };
-  const supportByRow: SupportRecord[][] = [];
-  const mocByRow: MocRecord[][] = [];
-  const sessionsByRow: SessionRecord[][] = [];
-  const startOf = (r: SupportRecord | MocRecord): DayNumber | null =>
-    r.startDate.kind === "ok" ? r.startDate.value : null;
-  const supportAt = (row: number, at: "id" | "date") =>
-    read.support.place(row, at === "id" ? "internalId" : "startDate");
-  const mocAt = (row: number, at: "id" | "date") =>
-    read.moc.place(row, at === "id" ? "internalId" : "startDate");
-  const sessionAt = (row: number, at: "id" | "date") =>
-    read.sessions.place(row, at === "id" ? "internalId" : "sessionDate");
-  link("Support", supportAt, read.support.records, startOf, true, (a, r) => {
-    (supportByRow[a.row] ??= []).push(r);
-    ownerByRow[0][r.row] = a;
-  });
-  link("MOC", mocAt, read.moc.records, startOf, true, (a, r) => {
-    (mocByRow[a.row] ??= []).push(r);
-    ownerByRow[1][r.row] = a;
-  });
-  link(
+
+  /**
+   * The rows of table `rs` each activity owns, by the activity's sheet row (less `firstRow`), in
+   * table order; the owner of each row goes in `ownerAt` (by sheet row less that of the table's
+   * first row) when given. A run of rows of one activity, the usual layout, becomes its list in one
+   * copy; an activity whose rows are apart gets the later runs added.
+   */
+  const link = <R extends Linked>(
+    table: LinkedTable,
+    rs: readonly R[],
+    byStart: boolean,
+    placeOf: (row: number, at: "id" | "date") => Place,
+    ownerAt: ActivityRecord[] | null
+  ): R[][] => {
+    if (rs.length === 0) return [];
+    const lists = new Array<R[]>(rows);
+    const base = (rs[0] as R).row;
+    let runOwner: ActivityRecord | undefined;
+    let runStart = 0;
+    for (let i = 0; i <= rs.length; i++) {
+      let a: ActivityRecord | undefined;
+      if (i < rs.length) {
+        const r = rs[i] as R;
+        a = ownerOfRow(table, r, byStart, placeOf);
+        if (a !== undefined && ownerAt !== null) ownerAt[r.row - base] = a;
+      }
+      if (a === runOwner) continue;
+      if (runOwner !== undefined) {
+        const list = lists[runOwner.row - firstRow];
+        if (list === undefined) lists[runOwner.row - firstRow] = rs.slice(runStart, i);
+        else for (let j = runStart; j < i; j++) list.push(rs[j] as R);
+      }
+      runOwner = a;
+      runStart = i;
+    }
+    return lists;
+  };
+  // The activity of each Support and MOC row, by sheet row less the table's first row.
+  const firstOf = (rs: readonly Linked[]): number => (rs.length === 0 ? 0 : (rs[0] as Linked).row);
+  const ownersOf = (rs: readonly Linked[]): ActivityRecord[] =>
+    rs.length === 0
+      ? []
+      : new Array<ActivityRecord>((rs[rs.length - 1] as Linked).row - firstOf(rs) + 1);
+  const ownerByRow = [ownersOf(read.support.records), ownersOf(read.moc.records)] as const;
+  const ownerBase = [firstOf(read.support.records), firstOf(read.moc.records)] as const;
+  const supportByRow = link(
+    "Support",
+    read.support.records,
+    true,
+    (row, at) => read.support.place(row, at === "id" ? "internalId" : "startDate"),
+    ownerByRow[0]
+  );
+  const mocByRow = link(
+    "MOC",
+    read.moc.records,
+    true,
+    (row, at) => read.moc.place(row, at === "id" ? "internalId" : "startDate"),
+    ownerByRow[1]
+  );
+  const sessionsByRow = link(
     "Sessions",
-    sessionAt,
     read.sessions.records,
-    (r) => (r.sessionDate.kind === "ok" ? r.sessionDate.value : null),
     false,
-    (a, r) => (sessionsByRow[a.row] ??= []).push(r)
+    (row, at) => read.sessions.place(row, at === "id" ? "internalId" : "sessionDate"),
+    null
   );
 
   return {
-    activities,
+    activities: activities ?? records,
     cancelled,
-    idKeyOf: (a) => keyByRow[a.row] ?? "",
-    sameIdGroup: (a) => groupByRow[a.row] ?? NO_ROWS,
-    supportOf: (a) => supportByRow[a.row] ?? NO_ROWS,
-    mocOf: (a) => mocByRow[a.row] ?? NO_ROWS,
-    sessionsOf: (a) => sessionsByRow[a.row] ?? NO_ROWS,
-    ownerOf: (table, row) => ownerByRow[table === "Support" ? 0 : 1][row],
+    // Made again when asked rather than kept for every row: no rule asks for every row.
+    idKeyOf: (a) => (a.internalId.kind === "ok" ? idKey(a.internalId.value) : ""),
+    sameIdGroup: (a) => groupByRow[a.row - firstRow] ?? NO_ROWS,
+    plainIds,
+    supportOf: (a) => supportByRow[a.row - firstRow] ?? NO_ROWS,
+    mocOf: (a) => mocByRow[a.row - firstRow] ?? NO_ROWS,
+    sessionsOf: (a) => sessionsByRow[a.row - firstRow] ?? NO_ROWS,
+    ownerOf: (table, row) => {
+      const t = table === "Support" ? 0 : 1;
+      return ownerByRow[t][row - ownerBase[t]];
+    },
     unlinked,
     findings,
   };

@@ -24,6 +24,8 @@ export type CheckContext = {
    * when no other has it (or `a` has none). One list per ID, shared by its activities.
    */
   readonly sameIdGroup: (a: ActivityRecord) => readonly ActivityRecord[];
+  /** True when the Internal IDs leave nothing to say (see `JoinedTables`). */
+  readonly plainIds: boolean;
   /**
    * Support, MOC and Sessions rows whose Internal ID is blank or matches no activity (Cancelled
    * activities included), in table order. Rows with an unreadable ID are left to their own finding.
@@ -63,11 +65,15 @@ export const NONE: readonly Finding[] = [];
 
 /** The key Internal IDs are compared by: trimmed, upper case. */
 export function idKey(id: string): string {
-  // Most IDs are already keys (visible ASCII, no lower-case letter): the ID itself, without
-  // making two new strings.
+  // Most IDs are already keys: the ID itself, without making two new strings.
+  return isOwnKey(id) ? id : id.trim().toUpperCase();
+}
+
+/** True for an ID that is its own key: visible ASCII only (no space), no lower-case letter. */
+export function isOwnKey(id: string): boolean {
   for (let i = 0; i < id.length; i++) {
     const c = id.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || (c >= 0x61 && c <= 0x7a)) return id.trim().toUpperCase();
+    if (c <= 0x20 || c >= 0x7f || (c >= 0x61 && c <= 0x7a)) return false;
   }
-  return id;
+  return true;
 }

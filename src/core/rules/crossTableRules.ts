@@ -1,7 +1,7 @@
 import { addMonths, usOfDay, type DayNumber } from "../dates";
 import { profileOf, type FormatKey } from "../formats";
 import { OTHER_ROWS_LISTED } from "../model/issue";
-import type { ActivityRecord } from "../parse/readRecords";
+import type { ActivityRecord, SessionRecord, SupportRecord } from "../parse/readRecords";
 import { NONE, type BookRule, type CheckContext, type Finding, type RowRule } from "./context";
 
 /**
@@ -39,9 +39,10 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
   const contradicts = !yes && sources.length > 0;
   const warnEarly = yes && sources.length === 0 && ctx.heldTo(a) !== "Closed";
   if (!contradicts && !warnEarly && sources.length === 0) return NONE; // the common case
-  const out: Finding[] = [];
+  // A list only once something is found: most sources are as they should be.
+  let out: Finding[] | null = null;
   if (contradicts) {
-    out.push({
+    (out ??= []).push({
       body: { code: "sources_without_support", sources: sources.length },
       severity: "error",
       place: ctx.book.activities.place(a.row, "commercialSupport"),
@@ -49,20 +50,21 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
     });
   }
   if (warnEarly) {
-    out.push({
+    (out ??= []).push({
       body: { code: "support_without_source", status: null },
       severity: "warning",
       place: ctx.book.activities.place(a.row, "commercialSupport"),
       owner: a.row,
     });
   }
-  for (const s of sources) {
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i] as SupportRecord;
     if (
       s.supportType.kind === "ok" &&
       s.supportType.value === "In-kind" &&
       s.amount.kind === "ok"
     ) {
-      out.push({
+      (out ??= []).push({
         body: { code: "in_kind_with_amount" },
         severity: "warning",
         place: ctx.book.support.place(s.row, "amount"),
@@ -75,7 +77,7 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
       s.amount.kind === "ok" &&
       s.amount.value === 0
     ) {
-      out.push({
+      (out ??= []).push({
         body: { code: "zero_amount" },
         severity: "warning",
         place: ctx.book.support.place(s.row, "amount"),
@@ -83,7 +85,7 @@ export const supportAgreesWithSources: RowRule = (a, ctx) => {
       });
     }
   }
-  return out;
+  return out ?? NONE;
 };
 
 /**
@@ -139,7 +141,8 @@ export const sessionsWithinDates: RowRule = (a, ctx) => {
   const start = a.startDate.value;
   const end = a.endDate.value;
   let out: Finding[] | null = null;
-  for (const s of sessions) {
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i] as SessionRecord;
     if (s.sessionDate.kind !== "ok") continue;
     const d = s.sessionDate.value;
     if (d >= start && d <= end) continue;
@@ -166,54 +169,81 @@ export const sessionsWithinDates: RowRule = (a, ctx) => {
  */
 export const sessionsRollUp: RowRule = (a, ctx) => {
   if (a.format.kind !== "ok") return NONE;
-  const roll = profileOf(a.format.value).sessionsRollUp;
-  if (!roll.credits && !roll.learners) return NONE;
+  // Sessions first: most activities have none, and then the format need not be looked up.
   const sessions = ctx.sessionsOf(a);
   if (sessions.length === 0) return NONE;
-  let out: Finding[] | null = null;
-  const place = ctx.book.activities.place;
-  const compare = (
-    quantity: "credits" | "physician_learners" | "other_learners",
-    reported: number,
-    total: number,
-    column: "credits" | "physicianLearners" | "otherLearners"
-  ) => {
-    if (Math.abs(reported - total) < 1e-9) return;
-    (out ??= []).push({
-      body: {
-        code: "series_total_mismatch",
-        quantity,
-        reported,
-        sessionsTotal: Math.round(total * 100) / 100,
-        sessions: sessions.length,
-      },
-      severity: "warning",
-      place: place(a.row, column),
-      owner: a.row,
-    });
-  };
+  const roll = profileOf(a.format.value).sessionsRollUp;
+  if (!roll.credits && !roll.learners) return NONE;
   // The three totals in one pass over the sessions, in session order (as a sum is added up).
   let hours = 0;
   let physicians = 0;
   let others = 0;
-  for (const s of sessions) {
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i] as SessionRecord;
     if (s.hours.kind === "ok") hours += s.hours.value;
     if (s.physicianLearners.kind === "ok") physicians += s.physicianLearners.value;
     if (s.otherLearners.kind === "ok") others += s.otherLearners.value;
   }
+  let out: Finding[] | null = null;
   if (roll.credits && a.credits.kind === "ok") {
-    compare("credits", a.credits.value, hours, "credits");
+    out = compareTotal(out, a, ctx, "credits", a.credits.value, hours, sessions.length);
   }
   if (roll.learners) {
     if (a.physicianLearners.kind === "ok") {
-      compare("physician_learners", a.physicianLearners.value, physicians, "physicianLearners");
+      const reported = a.physicianLearners.value;
+      out = compareTotal(out, a, ctx, "physician_learners", reported, physicians, sessions.length);
     }
     if (a.otherLearners.kind === "ok") {
-      compare("other_learners", a.otherLearners.value, others, "otherLearners");
+      out = compareTotal(
+        out,
+        a,
+        ctx,
+        "other_learners",
+        a.otherLearners.value,
+        others,
+        sessions.length
+      );
     }
   }
   return out ?? NONE;
 };
+
+const TOTAL_COLUMN = {
+  credits: "credits",
+  physician_learners: "physicianLearners",
+  other_learners: "otherLearners",
+} as const;
+
+/**
+ * `out` with a warning added when a reported quantity is not its sessions' total (a function of
+ * its own, not a closure per activity: the rule runs on every activity with sessions).
+ */
+function compareTotal(
+  out: Finding[] | null,
+  a: ActivityRecord,
+  ctx: CheckContext,
+  quantity: keyof typeof TOTAL_COLUMN,
+  reported: number,
+  total: number,
+  sessions: number
+): Finding[] | null {
+  if (Math.abs(reported - total) < 1e-9) return out;
+  const found: Finding = {
+    body: {
+      code: "series_total_mismatch",
+      quantity,
+      reported,
+      sessionsTotal: Math.round(total * 100) / 100,
+      sessions,
+    },
+    severity: "warning",
+    place: ctx.book.activities.place(a.row, TOTAL_COLUMN[quantity]),
+    owner: a.row,
+  };
+  if (out === null) return [found];
+  out.push(found);
+  return out;
+}
 
 /**
  * Internet Searching and Learning, and Learning from Teaching, are each aggregated into one
@@ -223,9 +253,13 @@ export const sessionsRollUp: RowRule = (a, ctx) => {
  */
 export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
   const groups = new Map<FormatKey, ActivityRecord[]>();
-  for (const a of ctx.activities) {
-    if (a.format.kind !== "ok" || a.startDate.kind !== "ok") continue;
-    if (!profileOf(a.format.value).aggregatedPerYear) continue;
+  // Indexed: in a function this size a `for ... of` allocates an iterator result per activity.
+  const activities = ctx.activities;
+  for (let n = 0; n < activities.length; n++) {
+    const a = activities[n] as ActivityRecord;
+    // The format first: most are not aggregated, and their start date need not be read.
+    if (a.format.kind !== "ok" || !profileOf(a.format.value).aggregatedPerYear) continue;
+    if (a.startDate.kind !== "ok") continue;
     const list = groups.get(a.format.value);
     if (list === undefined) groups.set(a.format.value, [a]);
     else list.push(a);
@@ -282,5 +316,5 @@ export const aggregatedFormatsOncePerYear: BookRule = (ctx) => {
       });
     }
   }
-  return out;
+  return out ?? NONE;
 };

@@ -1,6 +1,6 @@
 import { OTHER_ROWS_LISTED } from "../model/issue";
 import type { ActivityRecord } from "../parse/readRecords";
-import type { BookRule, Finding } from "./context";
+import { NONE, type BookRule, type Finding } from "./context";
 
 const SEVEN_DIGITS = /^\d{7}$/;
 
@@ -50,6 +50,18 @@ function sameFormatAndDay(
   return byActivity;
 }
 
+/** How many activities there are of each format and start date, by "format|day". */
+function countByFormatAndDay(activities: readonly ActivityRecord[]): Map<string, number> {
+  const byFormatDay = new Map<string, number>();
+  for (const a of activities) {
+    if (a.format.kind === "ok" && a.startDate.kind === "ok") {
+      const k = `${a.format.value}|${a.startDate.value}`;
+      byFormatDay.set(k, (byFormatDay.get(k) ?? 0) + 1);
+    }
+  }
+  return byFormatDay;
+}
+
 /**
  * Internal ID: present; unique for one format and start date; not reused across formats or dates;
  * never the provider's seven-digit ACCME ID.
@@ -59,25 +71,22 @@ function sameFormatAndDay(
  * offers MOC"; "Providers should not use their assigned seven-digit provider ID number".
  */
 export const internalIdRules: BookRule = (ctx) => {
+  if (ctx.plainIds) return NONE; // every ID present, distinct, and not seven characters
   const out: Finding[] = [];
   const place = (a: ActivityRecord) => ctx.book.activities.place(a.row, "internalId");
   const groups = new Map<readonly ActivityRecord[], SameFormatAndDay>();
-  const byFormatDay = new Map<string, number>();
-  // Only activities without an ID need to know whether another shares their format and day.
-  const withoutId = ctx.activities.filter((a) => a.internalId.kind === "empty");
-  if (withoutId.length > 0) {
-    for (const a of ctx.activities) {
-      if (a.format.kind === "ok" && a.startDate.kind === "ok") {
-        const k = `${a.format.value}|${a.startDate.value}`;
-        byFormatDay.set(k, (byFormatDay.get(k) ?? 0) + 1);
-      }
-    }
-  }
+  // Only activities without an ID need to know whether another shares their format and day:
+  // counted when the first of them is met, so a book where every row has an ID never counts.
+  let byFormatDay: Map<string, number> | null = null;
   const columnAbsent = !ctx.book.activities.columns.columns.has("internalId");
   let neededWithoutColumn = 0;
   let requiredWithoutColumn = false;
-  for (const a of ctx.activities) {
+  // Indexed: in a function this size a `for ... of` allocates an iterator result per activity.
+  const activities = ctx.activities;
+  for (let n = 0; n < activities.length; n++) {
+    const a = activities[n] as ActivityRecord;
     if (a.internalId.kind === "empty") {
+      byFormatDay ??= countByFormatAndDay(activities);
       const sameDay =
         a.format.kind === "ok" &&
         a.startDate.kind === "ok" &&
@@ -113,7 +122,7 @@ export const internalIdRules: BookRule = (ctx) => {
         place: place(a),
         owner: a.row,
       });
-    } else if (ctx.providerId === null && SEVEN_DIGITS.test(id.trim())) {
+    } else if (ctx.providerId === null && id.length >= 7 && SEVEN_DIGITS.test(id.trim())) {
       out.push({
         body: { code: "internal_id_seven_digits", id },
         severity: "warning",

@@ -1,6 +1,6 @@
 import { safeText } from "../export/safeText";
 import type { ActivityRecord } from "../parse/readRecords";
-import { idKey, type BookRule, type Finding } from "./context";
+import { idKey, NONE, type BookRule, type Finding } from "./context";
 
 /**
  * Internal ID as an upload writes it (`safeText`): two IDs typed otherwise ("GR 2024" and
@@ -11,19 +11,29 @@ import { idKey, type BookRule, type Finding } from "./context";
  * Activity Type and Activity Date fields": PARS matches upload records by the Provider Activity ID
  * the file holds, not by the cell.
  */
-/** Characters other than printable ASCII: a text without them is the same once made safe. */
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+/** True for a text of printable ASCII only: it is the same once made safe. */
+function printableAscii(text: string): boolean {
+  // A loop rather than a regular expression: it runs on every activity's ID.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
 
 /** The ID as an upload writes it; the typed text itself, by identity, when nothing changes. */
-const written = (typed: string): string =>
-  NOT_PRINTABLE_ASCII.test(typed) ? safeText(typed) : typed;
+const written = (typed: string): string => (printableAscii(typed) ? typed : safeText(typed));
 
 export const safeIdRules: BookRule = (ctx) => {
+  if (ctx.plainIds) return NONE; // every ID printable ASCII: the same once made safe
   const out: Finding[] = [];
   const place = (a: ActivityRecord) => ctx.book.activities.place(a.row, "internalId");
   // Most books have no ID that changes once made safe: then nothing can collide.
   const changedKeys = new Set<string>();
-  for (const a of ctx.activities) {
+  // Indexed: in a function this size a `for ... of` allocates an iterator result per activity.
+  const activities = ctx.activities;
+  for (let n = 0; n < activities.length; n++) {
+    const a = activities[n] as ActivityRecord;
     if (a.internalId.kind !== "ok") continue;
     const typed = a.internalId.value;
     const safe = written(typed);

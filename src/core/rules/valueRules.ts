@@ -1,7 +1,7 @@
 import { lookUp } from "../codes/normalise";
 import { US_STATES } from "../codes/vocabularies";
 import { lastDayOfSpan, usOfDay } from "../dates";
-import { profileOf } from "../formats";
+import { FORMAT_KEYS, profileOf } from "../formats";
 import type { ActivityRecord } from "../parse/readRecords";
 import { NONE, type RowRule } from "./context";
 
@@ -26,6 +26,9 @@ export const endNotBeforeStart: RowRule = (a, ctx) => {
   ];
 };
 
+/** The shortest span any format may have, in months. */
+const SHORTEST_SPAN_MONTHS = Math.min(...FORMAT_KEYS.map((f) => profileOf(f).maxSpanMonths));
+
 /**
  * The span fits the format: 12 months (07/01 to 06/30 passes, 07/01 to 07/01 does not), enduring
  * materials 3 years.
@@ -36,9 +39,12 @@ export const spanWithinFormat: RowRule = (a, ctx) => {
   if (a.startDate.kind !== "ok" || a.endDate.kind !== "ok" || a.format.kind !== "ok") {
     return NONE;
   }
+  // Every month has at least 28 days, so a span this short fits without working out the last day,
+  // and one shorter than any format's limit fits without looking up the format.
+  const days = a.endDate.value - a.startDate.value;
+  if (days < 28 * SHORTEST_SPAN_MONTHS) return NONE;
   const profile = profileOf(a.format.value);
-  // Every month has at least 28 days, so a span this short fits without working out the last day.
-  if (a.endDate.value - a.startDate.value < 28 * profile.maxSpanMonths) return NONE;
+  if (days < 28 * profile.maxSpanMonths) return NONE;
   const last = lastDayOfSpan(a.startDate.value, profile.maxSpanMonths);
   if (a.endDate.value <= last) return NONE;
   return [

@@ -1,0 +1,98 @@
+/**
+ * Positions by key, for the Internal ID keys of a workbook's activities: the first position given
+ * each key, found again by the key.
+ *
+ * Why not a Map: a Map of 100,000 new strings was the join's largest cost. Each insert and each
+ * look-up lands at a random place in a table of several megabytes, and the table is rebuilt each
+ * time it doubles. This table is sized once for the number of keys; a slot holds only a position
+ * (four bytes, so the slots stay small), and each position's hash is kept by position, so strings
+ * are compared only when the hashes agree.
+ */
+export class KeyTable {
+  /** Position + 1 of the key in each slot (0: the slot is free). */
+  private slots: Int32Array;
+  private mask: number;
+  /** How many slots are in use. */
+  private used = 0;
+  /** The key at each position given to `add`, and its hash. */
+  private readonly keys: string[];
+  private hashes: Int32Array;
+
+  /** A table made for positions 0 to `capacity` - 1 (it grows if given more). */
+  constructor(capacity: number) {
+    // At most half the slots in use: a probe then reads one or two.
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    // Made at its full length: positions without a key leave holes, and an array written far past
+    // its end would fall back to a slow dictionary.
+    this.keys = new Array<string>(capacity);
+    this.hashes = new Int32Array(Math.max(capacity, 16));
+  }
+
+  /**
+   * Gives `key` the position `at` unless it has one: returns the key's position, `at` when the key
+   * is new. Each position is given once.
+   */
+  add(key: string, at: number): number {
+    const h = hashOf(key);
+    const slots = this.slots;
+    for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
+      const held = slots[p] as number;
+      if (held === 0) {
+        slots[p] = at + 1;
+        this.keys[at] = key;
+        if (at >= this.hashes.length) this.hashes = grown(this.hashes, at + 1);
+        this.hashes[at] = h;
+        if (++this.used * 2 > this.mask + 1) this.rehash();
+        return at;
+      }
+      if (this.hashes[held - 1] === h && this.keys[held - 1] === key) return held - 1;
+    }
+  }
+
+  /** The position of `key`, or -1 when it has none. */
+  find(key: string): number {
+    const h = hashOf(key);
+    const slots = this.slots;
+    for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
+      const held = slots[p] as number;
+      if (held === 0) return -1;
+      if (this.hashes[held - 1] === h && this.keys[held - 1] === key) return held - 1;
+    }
+  }
+
+  /** Twice the slots, so that a free slot always ends a probe. */
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length - 1;
+    for (let q = 0; q < old.length; q++) {
+      const held = old[q] as number;
+      if (held === 0) continue;
+      let p = (this.hashes[held - 1] as number) & mask;
+      while (slots[p] !== 0) p = (p + 1) & mask;
+      slots[p] = held;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** `a` copied into an array of at least `length` (twice as long, to grow rarely). */
+function grown(a: Int32Array, length: number): Int32Array {
+  const b = new Int32Array(Math.max(length, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** A 32-bit hash of a text (FNV-1a over its UTF-16 code units, then mixed so low bits vary). */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h | 0;
+}
