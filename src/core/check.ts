@@ -168,6 +168,7 @@ export function checkRecords(
     activities: joined.activities,
     idKeyOf: joined.idKeyOf,
     sameIdGroup: joined.sameIdGroup,
+    plainIds: joined.plainIds,
     unlinked: joined.unlinked,
     supportOf: joined.supportOf,
     mocOf: joined.mocOf,
