@@ -7,6 +7,10 @@
  * time it doubles. This table is sized once for the number of keys; a slot holds only a position
  * (four bytes, so the slots stay small), and each position's hash is kept by position, so strings
  * are compared only when the hashes agree.
+ *
+ * The hash is fixed, so a workbook could hold IDs chosen to share it; a look-up that has to step
+ * past more than `MAX_PROBE` slots hands every key to a Map, whose hash is the engine's own, so
+ * such a workbook costs a Map's time, never one that grows with the square of its rows.
  */
 export class KeyTable {
   /** Position + 1 of the key in each slot (0: the slot is free). */
@@ -17,9 +21,16 @@ export class KeyTable {
   /** The key at each position given to `add`, and its hash. */
   private readonly keys: string[];
   private hashes: Int32Array;
+  /** Every key's position once a probe ran too long; null while the slots serve. */
+  private fallback: Map<string, number> | null = null;
+  private readonly hash: (text: string) => number;
 
-  /** A table made for positions 0 to `capacity` - 1 (it grows if given more). */
-  constructor(capacity: number) {
+  /**
+   * A table made for positions 0 to `capacity` - 1 (it grows if given more). `hash` is for tests
+   * of keys that collide.
+   */
+  constructor(capacity: number, hash: (text: string) => number = hashOf) {
+    this.hash = hash;
     // At most half the slots in use: a probe then reads one or two.
     let size = 16;
     while (size < capacity * 2) size *= 2;
@@ -36,9 +47,17 @@ export class KeyTable {
    * is new. Each position is given once.
    */
   add(key: string, at: number): number {
-    const h = hashOf(key);
+    const map = this.fallback;
+    if (map !== null) {
+      const known = map.get(key);
+      if (known !== undefined) return known;
+      map.set(key, at);
+      return at;
+    }
+    const h = this.hash(key);
     const slots = this.slots;
-    for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
+    for (let p = h & this.mask, steps = 0; ; p = (p + 1) & this.mask, steps++) {
+      if (steps > MAX_PROBE) return this.toMap().add(key, at);
       const held = slots[p] as number;
       if (held === 0) {
         slots[p] = at + 1;
@@ -54,13 +73,33 @@ export class KeyTable {
 
   /** The position of `key`, or -1 when it has none. */
   find(key: string): number {
-    const h = hashOf(key);
+    if (this.fallback !== null) return this.fallback.get(key) ?? -1;
+    const h = this.hash(key);
     const slots = this.slots;
-    for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
+    for (let p = h & this.mask, steps = 0; ; p = (p + 1) & this.mask, steps++) {
+      if (steps > MAX_PROBE) return this.toMap().find(key);
       const held = slots[p] as number;
       if (held === 0) return -1;
       if (this.hashes[held - 1] === h && this.keys[held - 1] === key) return held - 1;
     }
+  }
+
+  /** True once the keys are held by a Map (their hashes collided). */
+  get collided(): boolean {
+    return this.fallback !== null;
+  }
+
+  /** Hands every key to a Map, in position order so each keeps its first position. */
+  private toMap(): this {
+    const map = new Map<string, number>();
+    const keys = this.keys;
+    for (let at = 0; at < keys.length; at++) {
+      const k = keys[at];
+      if (k !== undefined && !map.has(k)) map.set(k, at);
+    }
+    this.fallback = map;
+    this.slots = new Int32Array(0);
+    return this;
   }
 
   /** Twice the slots, so that a free slot always ends a probe. */
@@ -79,6 +118,9 @@ export class KeyTable {
     this.mask = mask;
   }
 }
+
+/** The most slots a look-up steps past before the keys go to a Map (half the slots are free). */
+const MAX_PROBE = 64;
 
 /** `a` copied into an array of at least `length` (twice as long, to grow rarely). */
 function grown(a: Int32Array, length: number): Int32Array {

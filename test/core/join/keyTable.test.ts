@@ -33,4 +33,26 @@ describe("KeyTable: the first position of each Internal ID key", () => {
     expect(small.find("K99")).toBe(99);
     expect(small.find("K100")).toBe(-1);
   });
+
+  it("keeps its answers when every key has the same hash (IDs chosen to collide), held by a Map", () => {
+    const n = 5_000;
+    const t = new KeyTable(n, () => 7);
+    for (let i = 0; i < 10; i++) expect(t.add(`ID-${String(i)}`, i)).toBe(i);
+    expect(t.collided).toBe(false); // a few collisions are walked past
+    for (let i = 10; i < n; i++) expect(t.add(`ID-${String(i)}`, i)).toBe(i);
+    expect(t.collided).toBe(true);
+    expect(t.add("ID-3", n)).toBe(3); // a repeat still answers with the first position
+    for (let i = 0; i < n; i++) expect(t.find(`ID-${String(i)}`)).toBe(i);
+    expect(t.find("ID-x")).toBe(-1);
+  });
+
+  it("goes to a Map on a long look-up too, with every key found where it was", () => {
+    const t = new KeyTable(200, () => 0);
+    for (let i = 0; i < 60; i++) t.add(`K${String(i)}`, i);
+    expect(t.collided).toBe(false);
+    expect(t.find("missing")).toBe(-1); // steps past 60 slots, within the limit
+    for (let i = 60; i < 70; i++) t.add(`K${String(i)}`, i);
+    expect(t.collided).toBe(true);
+    expect([t.find("K0"), t.find("K69"), t.find("K70")]).toEqual([0, 69, -1]);
+  });
 });
