@@ -2,28 +2,16 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { run, type Io } from "../../src/cli/main";
+import type { Io } from "../../src/cli/main";
 import { progressLine } from "../../src/cli/progressLine";
 import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
 import { aRow, ACTIVITY_HEADERS } from "../support/builders";
+import { runCli } from "../support/cli";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pars-report-"));
 
-async function cli(argv: string[], extra: Partial<Io> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    isTTY: false,
-    columns: 80,
-    now: new Date(2025, 10, 25, 9, 30),
-    env: {},
-    ...extra,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], extra: Partial<Io> = {}) =>
+  runCli(argv, { now: new Date(2025, 10, 25, 9, 30), ...extra });
 
 async function book(name: string, rows: Record<string, unknown>[]): Promise<string> {
   const file = path.join(dir, name);

@@ -4,28 +4,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { EventEmitter } from "node:events";
-import { pipeWriter, run, type Io } from "../../src/cli/main";
+import { pipeWriter } from "../../src/cli/main";
 import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
 import { aRow, ACTIVITY_HEADERS } from "../support/builders";
+import { runCli } from "../support/cli";
 import { LEARNERS } from "../../src/core";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pars-cli-"));
 const file = (name: string) => path.join(dir, name);
 
-async function cli(argv: string[], isTTY = false) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    isTTY,
-    columns: 80,
-    now: new Date(2025, 10, 25, 9, 30),
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], isTTY = false) =>
+  runCli(argv, { isTTY, now: new Date(2025, 10, 25, 9, 30) });
 
 async function writeBook(name: string, rows: Record<string, unknown>[]) {
   await buildParsWorkbook({ Activities: rows as never }).xlsx.writeFile(file(name));

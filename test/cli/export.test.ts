@@ -12,9 +12,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CellValue } from "../../src/core";
 import { exportLogPath, runExport, type ExportIo } from "../../src/cli/exportCommand";
-import { run, type Io } from "../../src/cli/main";
 import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
 import type { BookInput } from "../support/builders";
+import { runCli } from "../support/cli";
 import { EXPORT_TODAY, FAQ_EXAMPLES, FULL_FIELDS } from "../support/exportBooks";
 
 // End to end: a real .xlsx written with exceljs, read by the CLI's reader, exported to disk.
@@ -297,19 +297,10 @@ describe("pars-ready export", () => {
   it("is reached from the pars-ready command line", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pars-export-"));
     const book = await xlsx(dir, "full.xlsx", FULL_FIELDS);
-    let stdout = "";
-    const io: Io = {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-      isTTY: false,
-      columns: 80,
-      now: new Date(2025, 10, 25, 14, 5),
-      env: {},
-    };
     const out = path.join(dir, "out.xml");
-    const code = await run(
+    const { code, stdout } = await runCli(
       ["export", book, "--format", "xml", "-o", out, "--today", EXPORT_TODAY],
-      io
+      { now: new Date(2025, 10, 25, 14, 5) }
     );
     expect(code).toBe(0);
     expect(stdout).toContain(`Wrote ${out}`);

@@ -1,9 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { run, type Io } from "../../src/cli/main";
+import type { Io } from "../../src/cli/main";
 import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
 import { ACTIVITY_HEADERS, aRow } from "../support/builders";
+import { runCli } from "../support/cli";
 import { EXPORT_TODAY } from "../support/exportBooks";
 
 // Reading .xlsx files and writing uploads on a loaded machine: no test leans on the 5 s default.
@@ -11,21 +12,8 @@ jest.setTimeout(60_000);
 
 // `export` reads a workbook as `check` does: progress on a terminal, one note for formulas.
 
-async function cli(argv: string[], extra: Partial<Io> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    isTTY: false,
-    columns: 80,
-    now: new Date(2025, 10, 25, 14, 5),
-    env: {},
-    ...extra,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], extra: Partial<Io> = {}) =>
+  runCli(argv, { now: new Date(2025, 10, 25, 14, 5), ...extra });
 
 const fresh = (): string => mkdtempSync(path.join(tmpdir(), "pars-export-read-"));
 

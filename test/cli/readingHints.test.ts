@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { run, type Io } from "../../src/cli/main";
 import { cellAddress } from "../../src/cli/xlsx/readXlsx";
 import type { CellValue } from "../../src/core";
 import { ACTIVITY_HEADERS, aRow, cellsOf, TODAY } from "../support/builders";
+import { runCli } from "../support/cli";
 import { tableRel, tableXml, xlsxParts, zipOf } from "../support/zipOf";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pars-hints-"));
@@ -35,18 +35,10 @@ function sheetData(
 async function check(name: string, parts: ReturnType<typeof xlsxParts>) {
   const file = path.join(dir, name);
   writeFileSync(file, zipOf(parts));
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    isTTY: false,
+  return runCli(["check", file, "--today", TODAY], {
     columns: 100,
     now: new Date(2026, 1, 10, 9, 30),
-    env: {},
-  };
-  const code = await run(["check", file, "--today", TODAY], io);
-  return { code, stdout, stderr };
+  });
 }
 
 describe("the check report reads what the coordinator wrote", () => {

@@ -1,29 +1,16 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { run, type Io } from "../../src/cli/main";
 import { buildParsWorkbook } from "../../src/cli/writeWorkbook";
 import { aRow } from "../support/builders";
+import { runCli } from "../support/cli";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pars-report-"));
 const file = (name: string) => path.join(dir, name);
 // UPDATE_GOLDEN=1 to accept a deliberate change, then review the diff of test/golden/ in the commit.
 const GOLDEN = path.join(__dirname, "..", "golden", "year-end-2025.html");
 
-async function cli(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    isTTY: false,
-    columns: 80,
-    now: new Date(2026, 1, 10, 9, 30),
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, { now: new Date(2026, 1, 10, 9, 30) });
 
 const COURSE = {
   "Internal ID": "CARD-25",
