@@ -60,3 +60,22 @@ export function smallWorkbook(): FakeExcel {
   ]);
   return fake;
 }
+
+/** A provider's 2025: the FAQ's grand rounds (ended 06/30/2025) and a course lacking outcomes. */
+export function yearWorkbook(): FakeExcel {
+  const fake = new FakeExcel();
+  addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
+    aRow(),
+    aRow({
+      "Internal ID": "C-2",
+      Title: "ECG Workshop",
+      Format: "Live Course",
+      "Start Date": "10/02/2025",
+      "End Date": "10/02/2025",
+      Credits: 3,
+      "Physician Learners": 30,
+      "Outcome Measures": "",
+    }),
+  ]);
+  return fake;
+}

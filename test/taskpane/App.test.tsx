@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { ACTIVITY_HEADERS, aRow } from "../support/builders";
 import { FakeExcel } from "../support/fakeExcel";
 import type { WorkbookGateway } from "../../src/excel/WorkbookGateway";
-import { addTableSheet, bigWorkbook, smallWorkbook } from "../support/fakeWorkbooks";
+import { addTableSheet, bigWorkbook, smallWorkbook, yearWorkbook } from "../support/fakeWorkbooks";
 import { ALL_CAPABILITIES, memorySettings, renderPane } from "../support/renderPane";
 
 const checkButton = () => screen.getByRole("button", { name: "Check" });
@@ -590,25 +590,6 @@ describe("always current", () => {
 });
 
 describe("year end", () => {
-  /** The FAQ's grand rounds (ended 06/30/2025) and a 2025 course lacking its outcome measures. */
-  function yearWorkbook(): FakeExcel {
-    const fake = new FakeExcel();
-    addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
-      aRow(),
-      aRow({
-        "Internal ID": "C-2",
-        Title: "ECG Workshop",
-        Format: "Live Course",
-        "Start Date": "10/02/2025",
-        "End Date": "10/02/2025",
-        Credits: 3,
-        "Physician Learners": 30,
-        "Outcome Measures": "",
-      }),
-    ]);
-    return fake;
-  }
-
   async function buildYear(year: string) {
     await openView("Year end");
     const view = screen.getByRole("tabpanel", { name: "Year end" });

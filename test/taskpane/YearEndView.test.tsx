@@ -6,9 +6,8 @@ import { SettingsSaveError } from "../../src/excel/documentSettings";
 import { NO_AMOUNTS, yearEndWorkbook, type AmountsStore } from "../../src/excel/yearEndWorkbook";
 import { YearEndView } from "../../src/taskpane/components/YearEndView";
 import type { YearEndDeps } from "../../src/taskpane/hooks/useYearEnd";
-import { aRow, ACTIVITY_HEADERS } from "../support/builders";
 import { FakeExcel } from "../support/fakeExcel";
-import { addTableSheet } from "../support/fakeWorkbooks";
+import { yearWorkbook } from "../support/fakeWorkbooks";
 
 function memoryAmounts(fail = false): AmountsStore & { saved: [number, HandEnteredAmounts][] } {
   const byYear = new Map<number, HandEnteredAmounts>();
@@ -23,25 +22,6 @@ function memoryAmounts(fail = false): AmountsStore & { saved: [number, HandEnter
       return Promise.resolve();
     },
   };
-}
-
-/** A provider's 2025: the FAQ's grand rounds (ended 06/30/2025) and a course lacking outcomes. */
-function yearWorkbook(): FakeExcel {
-  const fake = new FakeExcel();
-  addTableSheet(fake, "Activities", ACTIVITY_HEADERS, [
-    aRow(),
-    aRow({
-      "Internal ID": "C-2",
-      Title: "ECG Workshop",
-      Format: "Live Course",
-      "Start Date": "10/02/2025",
-      "End Date": "10/02/2025",
-      Credits: 3,
-      "Physician Learners": 30,
-      "Outcome Measures": "",
-    }),
-  ]);
-  return fake;
 }
 
 function renderView(fake: FakeExcel, amounts = memoryAmounts(), today = "2026-02-10") {
