@@ -33,10 +33,9 @@ import type {
   SelectionState,
 } from "../hooks/useExport";
 import { ErrorBar } from "./ErrorBar";
+import { PanelSection } from "./PanelSection";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   subheading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -370,10 +369,7 @@ export function ExportPanel(props: {
   const made = state.status === "done" || state.status === "failed" ? state.made : null;
   const madeLearners = made !== null && made.file.summary.layout === "learners";
   return (
-    <section className={styles.root} aria-labelledby="export-heading">
-      <h2 id="export-heading" className={styles.heading}>
-        Export
-      </h2>
+    <PanelSection id="export" title="Export">
       <Text size={200}>
         {learners
           ? "Makes the learner file (MedBiquitous Activity Report v2) of the Learners table's completions that have no error, for PARS to pass on to the boards and CME Passport."
@@ -514,6 +510,6 @@ export function ExportPanel(props: {
           )}
         </details>
       )}
-    </section>
+    </PanelSection>
   );
 }

@@ -18,10 +18,9 @@ import {
   type FindingItem,
   type GroupBy,
 } from "../viewModels/findingGroups";
+import { PanelSection } from "./PanelSection";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   controls: {
     display: "flex",
     flexWrap: "wrap",
@@ -184,10 +183,7 @@ export function FindingsList(props: {
   };
 
   return (
-    <section className={styles.root} aria-labelledby="findings-heading">
-      <h2 id="findings-heading" className={styles.heading}>
-        Findings
-      </h2>
+    <PanelSection id="findings" title="Findings">
       <div className={styles.controls}>
         <Field label="Search findings" className={mergeClasses(styles.grow, styles.field)}>
           <SearchBox
@@ -387,6 +383,6 @@ export function FindingsList(props: {
       {props.more > 0 && (
         <Button onClick={props.onShowMore}>Show more ({n(props.more)} lines left)</Button>
       )}
-    </section>
+    </PanelSection>
   );
 }

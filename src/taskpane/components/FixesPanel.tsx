@@ -12,10 +12,10 @@ import type { Fix, FixKind } from "../../core";
 import type { FixesApplied, FixesUndone, SkipReason } from "../../excel/applyFixes";
 import type { FixGroup, FixState, PlannedFix } from "../hooks/useFixes";
 import { ErrorBar } from "./ErrorBar";
+import { PanelSection, PANEL_HEADING } from "./PanelSection";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  heading: PANEL_HEADING,
   kinds: {
     display: "flex",
     flexDirection: "column",
@@ -170,10 +170,7 @@ export function FixesPanel(props: {
   const busy = !props.available || state.status === "running";
   const total = props.groups.reduce((k, g) => k + g.fixes.length, 0);
   return (
-    <section className={styles.root} aria-labelledby="fixes-heading">
-      <h2 id="fixes-heading" className={styles.heading}>
-        Fixes
-      </h2>
+    <PanelSection id="fixes" title="Fixes">
       <Text size={200}>
         {total === 0
           ? "No finding has one certain answer to write in for you."
@@ -249,6 +246,6 @@ export function FixesPanel(props: {
       <Text role="status" size={200}>
         {state.status === "running" ? "Changing cells…" : ""}
       </Text>
-    </section>
+    </PanelSection>
   );
 }

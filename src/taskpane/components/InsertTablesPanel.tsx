@@ -1,13 +1,9 @@
-import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Text } from "@fluentui/react-components";
 import { excelTableNameOf, TABLE_SPECS } from "../../core";
 import type { InsertedTables } from "../../excel/insertTables";
 import type { InsertState } from "../hooks/useInsertTables";
 import { ErrorBar } from "./ErrorBar";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-});
+import { PanelSection } from "./PanelSection";
 
 const CANONICAL = TABLE_SPECS.map((s) => excelTableNameOf(s.table));
 
@@ -27,12 +23,8 @@ export function InsertTablesPanel(props: {
   onExample: (example: boolean) => void;
   onInsert: () => void;
 }) {
-  const styles = useStyles();
   return (
-    <section className={styles.root} aria-labelledby="insert-heading">
-      <h2 id="insert-heading" className={styles.heading}>
-        Start a PARS workbook
-      </h2>
+    <PanelSection id="insert" title="Start a PARS workbook">
       <Text size={200}>
         Adds Activities, Support, MOC, Sessions, Learner Counts and Learners tables on new sheets,
         with dropdowns for coded columns. Existing sheets are left as they are.
@@ -52,6 +44,6 @@ export function InsertTablesPanel(props: {
         {props.state.status === "done" ? doneText(props.state.made) : ""}
       </Text>
       {props.state.status === "failed" && <ErrorBar error={props.state.error} />}
-    </section>
+    </PanelSection>
   );
 }

@@ -3,10 +3,9 @@ import type { PaneSettings } from "../../excel/documentSettings";
 import type { SaveState } from "../hooks/useSettings";
 import { useSettingsDraft } from "../hooks/useSettingsDraft";
 import { ErrorBar } from "./ErrorBar";
+import { PanelSection } from "./PanelSection";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: {
     display: "flex",
     flexWrap: "wrap",
@@ -27,10 +26,7 @@ export function SettingsPanel(props: {
   const styles = useStyles();
   const d = useSettingsDraft(props.saved);
   return (
-    <section className={styles.root} aria-labelledby="settings-heading">
-      <h2 id="settings-heading" className={styles.heading}>
-        Settings
-      </h2>
+    <PanelSection id="settings" title="Settings">
       <Field
         label="ACCME provider ID"
         hint="Seven digits. The learner file names it; the check catches an Internal ID that repeats it."
@@ -71,6 +67,6 @@ export function SettingsPanel(props: {
         </Text>
       </div>
       {props.save.status === "failed" && <ErrorBar error={props.save.error} />}
-    </section>
+    </PanelSection>
   );
 }

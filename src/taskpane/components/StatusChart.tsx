@@ -1,6 +1,7 @@
 import { makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { ACHIEVED_ORDER, type AchievedStatus, type CheckSummary } from "../../core";
 import { BarList } from "./BarList";
+import { PanelSection } from "./PanelSection";
 
 /**
  * The Fluent token filling each status's bar: the palette's foreground colours, made to be read
@@ -17,8 +18,6 @@ export const BAR_TOKENS = {
 } as const satisfies Record<string, keyof Theme>;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   Incomplete: { backgroundColor: tokens[BAR_TOKENS.Incomplete] },
   Draft: { backgroundColor: tokens[BAR_TOKENS.Draft] },
   Active: { backgroundColor: tokens[BAR_TOKENS.Active] },
@@ -43,10 +42,7 @@ export function StatusChart({ summary }: { summary: CheckSummary }) {
   const styles = useStyles();
   const most = Math.max(1, ...ACHIEVED_ORDER.map((s) => summary.byAchieved[s]));
   return (
-    <section className={styles.root} aria-labelledby="glance-heading">
-      <h2 id="glance-heading" className={styles.heading}>
-        At a glance
-      </h2>
+    <PanelSection id="glance" title="At a glance">
       <BarList
         name="Rows by the status their data supports"
         bars={ACHIEVED_ORDER.map((status) => {
@@ -60,6 +56,6 @@ export function StatusChart({ summary }: { summary: CheckSummary }) {
           };
         })}
       />
-    </section>
+    </PanelSection>
   );
 }
