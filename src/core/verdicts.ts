@@ -1,5 +1,5 @@
 import type { StatusName } from "./codes/vocabularies";
-import { UNREADABLE_CODES, type TableName } from "./model/issue";
+import { UNREADABLE_CODES, type IssueBody, type TableName } from "./model/issue";
 import { recordsOf, type ActivityRecord, type WorkbookRecords } from "./parse/readRecords";
 import { declaredStatusOf, type AsOfDay } from "./rules/asOfDay";
 import type { CheckContext, Finding } from "./rules/context";
@@ -355,44 +355,25 @@ export function missingColumnsFor(verdict: RowVerdict, status: StatusName): Miss
 }
 
 function gapFinding(g: Gap, status: StatusName, owner: number): Finding | null {
+  const body = gapBody(g, status);
+  return body === null ? null : { body, severity: "error", place: g.place, owner };
+}
+
+/** What a gap says; null for an invalid value, reported where the cell was read. */
+function gapBody(g: Gap, status: StatusName): IssueBody | null {
   switch (g.kind) {
     case "invalid":
-      return null; // reported where the cell was read
+      return null;
     case "missing":
-      return {
-        body: { code: "missing_field", status, condition: g.condition },
-        severity: "error",
-        place: g.place,
-        owner,
-      };
+      return { code: "missing_field", status, condition: g.condition };
     case "emptied":
-      return {
-        body: { code: "text_empty_once_safe" },
-        severity: "error",
-        place: g.place,
-        owner,
-      };
+      return { code: "text_empty_once_safe" };
     case "support_without_source":
-      return {
-        body: { code: "support_without_source", status },
-        severity: "error",
-        place: g.place,
-        owner,
-      };
+      return { code: "support_without_source", status };
     case "moc_without_board":
-      return {
-        body: { code: "moc_without_board", status },
-        severity: "error",
-        place: g.place,
-        owner,
-      };
+      return { code: "moc_without_board", status };
     case "moc_attestation_incomplete":
-      return {
-        body: { code: "moc_attestation_incomplete" },
-        severity: "error",
-        place: g.place,
-        owner,
-      };
+      return { code: "moc_attestation_incomplete" };
   }
 }
 
