@@ -109,7 +109,7 @@ export function checkRow(
   const sink: IssueSink = (body, severity, place) =>
     readFindings.push({ body, severity, place, owner: null });
   const fields = new Array<Field<unknown>>(h.activities.readers.length);
-  const record = readRow(h.activities, cells, 2, 1900, sink, fields, null);
+  const record = readRow(h.activities, cells, 2, 1900, sink, fields);
   if (record === null && readFindings.length === 0) return { verdict: null, issues: NO_FINDINGS };
   const records: WorkbookRecords = {
     ...absent,

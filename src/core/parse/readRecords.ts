@@ -299,9 +299,8 @@ function readRows<K extends string, V>(
 
 /**
  * Reads one row of a prepared table into a record, reporting its unreadable cells; null when no
- * known column holds anything. `memos` (one per column) remember fields already read; null reads
- * every cell afresh. The findings of the writing checks go to `writing`; none are made when it is
- * null.
+ * known column holds anything. A cell equal to the one the same column read last time is that
+ * field again (`lastOnly`). No writing findings are made: they belong to a check of whole tables.
  */
 export function readRow<K extends string, V>(
   t: PreparedTable<K, V>,
@@ -309,12 +308,10 @@ export function readRow<K extends string, V>(
   row: number,
   system: DateSystem,
   sink: IssueSink,
-  fields: Field<unknown>[],
-  memos: Memos | null,
-  writing: WritingFinding[] | null = null
+  fields: Field<unknown>[]
 ): RowOf<V> | null {
   const records: RowOf<V>[] = [];
-  readRows(t, [cells], 1, row, system, sink, fields, memos ?? lastOnly(t), writing, records);
+  readRows(t, [cells], 1, row, system, sink, fields, lastOnly(t), null, records);
   return records[0] ?? null;
 }
 
