@@ -10,7 +10,7 @@ import type {
   SupportRecord,
   WorkbookRecords,
 } from "../parse/readRecords";
-import { idKey, isOwnKey } from "../rules/context";
+import { idKey, isPlainId } from "../rules/context";
 import { KeyTable } from "./keyTable";
 
 /** The tables whose rows belong to an activity. */
@@ -220,7 +220,7 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
       const id = a.internalId.value;
       const k = idKey(id);
       if (firstAt.add(k, i) !== i) repeated.push(k);
-      if (plainIds && (id.length === 7 || !isOwnKey(id))) plainIds = false;
+      if (plainIds && !isPlainId(id)) plainIds = false;
     } else if (a.internalId.kind === "empty") plainIds = false;
     if (isCancelled(a)) {
       activities ??= records.slice(0, i);

@@ -69,6 +69,16 @@ export function idKey(id: string): string {
   return isOwnKey(id) ? id : id.trim().toUpperCase();
 }
 
+/**
+ * True for an ID the ID rules (`internalIdRules`, `safeIdRules`) have nothing to say about on its
+ * own: its own key, so also the same once made safe for an upload, and not seven characters long
+ * as a provider's ACCME ID is. When every activity has such an ID and no two share one, the join
+ * says so (`plainIds`) and those rules skip their pass: a new condition in them belongs here too.
+ */
+export function isPlainId(id: string): boolean {
+  return id.length !== 7 && isOwnKey(id);
+}
+
 /** True for an ID that is its own key: visible ASCII only (no space), no lower-case letter. */
 export function isOwnKey(id: string): boolean {
   for (let i = 0; i < id.length; i++) {
