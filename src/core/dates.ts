@@ -80,9 +80,9 @@ export function dayOfSerial(serial: number, system: DateSystem): DayNumber | nul
   return day > 2_932_896 ? null : day; // past 9999-12-31
 }
 
-/** The Excel serial (1900 system) of a day number. */
-export function serialOfDay(day: DayNumber): number {
-  return day - EXCEL_1900_EPOCH;
+/** The Excel serial of a day number in a workbook's date system (the 1900 one unless told). */
+export function serialOfDay(day: DayNumber, system: DateSystem = 1900): number {
+  return day - (system === 1900 ? EXCEL_1900_EPOCH : EXCEL_1904_EPOCH);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { dayOfIso, dayOfSerial, serialOfDay, usOfDay, type DateSystem, type Fix } from "../core";
-import { DAYS_1900_TO_1904, queueDateSystem } from "./dateSystem";
+import { queueDateSystem } from "./dateSystem";
 import { freeSheetName } from "./exportLogTable";
 
 /** The sheet every applied fix is logged on, with the cell's old value, so it can be undone. */
@@ -83,7 +83,7 @@ export const DATE_FORMAT = "mm/dd/yyyy";
 function serialOf(iso: string, system: DateSystem): number | null {
   const day = dayOfIso(iso);
   if (day === null) return null;
-  return serialOfDay(day) - (system === 1904 ? DAYS_1900_TO_1904 : 0);
+  return serialOfDay(day, system);
 }
 
 /** A date cell's serial as the pane shows its day, MM/DD/YYYY; null for a serial that is no day. */

@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { addMonths, dayOfIso, isoOfDay, lastDayOfSpan, partsOfDay } from "../../src/core";
+import {
+  addMonths,
+  dayOfIso,
+  dayOfSerial,
+  isoOfDay,
+  lastDayOfSpan,
+  partsOfDay,
+  serialOfDay,
+} from "../../src/core";
 
 describe("calendar arithmetic", () => {
   it("agrees with the platform's Gregorian calendar for any day from 1900 to 9999", () => {
@@ -29,5 +37,28 @@ describe("calendar arithmetic", () => {
 
   it("ends a 12-month span the day before the anniversary", () => {
     expect(isoOfDay(lastDayOfSpan(dayOfIso("2024-07-01") as number, 12))).toBe("2025-06-30");
+  });
+
+  it.each([
+    [1900, 45_658],
+    [1904, 44_196],
+  ] as const)(
+    "gives 01/01/2025 the serial Excel gives it in the %p date system",
+    (system, serial) => {
+      expect(serialOfDay(dayOfIso("2025-01-01") as number, system)).toBe(serial);
+    }
+  );
+
+  it("turns a serial into its day and back in either date system", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1900, 1904),
+        fc.integer({ min: 61, max: 2_958_465 }),
+        (system, serial) => {
+          const day = dayOfSerial(serial, system);
+          if (day !== null) expect(serialOfDay(day, system)).toBe(serial);
+        }
+      )
+    );
   });
 });

@@ -82,7 +82,7 @@ export function typedDate(header: string, cell: CellValue, system: 1900 | 1904 =
   if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(cell)) return cell;
   const day = readDate(cell, 1900);
   if (day.kind !== "ok") return cell;
-  return serialOfDay(day.value) - (system === 1904 ? 1462 : 0);
+  return serialOfDay(day.value, system);
 }
 
 /**

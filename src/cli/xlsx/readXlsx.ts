@@ -8,8 +8,6 @@ import {
 } from "../../core";
 import { XlsxError } from "./XlsxError";
 
-/** Days between the 1900 and the 1904 date systems' serial numbers for the same day. */
-const DAYS_1900_TO_1904 = 1462;
 import { readXmlPart, type InflateBudget } from "./xmlPart";
 import { listEntries, type ZipEntry } from "./zipArchive";
 
@@ -336,7 +334,7 @@ class Reader {
           const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]*Z?)?$/.exec(valueText);
           const day = m === null ? null : dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
           if (day === null) return valueText;
-          return serialOfDay(day) - (this.date1904 ? DAYS_1900_TO_1904 : 0);
+          return serialOfDay(day, this.date1904 ? 1904 : 1900);
         }
         default: {
           if (valueText.trim() === "") return null;
