@@ -309,19 +309,26 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
   };
 
   /**
-   * The rows of table `rs` each activity owns, by the activity's sheet row (less `firstRow`), in
-   * table order; the owner of each row goes in `ownerAt` (by sheet row less that of the table's
+   * The rows of table `t` each activity owns, by the activity's sheet row (less `firstRow`), in
+   * table order, each found by its Internal ID and its `dateKey` column (a start date, or a
+   * session's day); the owner of each row goes in `ownerAt` (by sheet row less that of the table's
    * first row) when given. A run of rows of one activity, the usual layout, becomes its list in one
    * copy; an activity whose rows are apart gets the later runs added.
    */
-  const link = <R extends Linked>(
+  const link = <R extends Linked, D extends "startDate" | "sessionDate">(
     table: LinkedTable,
-    rs: readonly R[],
-    byStart: boolean,
-    placeOf: (row: number, at: "id" | "date") => Place,
+    t: {
+      readonly records: readonly R[];
+      readonly place: (row: number, key: "internalId" | D) => Place;
+    },
+    dateKey: D,
     ownerAt: ActivityRecord[] | null
   ): R[][] => {
+    const rs = t.records;
     if (rs.length === 0) return [];
+    const byStart = dateKey === "startDate";
+    const placeOf = (row: number, at: "id" | "date") =>
+      t.place(row, at === "id" ? "internalId" : dateKey);
     const lists = new Array<R[]>(rows);
     const base = (rs[0] as R).row;
     let runOwner: ActivityRecord | undefined;
@@ -352,27 +359,9 @@ export function joinTables(read: WorkbookRecords): JoinedTables {
       : new Array<ActivityRecord>((rs[rs.length - 1] as Linked).row - firstOf(rs) + 1);
   const ownerByRow = [ownersOf(read.support.records), ownersOf(read.moc.records)] as const;
   const ownerBase = [firstOf(read.support.records), firstOf(read.moc.records)] as const;
-  const supportByRow = link(
-    "Support",
-    read.support.records,
-    true,
-    (row, at) => read.support.place(row, at === "id" ? "internalId" : "startDate"),
-    ownerByRow[0]
-  );
-  const mocByRow = link(
-    "MOC",
-    read.moc.records,
-    true,
-    (row, at) => read.moc.place(row, at === "id" ? "internalId" : "startDate"),
-    ownerByRow[1]
-  );
-  const sessionsByRow = link(
-    "Sessions",
-    read.sessions.records,
-    false,
-    (row, at) => read.sessions.place(row, at === "id" ? "internalId" : "sessionDate"),
-    null
-  );
+  const supportByRow = link("Support", read.support, "startDate", ownerByRow[0]);
+  const mocByRow = link("MOC", read.moc, "startDate", ownerByRow[1]);
+  const sessionsByRow = link("Sessions", read.sessions, "sessionDate", null);
 
   return {
     activities: activities ?? records,
