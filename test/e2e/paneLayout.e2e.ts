@@ -16,6 +16,7 @@ async function checkedPane(
   zoom: 1 | 2 = 1
 ): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await examplePane(pane, width, theme, zoom);
+  await installTextWidth(page);
   await page.getByRole("button", { name: "Check" }).click();
   await page.getByRole("heading", { name: "At a glance" }).waitFor();
   await showView(page, "Year end");
@@ -25,6 +26,34 @@ async function checkedPane(
   await showView(page, "Findings");
   return { page, errors };
 }
+
+/** The page's `__textWidth`, put there by `installTextWidth`. */
+type TextWidthWindow = { __textWidth: (text: string, style: CSSStyleDeclaration) => number };
+
+/**
+ * Gives the page `__textWidth(text, style)`: the width of `text` on one line in the font of
+ * `style`, measured in a span of its own. A native select and a label cut with an ellipsis leave
+ * no scrollWidth to see, so the select and chart checks below measure their text with it.
+ */
+const installTextWidth = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as TextWidthWindow).__textWidth = (text, style) => {
+      const span = document.createElement("span");
+      span.textContent = text;
+      Object.assign(span.style, {
+        position: "absolute",
+        whiteSpace: "pre",
+        fontFamily: style.fontFamily,
+        fontSize: style.fontSize,
+        fontWeight: style.fontWeight,
+        letterSpacing: style.letterSpacing,
+      });
+      document.body.append(span);
+      const width = span.getBoundingClientRect().width;
+      span.remove();
+      return width;
+    };
+  });
 
 const VIEWS = ["Findings", "Export", "Year end", "Settings"] as const;
 
@@ -52,7 +81,7 @@ const tabsLayout = (page: Page) =>
 /**
  * Each shown select's chosen text against the room its box leaves for it (the box less its
  * padding, where the chevron sits): a native select cuts its text without any scrollWidth to
- * show it, so the text is measured in a span of the same font.
+ * show it, so the text is measured with `__textWidth`.
  */
 const selectsCut = (page: Page) =>
   page.evaluate(() =>
@@ -60,21 +89,10 @@ const selectsCut = (page: Page) =>
       .filter((s) => s.offsetParent !== null)
       .map((s) => {
         const style = getComputedStyle(s);
-        const span = document.createElement("span");
-        span.textContent = s.options[s.selectedIndex]?.text ?? "";
-        Object.assign(span.style, {
-          position: "absolute",
-          whiteSpace: "pre",
-          fontFamily: style.fontFamily,
-          fontSize: style.fontSize,
-          fontWeight: style.fontWeight,
-          letterSpacing: style.letterSpacing,
-        });
-        document.body.append(span);
-        const text = span.getBoundingClientRect().width;
-        span.remove();
+        const text = s.options[s.selectedIndex]?.text ?? "";
+        const width = (window as unknown as TextWidthWindow).__textWidth(text, style);
         const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        return { text: span.textContent, cut: text > room };
+        return { text, cut: width > room };
       })
       .filter((x) => x.cut)
       .map((x) => x.text)
@@ -99,22 +117,7 @@ const CHARTS = [
  */
 const charts = (page: Page) =>
   page.evaluate((names) => {
-    const widthOf = (text: string, style: CSSStyleDeclaration) => {
-      const span = document.createElement("span");
-      span.textContent = text;
-      Object.assign(span.style, {
-        position: "absolute",
-        whiteSpace: "pre",
-        fontFamily: style.fontFamily,
-        fontSize: style.fontSize,
-        fontWeight: style.fontWeight,
-        letterSpacing: style.letterSpacing,
-      });
-      document.body.append(span);
-      const width = span.getBoundingClientRect().width;
-      span.remove();
-      return width;
-    };
+    const widthOf = (window as unknown as TextWidthWindow).__textWidth;
     return names.flatMap((name) => {
       const list = document.querySelector<HTMLElement>(`ul[aria-label="${name}"]`);
       if (list === null || list.offsetParent === null) return [];
