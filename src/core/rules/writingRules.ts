@@ -1,5 +1,5 @@
 import type { IssueBody } from "../model/issue";
-import type { ReadTable, WritingFinding } from "../parse/readRecords";
+import { recordsOf, type WritingFinding } from "../parse/readRecords";
 import { TABLE_SPECS } from "../schema";
 import type { BookRule, CheckContext, Finding } from "./context";
 
@@ -27,11 +27,7 @@ function reported(ctx: CheckContext, row: number): boolean {
 function writingFindings(ctx: CheckContext, code: IssueBody["code"]): Finding[] {
   const out: Finding[] = [];
   for (const spec of TABLE_SPECS) {
-    const table = (ctx.book as unknown as Record<string, ReadTable<string, unknown> | undefined>)[
-      spec.id
-    ];
-    if (table === undefined) continue;
-    const found: readonly WritingFinding[] = table.writing;
+    const found = recordsOf(ctx.book, spec.table).writing;
     const activities = spec.table === "Activities";
     for (let i = 0; i < found.length; i++) {
       const w = found[i] as WritingFinding;
