@@ -49,7 +49,7 @@ function formatLearnerWritten(file: LearnerExportFile, target: string, logPath: 
   const s = file.summary;
   return [
     "",
-    `Wrote ${target}: ${s.layoutName}, ${plural(s.rows, "completion")}, ${s.encoding} without byte-order mark, LF line ends.`,
+    `Wrote ${target}: ${s.layoutName}, ${plural(s.rows, "completion")}, ${s.encoding} without byte-order mark, ${s.lineEnd} line ends.`,
     `Logged in ${logPath}.`,
     ...s.layoutNotes.map((n) => `Note: ${n}`),
     "",

@@ -226,10 +226,9 @@ const MIME: Readonly<Record<ExportChoice, string>> = {
   learners: "application/xml;charset=utf-8",
 };
 
-/** The line end a file is written with: its layout's, and LF for the learner file. */
+/** The line end a file is written with, as its summary states it. */
 function lineEndOf(file: PaneFile): string {
-  const layout = file.summary.layout;
-  return layout === "learners" ? "\n" : UPLOAD_LAYOUTS[layout].lineEnd;
+  return file.summary.lineEnd === "CRLF" ? "\r\n" : "\n";
 }
 
 /**
